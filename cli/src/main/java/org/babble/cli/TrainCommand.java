@@ -16,6 +16,7 @@ import org.babble.core.model.TrainSettings;
 import org.babble.core.model.Trainer;
 import org.babble.core.model.TrainingObserver;
 import org.babble.core.model.TrainingResult;
+import org.babble.dataset.augment.AugmentDomain;
 import org.babble.dataset.augment.AugmentSettings;
 import org.babble.dataset.batch.BatchSource;
 import org.babble.dataset.index.DatasetSettings;
@@ -99,6 +100,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "MFCC coefficients / bins (40).")
     int featureBinCount;
 
+    @Option(names = "--upper-frequency", paramLabel = "HZ",
+            description = "Highest mel filter edge, at most half the sample rate (default: TF's 4000).")
+    Double upperFrequencyHz;
+
     @Option(names = "--preprocess", defaultValue = "mfcc", description = "mfcc, logmel or average.")
     String preprocess;
 
@@ -131,6 +136,22 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Share of training clips low-passed at a random cutoff, 1-8 kHz (default ${DEFAULT-VALUE};"
                     + " 0 off): recordings from other microphones and phones then sound familiar.")
     double lowPassProbability;
+
+    @Option(names = "--high-pass-probability", defaultValue = "0",
+            description = "Share of training clips high-passed at a random cutoff, 50-400 Hz (default ${DEFAULT-VALUE};"
+                    + " 0 off): small microphones and phones have no bass.")
+    double highPassProbability;
+
+    @Option(names = "--equalizer-db", defaultValue = "0",
+            description = "Training clips get random bass and treble shelves within +-this many dB (default "
+                    + "${DEFAULT-VALUE}; 0 off): another microphone's tone.")
+    double equalizerDb;
+
+    @Option(names = "--augment-on", defaultValue = "auto",
+            description = "Vary training clips on their cached mel bands (bands: no FFT per clip per step), on the"
+                    + " audio as TF does (audio), or auto: bands for clips over 1 s, whose FFTs dominate training"
+                    + " (default ${DEFAULT-VALUE}).")
+    String augmentOn;
 
     @Option(names = "--time-masks", defaultValue = "2",
             description = "SpecAugment time masks per training clip, each up to 10%% of the frames (default 2).")
@@ -189,6 +210,10 @@ public final class TrainCommand implements Callable<Integer> {
         source.index().notes().forEach(line -> err.println("babble: " + line));
         source.data().report().notes(features.sampleRate(), features.desiredSamples())
                 .forEach(line -> err.println("babble: " + line));
+        if (source.augmentsBands()) {
+            err.println("babble: training clips are augmented on mel bands computed once, not on their audio"
+                    + " (--augment-on audio does it TF's way)");
+        }
         err.flush();
     }
 
@@ -250,11 +275,23 @@ public final class TrainCommand implements Callable<Integer> {
                     .withTimeShiftMs(settings.timeShiftMs())
                     .withGainDb(gainDb)
                     .withLowPass(lowPassProbability, Math.min(1000, nyquist * 0.5), Math.min(8000, nyquist * 0.95))
+                    .withHighPass(highPassProbability, 50, Math.min(400, nyquist * 0.5))
+                    .withEqualizerDb(equalizerDb)
+                    .withDomain(augmentDomain())
                     .withSpecAugment(timeMasks, Math.max(1, features.frameCount() / 10), frequencyMasks,
                             Math.max(1, features.binsPerFrame() * 15 / 100));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private AugmentDomain augmentDomain() {
+        if (augmentOn.equalsIgnoreCase("auto")) {
+            return clipDurationMs > 1000 ? AugmentDomain.BANDS : AugmentDomain.AUDIO;
+        }
+        return Arrays.stream(AugmentDomain.values()).filter(d -> d.name().equalsIgnoreCase(augmentOn)).findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--augment-on: unknown '" + augmentOn
+                        + "', use auto, bands or audio"));
     }
 
     private TrainSettings trainSettings() {
@@ -285,7 +322,8 @@ public final class TrainCommand implements Callable<Integer> {
         FeatureSettings tf = FeatureSettings.defaults(sampleRate, clipDurationMs);
         try {
             return new FeatureSettings(sampleRate, clipDurationMs, window, stride, featureBinCount, kind,
-                    tf.lowerFrequencyHz(), tf.upperFrequencyHz(), tf.melChannels());
+                    tf.lowerFrequencyHz(), upperFrequencyHz != null ? upperFrequencyHz : tf.upperFrequencyHz(),
+                    tf.melChannels());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

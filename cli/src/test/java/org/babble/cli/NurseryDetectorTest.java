@@ -83,8 +83,8 @@ class NurseryDetectorTest {
         CliRun run = CliRun.of(args.toArray(String[]::new)).expectExit(ExitCode.OK);
         long crying = run.out().lines().skip(1).filter(l -> l.split(",")[1].equals("crying")).count();
         double share = crying / (double) clips;
-        // Issue 7 asks for 80%; the default nursery model calls 104 of 158 (66%) crying, most of the rest noise.
-        // This guards what is reached.
+        // Issue 7 asks for 80%; the default nursery model calls 112 of 158 (71%) crying, most of the rest noise
+        // (seed 2: 115). This guards what is reached.
         assertTrue(share >= 0.6, String.format("%d of %d phone cries called crying (%.1f%%)", crying, clips,
                 100 * share));
     }

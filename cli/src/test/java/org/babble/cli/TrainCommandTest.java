@@ -24,16 +24,17 @@ class TrainCommandTest {
     Path dir;
 
     @Test
-    void nurseryWithDefaultsStaysAboveItsMeasuredAccuracyOnTheTestSplit() throws Exception {
+    void nurseryWithDefaultsReaches95PercentOnTheTestSplit() throws Exception {
         NurseryModel.Trained nursery = NurseryModel.get();
         Path data = SharedData.require("nursery");
         CliRun run = nursery.train();
         Path trainDir = nursery.trainDir();
 
         double accuracy = finalAccuracy(run);
-        // Issue 7 asks for 95%. On this 27-clip test split the defaults reach 92.6% (seed 1) and 88.9% (seed 2): two
-        // ESC-50 "noise" clips of harmonic sounds (horn, bell) are called crying. This guards what is reached.
-        assertTrue(accuracy >= 85.0, "nursery test accuracy " + accuracy + "%\n" + run.out());
+        // Issue 7 asks for 95% with the defaults (seed 1): 96.3% here, one error in 27 clips. Not every seed gets there:
+        // seeds 2 and 3 reach 88.9%; ESC-50 "noise" clips of steady harmonic sounds get called crying or laughing.
+        assertTrue(accuracy >= 95.0, "nursery test accuracy " + accuracy + "%\n" + run.out());
+        assertTrue(run.err().contains("augmented on mel bands"), run.err());
         assertTrue(run.err().contains("architecture tc_resnet"), run.err());
         assertTrue(run.err().contains("multiply-adds per clip"), run.err());
         assertTrue(run.err().contains("Validation accuracy = "), run.err());
@@ -64,6 +65,13 @@ class TrainCommandTest {
 
         double accuracy = finalAccuracy(run);
         assertTrue(accuracy >= 95.0, "speech test accuracy " + accuracy + "%\n" + run.out());
+    }
+
+    @Test
+    void anUnknownAugmentationDomainNamesTheChoices() {
+        CliRun run = CliRun.of("train", "--data_dir", dir.toString(), "--augment-on", "spectrum")
+                .expectExit(ExitCode.USAGE);
+        assertTrue(run.err().contains("auto, bands or audio"), run.err());
     }
 
     @Test

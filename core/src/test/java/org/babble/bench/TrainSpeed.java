@@ -30,6 +30,7 @@ public final class TrainSpeed {
         int[] frameCounts = args.length == 0 ? new int[] {98, 249, 498} : java.util.Arrays.stream(args)
                 .filter(a -> a.matches("\\d+")).mapToInt(Integer::parseInt).toArray();
         boolean all = java.util.Arrays.asList(args).contains("all");
+        matmulGflops(); // the first multiplies of a JVM run slower (thread pool start, page faults): warm up
         double matmul = matmulGflops();
         System.out.printf("plain ND4J matmul: %.1f GFLOP/s (threads %s)%n", matmul,
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "default"));

@@ -13,6 +13,7 @@ import java.util.Arrays;
  */
 public final class MelFilterbank {
     private final int channelCount;
+    private final double[] centresHz;
     private final int startBin;
     private final int endBin;
     /** Per bin in {@code startBin..endBin}: the channel whose falling edge it is on (-1: none). */
@@ -41,6 +42,10 @@ public final class MelFilterbank {
         for (int c = 0; c <= channelCount; c++) {
             centres[c] = melLow + melSpacing * (c + 1);
         }
+        this.centresHz = new double[channelCount];
+        for (int c = 0; c < channelCount; c++) {
+            centresHz[c] = 700.0 * Math.expm1(centres[c] / 1127.0);
+        }
         double hzPerBin = 0.5 * sampleRate / (binCount - 1);
         this.startBin = (int) (1.5 + lowerHz / hzPerBin);
         this.endBin = Math.min((int) (upperHz / hzPerBin), binCount - 1);
@@ -68,6 +73,11 @@ public final class MelFilterbank {
 
     public int channelCount() {
         return channelCount;
+    }
+
+    /** Peak frequency of each filter, Hz. */
+    public double[] centresHz() {
+        return centresHz.clone();
     }
 
     /** First spectrum bin any filter uses. */

@@ -61,6 +61,12 @@ abstract class SpectralExtractor implements FeatureExtractor {
         }
     }
 
+    /** Squared magnitudes of frame {@code f} of a recording of any length, in a buffer the next call reuses. */
+    final float[] powerFrame(float[] recording, int f) {
+        spectrogram.powerFrame(recording, f, power, spectrumBinsUsed);
+        return power;
+    }
+
     /** Whole frames in {@code samples} samples. */
     final int frameCount(int samples) {
         return spectrogram.frameCount(samples);

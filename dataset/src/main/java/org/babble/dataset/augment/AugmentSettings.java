@@ -11,10 +11,16 @@ package org.babble.dataset.augment;
  * @param lowPassProbability   share of clips low-passed, imitating band-limited (phone, 8 kHz) recordings; 0 is off
  * @param lowPassMinHz         lowest cutoff drawn
  * @param lowPassMaxHz         highest cutoff drawn (kept below Nyquist)
+ * @param highPassProbability  share of clips high-passed, imitating small microphones without bass; 0 is off
+ * @param highPassMinHz        lowest high-pass cutoff drawn
+ * @param highPassMaxHz        highest high-pass cutoff drawn
+ * @param equalizerDb          every word clip gets a bass and a treble shelf, each with a gain uniform in
+ *                             ±{@code equalizerDb} decibels at a random corner: another microphone's tone; 0 is off
  * @param timeMasks            SpecAugment time masks per clip; 0 is off
  * @param timeMaskMaxFrames    widest time mask, in frames
  * @param frequencyMasks       SpecAugment frequency masks per clip; 0 is off
  * @param frequencyMaskMaxBins widest frequency mask, in feature bins
+ * @param domain               where the variations are applied: to cached mel bands (fast) or to the audio (TF's way)
  */
 public record AugmentSettings(
         double backgroundVolume,
@@ -24,10 +30,15 @@ public record AugmentSettings(
         double lowPassProbability,
         double lowPassMinHz,
         double lowPassMaxHz,
+        double highPassProbability,
+        double highPassMinHz,
+        double highPassMaxHz,
+        double equalizerDb,
         int timeMasks,
         int timeMaskMaxFrames,
         int frequencyMasks,
-        int frequencyMaskMaxBins) {
+        int frequencyMaskMaxBins,
+        AugmentDomain domain) {
 
     public AugmentSettings {
         require(backgroundVolume >= 0 && backgroundVolume <= 1, "backgroundVolume", backgroundVolume);
@@ -37,52 +48,82 @@ public record AugmentSettings(
         require(lowPassProbability >= 0 && lowPassProbability <= 1, "lowPassProbability", lowPassProbability);
         require(lowPassMinHz > 0, "lowPassMinHz", lowPassMinHz);
         require(lowPassMaxHz >= lowPassMinHz, "lowPassMaxHz", lowPassMaxHz);
+        require(highPassProbability >= 0 && highPassProbability <= 1, "highPassProbability", highPassProbability);
+        require(highPassMinHz > 0, "highPassMinHz", highPassMinHz);
+        require(highPassMaxHz >= highPassMinHz, "highPassMaxHz", highPassMaxHz);
+        require(equalizerDb >= 0 && equalizerDb <= 24, "equalizerDb", equalizerDb);
         require(timeMasks >= 0, "timeMasks", timeMasks);
         require(timeMaskMaxFrames >= 0, "timeMaskMaxFrames", timeMaskMaxFrames);
         require(frequencyMasks >= 0, "frequencyMasks", frequencyMasks);
         require(frequencyMaskMaxBins >= 0, "frequencyMaskMaxBins", frequencyMaskMaxBins);
+        require(domain != null, "domain", domain);
     }
 
-    /** TF speech_commands defaults: volume 0.1, frequency 0.8, shift 100 ms; no extras. */
+    /** TF speech_commands defaults: volume 0.1, frequency 0.8, shift 100 ms, applied to the audio; no extras. */
     public static AugmentSettings tfDefaults() {
-        return new AugmentSettings(0.1, 0.8, 100, 0, 0, 3000, 8000, 0, 0, 0, 0);
+        return new AugmentSettings(0.1, 0.8, 100, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, AugmentDomain.AUDIO);
     }
 
     /** No augmentation at all: training clips are seen as they are (silence still gets TF's background noise). */
     public static AugmentSettings none() {
-        return new AugmentSettings(0, 0, 0, 0, 0, 3000, 8000, 0, 0, 0, 0);
+        return new AugmentSettings(0, 0, 0, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, AugmentDomain.AUDIO);
     }
 
     public AugmentSettings withBackground(double volume, double frequency) {
         return new AugmentSettings(volume, frequency, timeShiftMs, gainDb, lowPassProbability, lowPassMinHz,
-                lowPassMaxHz, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins);
+                lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, timeMasks,
+                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     public AugmentSettings withTimeShiftMs(double value) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, value, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins);
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, timeMasks,
+                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     public AugmentSettings withGainDb(double value) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, value, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins);
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, timeMasks,
+                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     /** Low-pass a share {@code probability} of clips at a cutoff uniform in [minHz, maxHz]. */
     public AugmentSettings withLowPass(double probability, double minHz, double maxHz) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, probability, minHz,
-                maxHz, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins);
+                maxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, timeMasks, timeMaskMaxFrames,
+                frequencyMasks, frequencyMaskMaxBins, domain);
+    }
+
+    /** High-pass a share {@code probability} of clips at a cutoff uniform in [minHz, maxHz]. */
+    public AugmentSettings withHighPass(double probability, double minHz, double maxHz) {
+        return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
+                lowPassMinHz, lowPassMaxHz, probability, minHz, maxHz, equalizerDb, timeMasks, timeMaskMaxFrames,
+                frequencyMasks, frequencyMaskMaxBins, domain);
+    }
+
+    /** Bass and treble shelves with gains uniform in ±{@code db} on every word clip. */
+    public AugmentSettings withEqualizerDb(double db) {
+        return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, db, timeMasks,
+                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     public AugmentSettings withSpecAugment(int timeMaskCount, int maxFrames, int frequencyMaskCount, int maxBins) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, timeMaskCount, maxFrames, frequencyMaskCount, maxBins);
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
+                timeMaskCount, maxFrames, frequencyMaskCount, maxBins, domain);
+    }
+
+    public AugmentSettings withDomain(AugmentDomain value) {
+        return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, timeMasks,
+                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, value);
     }
 
     /** True when training clips of words pass unchanged (their cached features can be used). */
     public boolean leavesWordsUnchanged() {
         return (backgroundVolume == 0 || backgroundFrequency == 0) && timeShiftMs == 0 && gainDb == 0
-                && lowPassProbability == 0 && timeMasks == 0 && frequencyMasks == 0;
+                && lowPassProbability == 0 && highPassProbability == 0 && equalizerDb == 0 && timeMasks == 0 && frequencyMasks == 0;
     }
 
     private static void require(boolean ok, String field, Object value) {

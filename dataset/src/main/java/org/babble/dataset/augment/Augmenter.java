@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 /**
  * One training step's variation of a clip, as TF speech_commands' {@code get_data} makes it: scale the foreground (0
  * for silence), shift it in time padding with zeros, add a random stretch of background noise at a random volume, clamp
- * to ±1; then the opt-in extras (gain before mixing, low-pass after), and SpecAugment masks on the features.
+ * to ±1; then the opt-in extras (gain before mixing; the bass/treble shelves, high-pass and low-pass of a
+ * {@link ToneChange} after), and SpecAugment masks on the features.
  *
  * <p>All randomness comes from the {@link SplittableRandom} passed in, so a caller that derives it from (seed, step,
  * position) gets the same batch on any thread. Thread-safe.
@@ -59,13 +60,7 @@ public final class Augmenter {
             mix(out, noise, offset, (float) volume);
         }
         clamp(out);
-        if (settings.lowPassProbability() > 0 && random.nextDouble() < settings.lowPassProbability()) {
-            double max = Math.min(settings.lowPassMaxHz(), 0.45 * sampleRate);
-            double min = settings.lowPassMinHz();
-            if (min <= max) {
-                LowPass.apply(out, min < max ? random.nextDouble(min, max) : min, sampleRate);
-            }
-        }
+        ToneChange.draw(settings, silence, sampleRate, random).filter(out);
         return out;
     }
 

@@ -9,8 +9,10 @@ import org.babble.core.features.FeatureExtractor;
 import org.babble.core.features.FeatureExtractors;
 import org.babble.core.features.FeatureLayout;
 import org.babble.core.features.FeatureSettings;
+import org.babble.dataset.augment.AugmentDomain;
 import org.babble.dataset.augment.AugmentSettings;
 import org.babble.dataset.augment.Augmenter;
+import org.babble.dataset.augment.BandAugmenter;
 import org.babble.dataset.cache.ExtractorPool;
 import org.babble.dataset.cache.FeatureCache;
 import org.babble.dataset.index.DataIndex;
@@ -26,8 +28,10 @@ import org.babble.dataset.split.Split;
  * Everything training and evaluation draw from one data folder: TF speech_commands' {@code AudioProcessor}. Training
  * batches are drawn per step at random with replacement and augmented ({@link #trainingBatch}, TF's
  * {@code get_data(batch, 0, 'training')}), or per epoch in a seeded shuffled order ({@link #epochBatch}); validation and
- * testing batches are unaugmented and served from the feature cache. Every batch depends only on (seed, step, position),
- * never on threads or timing, so a run repeats exactly and resumes exactly from a step number.
+ * testing batches are unaugmented and served from the feature cache. With {@link AugmentDomain#BANDS} and mel features,
+ * each training clip's mel bands are computed once and varied per step ({@link BandAugmenter}) instead of its audio.
+ * Every batch depends only on (seed, step, position), never on threads or timing, so a run repeats exactly and resumes
+ * exactly from a step number.
  */
 public final class BatchSource implements AutoCloseable {
     private static final long EPOCH_STREAM = 0xE90C4L;
@@ -36,9 +40,11 @@ public final class BatchSource implements AutoCloseable {
 
     private final LoadedData data;
     private final Augmenter augmenter;
+    private final BandAugmenter bandAugmenter;
     private final ExtractorPool extractors;
     private final FeatureCache cache;
     private final long seed;
+    private float[][][] trainingBands;
 
     public BatchSource(LoadedData data, AugmentSettings augment, ExtractorPool extractors, long seed) {
         this.data = data;
@@ -46,6 +52,11 @@ public final class BatchSource implements AutoCloseable {
         this.extractors = extractors;
         this.cache = new FeatureCache(data, augmenter, extractors, seed);
         this.seed = seed;
+        this.bandAugmenter = augment.domain() == AugmentDomain.BANDS && extractors.hasBands()
+                ? new BandAugmenter(augment, extractors.settings().sampleRate(),
+                        extractors.settings().windowStrideSamples(), extractors.bandCentresHz(),
+                        data.backgroundNoise().stream().map(extractors::bands).toList())
+                : null;
     }
 
     /**
@@ -88,6 +99,11 @@ public final class BatchSource implements AutoCloseable {
 
     public int size(Split split) {
         return data.index().examples(split).size();
+    }
+
+    /** True when training varies each clip's cached mel bands rather than its audio ({@link BandAugmenter}). */
+    public boolean augmentsBands() {
+        return bandAugmenter != null;
     }
 
     public FeatureCache cache() {
@@ -192,18 +208,36 @@ public final class BatchSource implements AutoCloseable {
         for (int i = 0; i < positions.length; i++) {
             labels[i] = examples.get(positions[i]).labelIndex();
         }
+        float[][][] bands = bandAugmenter != null && !wordsFromCache ? trainingBands() : null;
+        int frames = extractors.settings().frameCount();
         float[][][] features = extractors.map(positions.length, i -> {
             Example example = examples.get(positions[i]);
             if (example.isSilence() ? silenceFromCache : wordsFromCache) {
                 return cached[positions[i]];
             }
             SplittableRandom random = new SplittableRandom(Seeds.mix(seed, AUGMENT_STREAM ^ stream, i));
-            float[] audio = augmenter.augment(data.audio(example), example.isSilence(), random);
-            float[][] matrix = extractors.extract(audio);
+            float[][] matrix;
+            if (bandAugmenter != null) {
+                matrix = extractors.finish(bandAugmenter.augment(bands[positions[i]], example.isSilence(), frames,
+                        random));
+            } else {
+                float[] audio = augmenter.augment(data.audio(example), example.isSilence(), random);
+                matrix = extractors.extract(audio);
+            }
             augmenter.maskFeatures(matrix, random);
             return matrix;
         });
         return new Batch(features, labels, labels().size());
+    }
+
+    /** Mel-band magnitudes of every training clip (null for silence), computed by the pool on first use. */
+    private synchronized float[][][] trainingBands() {
+        if (trainingBands == null) {
+            List<Example> examples = data.index().examples(Split.TRAINING);
+            trainingBands = extractors.map(examples.size(), i -> examples.get(i).isSilence() ? null
+                    : extractors.bands(data.audio(examples.get(i))));
+        }
+        return trainingBands;
     }
 
     private static void requireExamples(List<Example> examples, Split split) {

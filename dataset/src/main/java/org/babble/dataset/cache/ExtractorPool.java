@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureExtractor;
 import org.babble.core.features.FeatureSettings;
+import org.babble.core.features.MelBandExtractor;
 
 /**
  * Feature extraction on a few threads, each with its own extractor (extractors reuse buffers and are not thread-safe).
@@ -17,6 +18,7 @@ public final class ExtractorPool implements AutoCloseable {
     private final ForkJoinPool pool;
     private final ThreadLocal<FeatureExtractor> extractors;
     private final FeatureSettings settings;
+    private final double[] bandCentresHz;
 
     public ExtractorPool(Supplier<FeatureExtractor> factory, int threads) {
         if (threads < 1) {
@@ -24,7 +26,41 @@ public final class ExtractorPool implements AutoCloseable {
         }
         this.pool = new ForkJoinPool(threads);
         this.extractors = ThreadLocal.withInitial(factory);
-        this.settings = factory.get().settings();
+        FeatureExtractor probe = factory.get();
+        this.settings = probe.settings();
+        this.bandCentresHz = probe instanceof MelBandExtractor mel ? mel.bandCentresHz() : null;
+    }
+
+    /** True when the extractors are built on mel bands ({@link MelBandExtractor}). */
+    public boolean hasBands() {
+        return bandCentresHz != null;
+    }
+
+    /** Centre of each mel band, Hz; only when {@link #hasBands()}. */
+    public double[] bandCentresHz() {
+        return bandCentresHz.clone();
+    }
+
+    /** Mel-band magnitudes {@code [frame][band]} of a recording of any length, on the calling thread. */
+    public float[][] bands(float[] recording) {
+        return melExtractor().bands(recording);
+    }
+
+    /** Features of a clip from its band magnitudes, on the calling thread. */
+    public float[][] finish(float[][] bands) {
+        MelBandExtractor mel = melExtractor();
+        float[][] out = new float[bands.length][settings.binsPerFrame()];
+        for (int f = 0; f < bands.length; f++) {
+            mel.finish(bands[f], out[f], 0);
+        }
+        return out;
+    }
+
+    private MelBandExtractor melExtractor() {
+        if (extractors.get() instanceof MelBandExtractor mel) {
+            return mel;
+        }
+        throw new IllegalStateException(settings.preprocess() + " features have no mel bands");
     }
 
     public FeatureSettings settings() {

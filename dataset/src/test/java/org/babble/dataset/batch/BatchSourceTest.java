@@ -11,8 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.babble.core.features.FeatureExtractor;
 import org.babble.core.features.FeatureLayout;
 import org.babble.core.features.FeatureSettings;
+import org.babble.core.features.MelBandExtractor;
+import org.babble.core.features.MfccExtractor;
+import org.babble.dataset.augment.AugmentDomain;
 import org.babble.dataset.augment.AugmentSettings;
 import org.babble.dataset.index.DatasetSettings;
 import org.babble.dataset.load.RateConverter;
@@ -96,6 +101,60 @@ class BatchSourceTest {
             Batch c = prefetched.next();
             assertTrue(Arrays.deepEquals(a.features(), c.features()), "background thread makes the same batch");
             assertEquals(6, prefetched.nextStep());
+        }
+    }
+
+    @Test
+    void onMelBandsTrainingFeaturisesEachClipOnceAndNeverPerStep() {
+        source.close();
+        AtomicInteger bands = new AtomicInteger();
+        AtomicInteger extracts = new AtomicInteger();
+        Supplier<FeatureExtractor> counting = () -> new CountingMelExtractor(new MfccExtractor(FEATURES), bands,
+                extracts);
+        source = BatchSource.open(DatasetSettings.defaults(dir, List.of("yes", "no")), FEATURES,
+                AugmentSettings.tfDefaults().withDomain(AugmentDomain.BANDS), counting, RateConverter.refuse(), 2);
+        int noiseFiles = 1;
+        assertEquals(noiseFiles, bands.get(), "background noise bands are computed up front");
+        Batch first = source.trainingBatch(1, 20);
+        long words = source.index().examples(Split.TRAINING).stream().filter(e -> !e.isSilence()).count();
+        assertEquals(noiseFiles + words, bands.get(), "every training word once");
+        for (int step = 2; step < 8; step++) {
+            source.trainingBatch(step, 20);
+        }
+        assertEquals(noiseFiles + words, bands.get());
+        assertEquals(0, extracts.get(), "no clip is featurised from audio");
+        assertTrue(Arrays.deepEquals(first.features(), source.trainingBatch(1, 20).features()));
+        assertFalse(Arrays.deepEquals(first.features(), source.trainingBatch(2, 20).features()));
+    }
+
+    /** A real MFCC extractor that counts how often it computes bands and whole features. */
+    private record CountingMelExtractor(MfccExtractor inner, AtomicInteger bands, AtomicInteger extracts)
+            implements MelBandExtractor {
+        @Override
+        public FeatureSettings settings() {
+            return inner.settings();
+        }
+
+        @Override
+        public void extract(float[] samples, float[] destination, int offset) {
+            extracts.incrementAndGet();
+            inner.extract(samples, destination, offset);
+        }
+
+        @Override
+        public double[] bandCentresHz() {
+            return inner.bandCentresHz();
+        }
+
+        @Override
+        public float[][] bands(float[] recording) {
+            bands.incrementAndGet();
+            return inner.bands(recording);
+        }
+
+        @Override
+        public void finish(float[] frameBands, float[] destination, int at) {
+            inner.finish(frameBands, destination, at);
         }
     }
 

@@ -1,0 +1,92 @@
+package org.babble.dataset.augment;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * {@link Augmenter}'s variations applied to a clip's cached mel-band magnitudes instead of its audio, so a training
+ * step costs no FFT: gain scales the bands; the time shift moves whole frames (padding with silence); background noise
+ * adds its own band magnitudes in power (independent signals: powers add); the tone and band limits of
+ * {@link ToneChange} multiply each band by the filters' gain at its centre. SpecAugment masks follow on the finished
+ * features as before. What it cannot imitate: TF's clamp to ±1 after mixing, and shifts finer than one frame.
+ *
+ * <p>All randomness comes from the {@link SplittableRandom} passed in. Thread-safe.
+ */
+public final class BandAugmenter {
+    private final AugmentSettings settings;
+    private final int sampleRate;
+    private final int frameStride;
+    private final int timeShiftSamples;
+    private final double[] centresHz;
+    private final List<float[][]> backgroundBands;
+
+    /**
+     * @param frameStride     samples between frames
+     * @param centresHz       centre of each band
+     * @param backgroundBands band magnitudes {@code [frame][band]} of each background-noise recording
+     */
+    public BandAugmenter(AugmentSettings settings, int sampleRate, int frameStride, double[] centresHz,
+            List<float[][]> backgroundBands) {
+        this.settings = settings;
+        this.sampleRate = sampleRate;
+        this.frameStride = frameStride;
+        this.timeShiftSamples = (int) (settings.timeShiftMs() * sampleRate / 1000);
+        this.centresHz = centresHz.clone();
+        this.backgroundBands = List.copyOf(backgroundBands);
+    }
+
+    /** New band magnitudes: {@code clip}'s (ignored for silence, may be null then) varied for one training step. */
+    public float[][] augment(float[][] clip, boolean silence, int frames, SplittableRandom random) {
+        int bands = centresHz.length;
+        float[][] out = new float[frames][bands];
+        if (!silence) {
+            float gain = settings.gainDb() > 0
+                    ? (float) Math.pow(10, random.nextDouble(-settings.gainDb(), settings.gainDb()) / 20) : 1f;
+            int shiftSamples = timeShiftSamples > 0 ? random.nextInt(-timeShiftSamples, timeShiftSamples) : 0;
+            int shift = (int) Math.round(shiftSamples / (double) frameStride);
+            for (int f = Math.max(0, shift); f < frames && f - shift < clip.length; f++) {
+                for (int b = 0; b < bands; b++) {
+                    out[f][b] = clip[f - shift][b] * gain;
+                }
+            }
+        }
+        boolean useBackground = !backgroundBands.isEmpty()
+                && (silence || settings.backgroundVolume() > 0 && settings.backgroundFrequency() > 0);
+        if (useBackground) {
+            float[][] noise = backgroundBands.get(random.nextInt(backgroundBands.size()));
+            int offset = noise.length > frames ? random.nextInt(0, noise.length - frames) : 0;
+            double volume;
+            if (silence) {
+                volume = random.nextDouble();
+            } else if (random.nextDouble() < settings.backgroundFrequency()) {
+                volume = random.nextDouble() * settings.backgroundVolume();
+            } else {
+                volume = 0;
+            }
+            if (volume > 0) {
+                mix(out, noise, offset, volume);
+            }
+        }
+        ToneChange tone = ToneChange.draw(settings, silence, sampleRate, random);
+        if (!tone.isNone()) {
+            for (int b = 0; b < bands; b++) {
+                float g = (float) tone.gainAt(centresHz[b], sampleRate);
+                for (float[] frame : out) {
+                    frame[b] *= g;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void mix(float[][] out, float[][] noise, int offset, double volume) {
+        for (int f = 0; f < out.length && offset + f < noise.length; f++) {
+            float[] row = out[f];
+            float[] n = noise[offset + f];
+            for (int b = 0; b < row.length; b++) {
+                double v = volume * n[b];
+                row[b] = (float) Math.sqrt((double) row[b] * row[b] + v * v);
+            }
+        }
+    }
+}
