@@ -277,7 +277,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .withLowPass(lowPassProbability, Math.min(1000, nyquist * 0.5), Math.min(8000, nyquist * 0.95))
                     .withHighPass(highPassProbability, 50, Math.min(400, nyquist * 0.5))
                     .withEqualizerDb(equalizerDb)
-                    .withDomain(augmentDomain())
+                    .withDomain(augmentDomain(features))
                     .withSpecAugment(timeMasks, Math.max(1, features.frameCount() / 10), frequencyMasks,
                             Math.max(1, features.binsPerFrame() * 15 / 100));
         } catch (IllegalArgumentException e) {
@@ -285,9 +285,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private AugmentDomain augmentDomain() {
+    /** The flag's domain; auto picks by the clip length of the run (a resumed run's, not the flags'). */
+    private AugmentDomain augmentDomain(FeatureSettings features) {
         if (augmentOn.equalsIgnoreCase("auto")) {
-            return clipDurationMs > 1000 ? AugmentDomain.BANDS : AugmentDomain.AUDIO;
+            return features.clipDurationMs() > 1000 ? AugmentDomain.BANDS : AugmentDomain.AUDIO;
         }
         return Arrays.stream(AugmentDomain.values()).filter(d -> d.name().equalsIgnoreCase(augmentOn)).findFirst()
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--augment-on: unknown '" + augmentOn
