@@ -15,13 +15,11 @@ import java.util.SplittableRandom;
 public final class Augmenter {
     private final AugmentSettings settings;
     private final int sampleRate;
-    private final int timeShiftSamples;
     private final List<float[]> backgroundNoise;
 
     public Augmenter(AugmentSettings settings, int sampleRate, List<float[]> backgroundNoise) {
         this.settings = settings;
         this.sampleRate = sampleRate;
-        this.timeShiftSamples = (int) (settings.timeShiftMs() * sampleRate / 1000);
         this.backgroundNoise = List.copyOf(backgroundNoise);
     }
 
@@ -33,34 +31,21 @@ public final class Augmenter {
     public float[] augment(float[] clip, boolean silence, SplittableRandom random) {
         int n = clip.length;
         float[] out = new float[n];
+        Variation v = Variation.draw(settings, sampleRate, silence, backgroundNoise.size(),
+                i -> backgroundNoise.get(i).length - n, random);
         if (!silence) {
-            float gain = settings.gainDb() > 0
-                    ? (float) Math.pow(10, random.nextDouble(-settings.gainDb(), settings.gainDb()) / 20) : 1f;
-            int shift = timeShiftSamples > 0 ? random.nextInt(-timeShiftSamples, timeShiftSamples) : 0;
             // TF pads `shift` zeros in front (shift > 0) or takes the clip from -shift on (shift < 0).
-            int from = Math.max(0, -shift);
-            int to = Math.max(0, shift);
+            int from = Math.max(0, -v.shiftSamples());
+            int to = Math.max(0, v.shiftSamples());
             for (int i = 0; to + i < n && from + i < n; i++) {
-                out[to + i] = clip[from + i] * gain;
+                out[to + i] = clip[from + i] * v.gain();
             }
         }
-        boolean useBackground = !backgroundNoise.isEmpty()
-                && (silence || settings.backgroundVolume() > 0 && settings.backgroundFrequency() > 0);
-        if (useBackground) {
-            float[] noise = backgroundNoise.get(random.nextInt(backgroundNoise.size()));
-            int offset = random.nextInt(0, noise.length - n);
-            double volume;
-            if (silence) {
-                volume = random.nextDouble();
-            } else if (random.nextDouble() < settings.backgroundFrequency()) {
-                volume = random.nextDouble() * settings.backgroundVolume();
-            } else {
-                volume = 0;
-            }
-            mix(out, noise, offset, (float) volume);
+        if (v.noise() >= 0) {
+            mix(out, backgroundNoise.get(v.noise()), v.noiseOffset(), (float) v.noiseVolume());
         }
         clamp(out);
-        ToneChange.draw(settings, silence, sampleRate, random).filter(out);
+        v.tone().filter(out);
         return out;
     }
 

@@ -16,7 +16,6 @@ public final class BandAugmenter {
     private final AugmentSettings settings;
     private final int sampleRate;
     private final int frameStride;
-    private final int timeShiftSamples;
     private final double[] centresHz;
     private final List<float[][]> backgroundBands;
 
@@ -30,7 +29,6 @@ public final class BandAugmenter {
         this.settings = settings;
         this.sampleRate = sampleRate;
         this.frameStride = frameStride;
-        this.timeShiftSamples = (int) (settings.timeShiftMs() * sampleRate / 1000);
         this.centresHz = centresHz.clone();
         this.backgroundBands = List.copyOf(backgroundBands);
     }
@@ -39,38 +37,22 @@ public final class BandAugmenter {
     public float[][] augment(float[][] clip, boolean silence, int frames, SplittableRandom random) {
         int bands = centresHz.length;
         float[][] out = new float[frames][bands];
+        Variation v = Variation.draw(settings, sampleRate, silence, backgroundBands.size(),
+                i -> backgroundBands.get(i).length - frames, random);
         if (!silence) {
-            float gain = settings.gainDb() > 0
-                    ? (float) Math.pow(10, random.nextDouble(-settings.gainDb(), settings.gainDb()) / 20) : 1f;
-            int shiftSamples = timeShiftSamples > 0 ? random.nextInt(-timeShiftSamples, timeShiftSamples) : 0;
-            int shift = (int) Math.round(shiftSamples / (double) frameStride);
+            int shift = (int) Math.round(v.shiftSamples() / (double) frameStride);
             for (int f = Math.max(0, shift); f < frames && f - shift < clip.length; f++) {
                 for (int b = 0; b < bands; b++) {
-                    out[f][b] = clip[f - shift][b] * gain;
+                    out[f][b] = clip[f - shift][b] * v.gain();
                 }
             }
         }
-        boolean useBackground = !backgroundBands.isEmpty()
-                && (silence || settings.backgroundVolume() > 0 && settings.backgroundFrequency() > 0);
-        if (useBackground) {
-            float[][] noise = backgroundBands.get(random.nextInt(backgroundBands.size()));
-            int offset = noise.length > frames ? random.nextInt(0, noise.length - frames) : 0;
-            double volume;
-            if (silence) {
-                volume = random.nextDouble();
-            } else if (random.nextDouble() < settings.backgroundFrequency()) {
-                volume = random.nextDouble() * settings.backgroundVolume();
-            } else {
-                volume = 0;
-            }
-            if (volume > 0) {
-                mix(out, noise, offset, volume);
-            }
+        if (v.noiseVolume() > 0) {
+            mix(out, backgroundBands.get(v.noise()), v.noiseOffset(), v.noiseVolume());
         }
-        ToneChange tone = ToneChange.draw(settings, silence, sampleRate, random);
-        if (!tone.isNone()) {
+        if (!v.tone().isNone()) {
             for (int b = 0; b < bands; b++) {
-                float g = (float) tone.gainAt(centresHz[b], sampleRate);
+                float g = (float) v.tone().gainAt(centresHz[b], sampleRate);
                 for (float[] frame : out) {
                     frame[b] *= g;
                 }

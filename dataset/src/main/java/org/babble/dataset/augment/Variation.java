@@ -1,0 +1,49 @@
+package org.babble.dataset.augment;
+
+import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The random choices that vary one clip for one training step, drawn in one place and one order so that
+ * {@link Augmenter} (on audio) and {@link BandAugmenter} (on mel bands) vary clips alike: the foreground's gain
+ * and TF's time shift, a stretch of background noise and its volume, then the {@link ToneChange}.
+ *
+ * @param gain         foreground scale (1 when gain is off)
+ * @param shiftSamples the foreground moves this many samples later (earlier when negative)
+ * @param noise        which background recording, or -1 for none
+ * @param noiseOffset  where in it the stretch starts, in the caller's units (samples or frames)
+ * @param noiseVolume  its volume; 0 mixes nothing
+ * @param tone         the filters the mix then passes through
+ */
+record Variation(float gain, int shiftSamples, int noise, int noiseOffset, double noiseVolume, ToneChange tone) {
+    /**
+     * @param noiseCount   background recordings available
+     * @param offsetBound  for recording i, how many start positions a clip-long stretch of it has
+     */
+    static Variation draw(AugmentSettings settings, int sampleRate, boolean silence, int noiseCount,
+            IntUnaryOperator offsetBound, SplittableRandom random) {
+        int timeShiftSamples = (int) (settings.timeShiftMs() * sampleRate / 1000);
+        float gain = 1f;
+        int shift = 0;
+        if (!silence) {
+            gain = settings.gainDb() > 0
+                    ? (float) Math.pow(10, random.nextDouble(-settings.gainDb(), settings.gainDb()) / 20) : 1f;
+            shift = timeShiftSamples > 0 ? random.nextInt(-timeShiftSamples, timeShiftSamples) : 0;
+        }
+        int noise = -1;
+        int offset = 0;
+        double volume = 0;
+        if (noiseCount > 0 && (silence || settings.backgroundVolume() > 0 && settings.backgroundFrequency() > 0)) {
+            noise = random.nextInt(noiseCount);
+            int bound = offsetBound.applyAsInt(noise);
+            offset = bound > 0 ? random.nextInt(0, bound) : 0;
+            if (silence) {
+                volume = random.nextDouble();
+            } else if (random.nextDouble() < settings.backgroundFrequency()) {
+                volume = random.nextDouble() * settings.backgroundVolume();
+            }
+        }
+        return new Variation(gain, shift, noise, offset, volume,
+                ToneChange.draw(settings, silence, sampleRate, random));
+    }
+}
