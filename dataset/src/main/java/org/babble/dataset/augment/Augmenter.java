@@ -41,9 +41,7 @@ public final class Augmenter {
                 out[to + i] = clip[from + i] * v.gain();
             }
         }
-        if (v.noise() >= 0) {
-            mix(out, backgroundNoise.get(v.noise()), v.noiseOffset(), (float) v.noiseVolume());
-        }
+        mix(out, v.noise());
         clamp(out);
         v.tone().filter(out);
         return out;
@@ -55,11 +53,8 @@ public final class Augmenter {
      */
     public float[] evaluationSilence(int samples, SplittableRandom random) {
         float[] out = new float[samples];
-        if (!backgroundNoise.isEmpty()) {
-            float[] noise = backgroundNoise.get(random.nextInt(backgroundNoise.size()));
-            int offset = random.nextInt(0, noise.length - samples);
-            mix(out, noise, offset, (float) random.nextDouble());
-        }
+        mix(out, Variation.drawNoise(settings, true, backgroundNoise.size(),
+                i -> backgroundNoise.get(i).length - samples, random));
         clamp(out);
         return out;
     }
@@ -81,6 +76,12 @@ public final class Augmenter {
             for (float[] frame : features) {
                 java.util.Arrays.fill(frame, start, start + width, 0f);
             }
+        }
+    }
+
+    private void mix(float[] out, Variation.Noise noise) {
+        if (noise.isAudible()) {
+            mix(out, backgroundNoise.get(noise.index()), noise.offset(), (float) noise.volume());
         }
     }
 

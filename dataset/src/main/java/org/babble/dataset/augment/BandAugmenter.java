@@ -47,8 +47,8 @@ public final class BandAugmenter {
                 }
             }
         }
-        if (v.noiseVolume() > 0) {
-            mix(out, backgroundBands.get(v.noise()), v.noiseOffset(), v.noiseVolume());
+        if (v.noise().isAudible()) {
+            mix(out, backgroundBands.get(v.noise().index()), v.noise().offset(), v.noise().volume());
         }
         if (!v.tone().isNone()) {
             for (int b = 0; b < bands; b++) {

@@ -10,15 +10,28 @@ import java.util.function.IntUnaryOperator;
  *
  * @param gain         foreground scale (1 when gain is off)
  * @param shiftSamples the foreground moves this many samples later (earlier when negative)
- * @param noise        which background recording, or -1 for none
- * @param noiseOffset  where in it the stretch starts, in the caller's units (samples or frames)
- * @param noiseVolume  its volume; 0 mixes nothing
+ * @param noise        the background noise mixed in
  * @param tone         the filters the mix then passes through
  */
-record Variation(float gain, int shiftSamples, int noise, int noiseOffset, double noiseVolume, ToneChange tone) {
+record Variation(float gain, int shiftSamples, Noise noise, ToneChange tone) {
     /**
-     * @param noiseCount   background recordings available
-     * @param offsetBound  for recording i, how many start positions a clip-long stretch of it has
+     * A stretch of background noise.
+     *
+     * @param index  which recording, or -1 for none
+     * @param offset where in it the stretch starts, in the caller's units (samples or frames)
+     * @param volume its volume; 0 mixes nothing
+     */
+    record Noise(int index, int offset, double volume) {
+        static final Noise NONE = new Noise(-1, 0, 0);
+
+        boolean isAudible() {
+            return index >= 0 && volume > 0;
+        }
+    }
+
+    /**
+     * @param noiseCount  background recordings available
+     * @param offsetBound for recording i, how many start positions a clip-long stretch of it has
      */
     static Variation draw(AugmentSettings settings, int sampleRate, boolean silence, int noiseCount,
             IntUnaryOperator offsetBound, SplittableRandom random) {
@@ -30,20 +43,28 @@ record Variation(float gain, int shiftSamples, int noise, int noiseOffset, doubl
                     ? (float) Math.pow(10, random.nextDouble(-settings.gainDb(), settings.gainDb()) / 20) : 1f;
             shift = timeShiftSamples > 0 ? random.nextInt(-timeShiftSamples, timeShiftSamples) : 0;
         }
-        int noise = -1;
-        int offset = 0;
-        double volume = 0;
-        if (noiseCount > 0 && (silence || settings.backgroundVolume() > 0 && settings.backgroundFrequency() > 0)) {
-            noise = random.nextInt(noiseCount);
-            int bound = offsetBound.applyAsInt(noise);
-            offset = bound > 0 ? random.nextInt(0, bound) : 0;
-            if (silence) {
-                volume = random.nextDouble();
-            } else if (random.nextDouble() < settings.backgroundFrequency()) {
-                volume = random.nextDouble() * settings.backgroundVolume();
-            }
+        Noise noise = drawNoise(settings, silence, noiseCount, offsetBound, random);
+        return new Variation(gain, shift, noise, ToneChange.draw(settings, silence, sampleRate, random));
+    }
+
+    /**
+     * TF's background noise: silence always gets some, at a volume uniform in [0, 1); a word gets some with the
+     * background frequency, at up to the background volume.
+     */
+    static Noise drawNoise(AugmentSettings settings, boolean silence, int noiseCount, IntUnaryOperator offsetBound,
+            SplittableRandom random) {
+        if (noiseCount == 0 || !silence && (settings.backgroundVolume() == 0 || settings.backgroundFrequency() == 0)) {
+            return Noise.NONE;
         }
-        return new Variation(gain, shift, noise, offset, volume,
-                ToneChange.draw(settings, silence, sampleRate, random));
+        int index = random.nextInt(noiseCount);
+        int bound = offsetBound.applyAsInt(index);
+        int offset = bound > 0 ? random.nextInt(0, bound) : 0;
+        double volume = 0;
+        if (silence) {
+            volume = random.nextDouble();
+        } else if (random.nextDouble() < settings.backgroundFrequency()) {
+            volume = random.nextDouble() * settings.backgroundVolume();
+        }
+        return new Noise(index, offset, volume);
     }
 }

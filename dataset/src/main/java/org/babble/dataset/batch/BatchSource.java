@@ -27,7 +27,7 @@ import org.babble.dataset.split.Split;
 /**
  * Everything training and evaluation draw from one data folder: TF speech_commands' {@code AudioProcessor}. Training
  * batches are drawn per step at random with replacement and augmented ({@link #trainingBatch}, TF's
- * {@code get_data(batch, 0, 'training')}), or per epoch in a seeded shuffled order ({@link #epochBatch}); validation and
+ * {@code get_data(batch, 0, 'training')}), or per epoch in a seeded shuffled order ({@link SplitIterator}); validation and
  * testing batches are unaugmented and served from the feature cache. With {@link AugmentDomain#BANDS} and mel features,
  * each training clip's mel bands are computed once and varied per step ({@link BandAugmenter}) instead of its audio.
  * Every batch depends only on (seed, step, position), never on threads or timing, so a run repeats exactly and resumes
@@ -106,10 +106,6 @@ public final class BatchSource implements AutoCloseable {
         return bandAugmenter != null;
     }
 
-    public FeatureCache cache() {
-        return cache;
-    }
-
     /**
      * TF's training batch for one step: {@code batchSize} examples drawn at random with replacement, each augmented.
      * The same (seed, step) always gives the same batch.
@@ -123,19 +119,6 @@ public final class BatchSource implements AutoCloseable {
             positions[i] = pick.nextInt(examples.size());
         }
         return augmentedBatch(positions, step);
-    }
-
-    /**
-     * Batch {@code batchIndex} of epoch {@code epoch} over the training split in a seeded shuffled order (each example
-     * once per epoch; the last batch may be short), augmented or not.
-     */
-    public Batch epochBatch(int epoch, int batchIndex, int batchSize, boolean augment) {
-        int[] order = epochOrder(Split.TRAINING, epoch);
-        int from = batchIndex * batchSize;
-        int to = Math.min(order.length, from + batchSize);
-        int[] positions = java.util.Arrays.copyOfRange(order, from, to);
-        return augment ? augmentedBatch(positions, ((long) epoch << 32) | batchIndex | Long.MIN_VALUE)
-                : cachedBatch(Split.TRAINING, positions);
     }
 
     /** Examples {@code offset..offset+count-1} of a split, unaugmented, from the cache (TF's deterministic get_data). */
@@ -218,8 +201,8 @@ public final class BatchSource implements AutoCloseable {
             SplittableRandom random = new SplittableRandom(Seeds.mix(seed, AUGMENT_STREAM ^ stream, i));
             float[][] matrix;
             if (bandAugmenter != null) {
-                matrix = extractors.finish(bandAugmenter.augment(bands[positions[i]], example.isSilence(), frames,
-                        random));
+                float[][] clip = example.isSilence() ? null : bands[positions[i]];
+                matrix = extractors.finish(bandAugmenter.augment(clip, example.isSilence(), frames, random));
             } else {
                 float[] audio = augmenter.augment(data.audio(example), example.isSilence(), random);
                 matrix = extractors.extract(audio);

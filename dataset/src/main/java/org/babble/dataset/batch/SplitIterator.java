@@ -70,11 +70,6 @@ public final class SplitIterator implements DataSetIterator {
         return dataSet;
     }
 
-    /** Epochs completed by {@link #reset()} so far; the next pass uses this epoch's order. */
-    public int epoch() {
-        return epoch;
-    }
-
     @Override
     public int inputColumns() {
         return source.featureSettings().featureSize();

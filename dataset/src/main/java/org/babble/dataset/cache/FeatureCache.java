@@ -45,7 +45,7 @@ public final class FeatureCache {
     }
 
     /** The audio whose features are cached: the clip itself, or a fixed noise stretch for silence. */
-    public float[] unaugmentedAudio(Split split, int position) {
+    private float[] unaugmentedAudio(Split split, int position) {
         Example example = data.index().examples(split).get(position);
         if (!example.isSilence()) {
             return data.audio(example);

@@ -19,6 +19,8 @@ public final class LoadedData {
     private final List<float[]> backgroundNoise;
     private final LoadReport report;
     private final int clipSamples;
+    /** What every silence example holds: one zero clip, shared. */
+    private final float[] silence;
 
     private LoadedData(DataIndex index, Map<Path, float[]> clips, List<float[]> backgroundNoise, LoadReport report,
             int clipSamples) {
@@ -27,6 +29,7 @@ public final class LoadedData {
         this.backgroundNoise = List.copyOf(backgroundNoise);
         this.report = report;
         this.clipSamples = clipSamples;
+        this.silence = new float[clipSamples];
     }
 
     /** Decodes every clip of {@code index} and its background noise with {@code loader}. */
@@ -73,7 +76,7 @@ public final class LoadedData {
 
     /** The clip's samples, exactly clip length; all zeros for silence. Shared: do not modify. */
     public float[] audio(Example example) {
-        return example.isSilence() ? new float[clipSamples] : clips.get(example.file());
+        return example.isSilence() ? silence : clips.get(example.file());
     }
 
     /** The decoded {@code _background_noise_} recordings; empty when there are none. */

@@ -127,6 +127,29 @@ class BatchSourceTest {
         assertFalse(Arrays.deepEquals(first.features(), source.trainingBatch(2, 20).features()));
     }
 
+    @Test
+    void onMelBandsUnvariedWordsComeFromTheCacheWhileSilenceStillGetsFreshNoise() {
+        source.close();
+        source = BatchSource.open(DatasetSettings.defaults(dir, List.of("yes", "no")), FEATURES,
+                AugmentSettings.none().withDomain(AugmentDomain.BANDS), () -> new MfccExtractor(FEATURES),
+                RateConverter.refuse(), 2);
+        List<float[][]> cached = new java.util.ArrayList<>();
+        source.batches(Split.TRAINING, 1000).forEach(b -> cached.addAll(Arrays.asList(b.features())));
+        Batch batch = source.trainingBatch(1, 40);
+        int silence = 0;
+        for (int i = 0; i < batch.labels().length; i++) {
+            float[][] features = batch.features()[i];
+            boolean fromCache = cached.stream().anyMatch(c -> Arrays.deepEquals(c, features));
+            if (batch.labels()[i] == 0) {
+                silence++;
+                assertFalse(fromCache, "silence gets a fresh stretch of background noise each step");
+            } else {
+                assertTrue(fromCache, "an unvaried word is its cached features");
+            }
+        }
+        assertTrue(silence > 0, "no silence drawn in 40 examples");
+    }
+
     /** A real MFCC extractor that counts how often it computes bands and whole features. */
     private record CountingMelExtractor(MfccExtractor inner, AtomicInteger bands, AtomicInteger extracts)
             implements MelBandExtractor {
