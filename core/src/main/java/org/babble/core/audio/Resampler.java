@@ -1,5 +1,7 @@
 package org.babble.core.audio;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -23,6 +25,13 @@ public final class Resampler {
     private static final int INTERPOLATED_PHASES = 1024;
     /** Output samples converted as one block; longer outputs are split into blocks converted in parallel. */
     private static final int CHUNK = 1 << 16;
+
+    /**
+     * Converters by rate pair: building the filter table costs about as much as converting a second of audio, and
+     * callers (clean's pieces, every window the monitor scores, every clip a data set loads) convert many short
+     * signals between the same two rates. Converters are immutable, so sharing them is safe.
+     */
+    private static final Map<Long, Resampler> BY_RATES = new ConcurrentHashMap<>();
 
     private final int fromRate;
     private final int toRate;
@@ -72,7 +81,7 @@ public final class Resampler {
         if (fromRate == toRate) {
             return samples.clone();
         }
-        return new Resampler(fromRate, toRate).apply(samples);
+        return of(fromRate, toRate).apply(samples);
     }
 
     /** Every channel of {@code clip} converted to {@code toRate}; the clip itself when it already has that rate. */
@@ -80,12 +89,16 @@ public final class Resampler {
         if (clip.sampleRate() == toRate) {
             return clip;
         }
-        Resampler resampler = new Resampler(clip.sampleRate(), toRate);
+        Resampler resampler = of(clip.sampleRate(), toRate);
         float[][] out = new float[clip.channelCount()][];
         for (int c = 0; c < out.length; c++) {
             out[c] = resampler.apply(clip.channel(c));
         }
         return new AudioClip(toRate, out);
+    }
+
+    private static Resampler of(int fromRate, int toRate) {
+        return BY_RATES.computeIfAbsent(((long) fromRate << 32) | toRate, key -> new Resampler(fromRate, toRate));
     }
 
     /** The output length for {@code frames} input samples: {@code round(frames * to / from)}. */

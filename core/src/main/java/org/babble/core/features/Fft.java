@@ -48,10 +48,6 @@ public final class Fft {
         return w;
     }
 
-    public int windowLength() {
-        return windowLength;
-    }
-
     public int fftLength() {
         return fftLength;
     }

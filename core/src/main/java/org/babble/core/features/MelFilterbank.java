@@ -80,11 +80,6 @@ public final class MelFilterbank {
         return centresHz.clone();
     }
 
-    /** First spectrum bin any filter uses. */
-    public int startBin() {
-        return startBin;
-    }
-
     /** Last spectrum bin any filter uses. */
     public int endBin() {
         return endBin;

@@ -47,17 +47,13 @@ abstract class SpectralExtractor implements FeatureExtractor {
             throw new IllegalArgumentException("destination holds " + (destination.length - offset) + " floats after "
                     + "offset " + offset + ", features need " + frames * bins);
         }
-        for (int f = 0, at = offset; f < frames; f++, at += bins) {
-            spectrogram.powerFrame(samples, f, power, spectrumBinsUsed);
-            reduce(power, destination, at);
-        }
+        extractFrames(samples, 0, frames, destination, offset);
     }
 
     /** Frames {@code first .. first + count - 1} of a recording of any length (frame f starts at sample f × stride). */
     final void extractFrames(float[] recording, int first, int count, float[] destination, int offset) {
         for (int f = first, at = offset; f < first + count; f++, at += bins) {
-            spectrogram.powerFrame(recording, f, power, spectrumBinsUsed);
-            reduce(power, destination, at);
+            reduce(powerFrame(recording, f), destination, at);
         }
     }
 

@@ -22,18 +22,6 @@ public final class Spectrogram {
         this.fft = new Fft(windowSize);
     }
 
-    public int windowSize() {
-        return windowSize;
-    }
-
-    public int stride() {
-        return stride;
-    }
-
-    public int fftLength() {
-        return fft.fftLength();
-    }
-
     /** Bins per frame, DC to Nyquist. */
     public int binCount() {
         return fft.binCount();

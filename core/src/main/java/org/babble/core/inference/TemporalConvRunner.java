@@ -34,18 +34,6 @@ public final class TemporalConvRunner {
         pooled = new float[weights.pooledChannels()];
     }
 
-    public int frames() {
-        return frames;
-    }
-
-    public int bins() {
-        return weights.bins();
-    }
-
-    public int labels() {
-        return weights.labels();
-    }
-
     /** Softmax scores of the clip whose features lie frames-first ({@code [frame][bin]}) from {@code offset}. */
     public float[] scores(float[] features, int offset) {
         if (features.length - (long) offset < (long) frames * weights.bins()) {

@@ -28,10 +28,6 @@ public final class CheckpointFolder {
         this.keep = keep;
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     public Path pathFor(int step) {
         return dir.resolve("ckpt-" + step + ".zip");
     }

@@ -120,12 +120,6 @@ public record TrainSettings(
                 backgroundFrequency, timeShiftMs, testingPercentage, validationPercentage);
     }
 
-    public TrainSettings withArchitecture(Architecture value) {
-        return new TrainSettings(howManyTrainingSteps, learningRates, batchSize, evalStepInterval, saveStepInterval,
-                value, dropoutRate, seed, keepCheckpoints, dataDir, wantedWords, silencePercentage, unknownPercentage,
-                backgroundVolume, backgroundFrequency, timeShiftMs, testingPercentage, validationPercentage);
-    }
-
     public TrainSettings withSeed(long value) {
         return new TrainSettings(howManyTrainingSteps, learningRates, batchSize, evalStepInterval, saveStepInterval,
                 architecture, dropoutRate, value, keepCheckpoints, dataDir, wantedWords, silencePercentage,

@@ -38,11 +38,6 @@ public final class FrozenModel {
                 : null;
     }
 
-    /** Whether scores come from babble's own forward pass rather than DL4J's (same results within 1e-5). */
-    public boolean runsWithoutDl4j() {
-        return runner != null;
-    }
-
     /** Wraps a network and checks, by running it once on silence, that it takes these features and gives these labels. */
     static FrozenModel checked(Path file, Model network, ModelMetadata metadata) {
         FrozenModel model = new FrozenModel(network, metadata);

@@ -19,11 +19,6 @@ public record RecognitionSettings(long averageWindowMs, double detectionThreshol
         require(minimumCount >= 1, "minimumCount", minimumCount);
     }
 
-    /** TF's defaults ({@code recognize_commands.h}): 1000 ms, 0.2, 1500 ms, 3. */
-    public static RecognitionSettings tensorflowDefaults() {
-        return new RecognitionSettings(1000, 0.2, 1500, 3);
-    }
-
     /**
      * Defaults for windows of {@code clipMs} every {@code hopMs}: average over one clip length (three results at a hop of
      * half a clip), threshold 0.5, suppression of one clip length, and at least two results.

@@ -36,10 +36,6 @@ public final class RunRecorder {
         updateEpisode = c.prepareStatement("UPDATE episodes SET start_ms = ?, end_ms = ?, peak_score = ? WHERE id = ?");
     }
 
-    public long runId() {
-        return runId;
-    }
-
     public void addWindow(WindowRow window) {
         if (window.scores().length != labels.size()) {
             throw new IllegalArgumentException("scores: " + window.scores().length + " for " + labels.size() + " labels");
