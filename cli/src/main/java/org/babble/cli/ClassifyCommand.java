@@ -27,7 +27,6 @@ import org.babble.core.model.frozen.FrozenModel;
 import org.babble.core.model.frozen.FrozenModelReader;
 import org.babble.core.model.recognition.Episode;
 import org.babble.core.model.recognition.EpisodeDetector;
-import org.babble.core.model.recognition.Recognition;
 import org.babble.core.model.recognition.RecognitionSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Recordings longer than 1.5 clips are scored in windows of one clip every --hop, and smoothed into "
                     + "episodes as TF's RecognizeCommands does."})
 public final class ClassifyCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Parameters(paramLabel = "WAV", arity = "0..*", description = "Recordings to classify.")
     List<Path> files = new ArrayList<>();
 
@@ -96,6 +97,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (howManyLabels < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--how-many-labels must be at least 1");
         }
+        if (hopSeconds != null && Math.round(hopSeconds * 1000) <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--hop must be positive");
+        }
         FrozenModel model = FrozenModelReader.read(modelOption.resolve());
         List<String> labels = model.labels();
         if (failUnless != null && !labels.contains(failUnless)) {
@@ -139,7 +143,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     /** A file's outcome: overall scores, and for long recordings the windows and episodes. */
-    private record Result(float[] scores, WindowedScores windows, List<Recognition> smoothed, List<Episode> episodes) {
+    private record Result(float[] scores, WindowedScores windows, List<Episode> episodes) {
     }
 
     private Result classify(Classifier classifier, Path input) {
@@ -152,14 +156,11 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (!classifier.needsWindows(clip)) {
             ClipScores scores = classifier.classify(clip);
             note(input, scores.notes());
-            return new Result(scores.scores(), null, List.of(), List.of());
+            return new Result(scores.scores(), null, List.of());
         }
         var settings = classifier.model().metadata().featureSettings();
         long clipMs = settings.clipDurationMs();
         long hopMs = hopSeconds != null ? Math.round(hopSeconds * 1000) : clipMs / 2;
-        if (hopMs <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--hop must be positive");
-        }
         long expected = Math.max(1, Math.round((clip.durationSeconds() * 1000 - clipMs) / hopMs) + 1);
         WindowedScores windows;
         try (Progress progress = Progress.start("classify " + input.getFileName(), expected, quiet || expected < 200)) {
@@ -168,11 +169,10 @@ public final class ClassifyCommand implements Callable<Integer> {
         note(input, windows.notes());
         RecognitionSettings smoothing = smoothingFlags.settings(clipMs, hopMs);
         EpisodeDetector detector = new EpisodeDetector(classifier.model().labels(), smoothing);
-        List<Recognition> smoothed = new ArrayList<>();
         for (WindowScores w : windows.windows()) {
-            smoothed.add(detector.add(w.startMs(), w.endMs(), w.scores()));
+            detector.add(w.startMs(), w.endMs(), w.scores());
         }
-        return new Result(windows.meanScores(), windows, smoothed, detector.finish());
+        return new Result(windows.meanScores(), windows, detector.finish());
     }
 
     /** {@code --fail-unless}: the top label, and every episode of a long recording, must be the expected label. */
@@ -227,8 +227,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     private static String json(Path input, List<String> modelLabels, Result result, List<RankedLabel> top) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode node = mapper.createObjectNode();
+        ObjectNode node = JSON.createObjectNode();
         node.put("file", input.toString());
         node.put("top_label", top.get(0).label());
         node.put("score", top.get(0).score());
@@ -251,7 +250,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         try {
-            return mapper.writeValueAsString(node);
+            return JSON.writeValueAsString(node);
         } catch (IOException e) {
             throw new IllegalStateException("JSON of plain values failed", e);
         }

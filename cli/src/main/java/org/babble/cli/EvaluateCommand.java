@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.babble.core.model.Checkpoint;
@@ -69,16 +68,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         TrainSettings t = state.trainSettings();
         boolean all = "all".equals(set);
         Split split = all ? Split.TRAINING : parseSplit();
-        List<String> words = state.labels().subList(2, state.labels().size());
-        DatasetSettings dataset = DatasetSettings.defaults(dataDir, words)
-                .withPercentages(t.silencePercentage(), t.unknownPercentage(), all ? 0 : t.validationPercentage(),
-                        all ? 0 : t.testingPercentage())
-                .withSeed(DatasetSettings.TF_SEED + t.seed() - 1)
+        DatasetSettings run = DatasetSettings.forRun(dataDir, t);
+        DatasetSettings dataset = (all ? run.withPercentages(t.silencePercentage(), t.unknownPercentage(), 0, 0) : run)
                 .withAllowEmptyClasses(true);
         Scores scores;
-        try (BatchSource source = BatchSource.open(dataset, state.featureSettings(),
-                AugmentSettings.tfDefaults().withBackground(t.backgroundVolume(), t.backgroundFrequency())
-                        .withTimeShiftMs(t.timeShiftMs()))) {
+        // Evaluation varies nothing: its clips come unaugmented from the cache, its silence from fixed noise stretches.
+        try (BatchSource source = BatchSource.open(dataset, state.featureSettings(), AugmentSettings.none())) {
             if (!source.labels().equals(state.labels())) {
                 throw new ParameterException(spec.commandLine(), "the data folder gives labels " + source.labels()
                         + " but the model has " + state.labels());

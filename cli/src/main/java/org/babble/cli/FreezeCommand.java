@@ -3,7 +3,6 @@ package org.babble.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -105,11 +104,9 @@ public final class FreezeCommand implements Callable<Integer> {
         }
         if (modelArchitecture != null) {
             JsonNode train = metadata.trainSettings();
-            for (String key : Arrays.asList("modelArchitecture", "architecture", "model_architecture")) {
-                JsonNode value = train.get(key);
-                if (value != null && !value.asText().equalsIgnoreCase(modelArchitecture)) {
-                    found.add("--model-architecture " + modelArchitecture + " but the checkpoint has " + value.asText());
-                }
+            JsonNode value = train.get("architecture");
+            if (value != null && !value.asText().equalsIgnoreCase(modelArchitecture)) {
+                found.add("--model-architecture " + modelArchitecture + " but the checkpoint has " + value.asText());
             }
         }
         return found;

@@ -189,10 +189,7 @@ public final class TrainCommand implements Callable<Integer> {
             err.printf("babble: resuming from %s at step %d; its settings apply%n", startCheckpoint,
                     start.state().step());
         }
-        DatasetSettings dataset = DatasetSettings.defaults(dataDir, settings.wantedWords())
-                .withPercentages(settings.silencePercentage(), settings.unknownPercentage(),
-                        settings.validationPercentage(), settings.testingPercentage())
-                .withSeed(DatasetSettings.TF_SEED + settings.seed() - 1);
+        DatasetSettings dataset = DatasetSettings.forRun(dataDir, settings);
         AugmentSettings augment = augmentSettings(settings, features);
         long started = System.nanoTime();
         BatchSource source = BatchSource.open(dataset, features, augment);

@@ -1,5 +1,7 @@
 package org.babble.core.audio;
 
+import org.babble.core.levels.Levels;
+
 /**
  * Level changes: a fixed gain in dB (sox's {@code vol 45 dB}) and peak normalisation (sox's {@code gain -n -1}).
  *
@@ -17,7 +19,7 @@ public final class Gain {
 
     /** {@code samples} scaled by {@code db} decibels into a new array, clipped to ±1 and counted. */
     public static Result applyDb(float[] samples, double db) {
-        return scale(samples, Math.pow(10, db / 20));
+        return scale(samples, Levels.fromDb(db));
     }
 
     /** {@code samples} scaled so that the largest magnitude is {@code peakDbfs} (at most 0); silence stays silent. */
@@ -29,16 +31,12 @@ public final class Gain {
         if (peak == 0) {
             return new Result(samples.clone(), 0);
         }
-        return scale(samples, Math.pow(10, peakDbfs / 20) / peak);
+        return scale(samples, Levels.fromDb(peakDbfs) / peak);
     }
 
     /** The largest magnitude in {@code samples} (0 for an empty array). */
     public static double peak(float[] samples) {
-        float peak = 0;
-        for (float s : samples) {
-            peak = Math.max(peak, Math.abs(s));
-        }
-        return peak;
+        return Levels.peak(samples);
     }
 
     /** How many of {@code samples} lie beyond full scale (±1). */

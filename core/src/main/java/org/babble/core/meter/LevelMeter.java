@@ -1,5 +1,7 @@
 package org.babble.core.meter;
 
+import org.babble.core.levels.Levels;
+
 /**
  * Accumulates peak and RMS over blocks of samples (all channels together), so a recorder can show a live level and a
  * labeller can show a clip's loudness without holding more than one block.
@@ -40,16 +42,12 @@ public final class LevelMeter {
     /** The level of everything added since the last {@link #reset()}; silence when nothing was added. */
     public Level level() {
         double rms = count == 0 ? 0 : Math.sqrt(sumOfSquares / count);
-        return new Level(toDb(peak), toDb(rms));
+        return new Level(Levels.toDb(peak), Levels.toDb(rms));
     }
 
     public void reset() {
         peak = 0;
         sumOfSquares = 0;
         count = 0;
-    }
-
-    static double toDb(double amplitude) {
-        return amplitude <= 0 ? Double.NEGATIVE_INFINITY : 20 * Math.log10(amplitude);
     }
 }

@@ -38,10 +38,14 @@ final class BatchAccuracy extends BaseTrainingListener {
             in = pre.preProcess(in, (int) in.size(0), LayerWorkspaceMgr.noWorkspaces());
         }
         INDArray logits = in.mmul(net.getLayer(last).getParam("W")).addiRowVector(net.getLayer(last).getParam("b"));
-        INDArray predicted = Nd4j.argMax(logits, 1);
-        INDArray truth = Nd4j.argMax(labels, 1);
-        long n = predicted.length();
+        accuracy = fraction(logits, labels);
+    }
+
+    /** Share of rows whose largest {@code scores} entry is where {@code oneHotLabels} has its one. */
+    static double fraction(INDArray scores, INDArray oneHotLabels) {
+        INDArray predicted = Nd4j.argMax(scores, 1);
+        INDArray truth = Nd4j.argMax(oneHotLabels, 1);
         long correct = predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
-        accuracy = correct / (double) n;
+        return correct / (double) predicted.length();
     }
 }

@@ -54,13 +54,7 @@ public record Scores(List<String> labels, int[] truth, float[][] scores) {
 
     /** Index of the highest score of clip {@code i}. */
     public int predicted(int i) {
-        int best = 0;
-        for (int j = 1; j < scores[i].length; j++) {
-            if (scores[i][j] > scores[i][best]) {
-                best = j;
-            }
-        }
-        return best;
+        return TopScore.index(scores[i]);
     }
 
     public Confusion confusion() {

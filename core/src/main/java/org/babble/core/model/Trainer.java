@@ -10,7 +10,6 @@ import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.io.AtomicFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
@@ -145,7 +144,7 @@ public final class Trainer {
             net.fit(batch);
             double accuracy = batchAccuracy.accuracy();
             if (Double.isNaN(accuracy)) {
-                accuracy = accuracy(net, batch);
+                accuracy = BatchAccuracy.fraction(net.output(batch.getFeatures(), false), batch.getLabels());
             }
             TrainingObserver.StepResult result = new TrainingObserver.StepResult(step, total,
                     settings.learningRateAt(step), accuracy, net.score());
@@ -188,13 +187,6 @@ public final class Trainer {
     private CheckpointState state(int step, double best, int bestStep) {
         return new CheckpointState(step, settings.phaseOf(Math.max(step, 1)), labels, features, settings, best,
                 bestStep);
-    }
-
-    private static double accuracy(MultiLayerNetwork net, DataSet batch) {
-        INDArray predicted = Nd4j.argMax(net.output(batch.getFeatures(), false), 1);
-        INDArray truth = Nd4j.argMax(batch.getLabels(), 1);
-        return predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().doubleValue()
-                / predicted.length();
     }
 
     /** Confusion of {@code net} over every batch of {@code data}, dropout off. */

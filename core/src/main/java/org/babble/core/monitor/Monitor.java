@@ -10,6 +10,7 @@ import org.babble.core.audio.AudioClip;
 import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.CaptureFormat;
 import org.babble.core.meter.LevelMeter;
+import org.babble.core.model.TopScore;
 import org.babble.core.model.recognition.Episode;
 import org.babble.core.model.recognition.EpisodeDetector;
 import org.babble.core.monitor.store.RunRecorder;
@@ -158,12 +159,7 @@ public final class Monitor {
     private int classify(AudioClip window, long startMs, long endMs, Instant origin, EpisodeDetector detector,
                          Map<String, Long> openIds, EpisodeAudio keeper) {
         float[] scores = scorer.scores(window);
-        int top = 0;
-        for (int i = 1; i < scores.length; i++) {
-            if (scores[i] > scores[top]) {
-                top = i;
-            }
-        }
+        int top = TopScore.index(scores);
         List<String> labels = scorer.labels();
         double level = LevelMeter.measure(window.channels()).rmsDb();
         Instant start = origin.plusMillis(startMs);

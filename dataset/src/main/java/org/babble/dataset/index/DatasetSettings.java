@@ -2,6 +2,7 @@ package org.babble.dataset.index;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.babble.core.model.TrainSettings;
 
 /**
  * How a folder of label folders becomes a labelled, split data set; TF speech_commands' flags and defaults.
@@ -51,6 +52,17 @@ public record DatasetSettings(
     /** TF speech_commands defaults: 10% silence, 10% unknown, 10% validation, 10% testing, 1% unreadable allowed. */
     public static DatasetSettings defaults(Path dataDir, List<String> wantedWords) {
         return new DatasetSettings(dataDir, wantedWords, 10, 10, 10, 10, TF_SEED, 1, false);
+    }
+
+    /**
+     * The data set a training run with these settings drew from {@code dataDir}: its words, percentages and seed, so
+     * evaluating later sees exactly the run's validation and test clips.
+     */
+    public static DatasetSettings forRun(Path dataDir, TrainSettings run) {
+        return defaults(dataDir, run.wantedWords())
+                .withPercentages(run.silencePercentage(), run.unknownPercentage(), run.validationPercentage(),
+                        run.testingPercentage())
+                .withSeed(TF_SEED + run.seed() - 1);
     }
 
     public DatasetSettings withSeed(long value) {

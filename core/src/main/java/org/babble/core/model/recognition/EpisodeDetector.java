@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.babble.core.model.TopScore;
 
 /**
  * Turns the scores of overlapping windows over a long recording into episodes ("crying from 45 s to 50 s"): each window
@@ -41,7 +42,7 @@ public final class EpisodeDetector {
     /** Adds the window {@code [startMs, endMs)} and its raw scores; returns the smoothed conclusion at its start. */
     public Recognition add(long startMs, long endMs, float[] scores) {
         Recognition recognition = recognizer.process(startMs, scores);
-        recent.add(new Window(startMs, endMs, scores.clone(), argmax(scores)));
+        recent.add(new Window(startMs, endMs, scores.clone(), TopScore.index(scores)));
         recent.removeIf(w -> w.startMs() < startMs - settings.averageWindowMs());
         String label = recognition.label();
         if (recognition.averaged() && recognition.score() > settings.detectionThreshold() && !label.startsWith("_")) {
@@ -126,15 +127,5 @@ public final class EpisodeDetector {
 
     private static Episode toEpisode(String label, Open o) {
         return new Episode(label, o.startMs, o.endMs, o.peak);
-    }
-
-    private static int argmax(float[] scores) {
-        int top = 0;
-        for (int i = 1; i < scores.length; i++) {
-            if (scores[i] > scores[top]) {
-                top = i;
-            }
-        }
-        return top;
     }
 }
