@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import org.babble.core.BabbleException;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.DecodedWav;
@@ -115,7 +114,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         // MFCC's c0 (overall loudness) dwarfs the rest: colours span c1 and up, c0 is clamped to the ends.
         double[] range = power ? toDecibels(values) : range(values, view == View.MFCC && values[0].length > 1 ? 1 : 0);
         BufferedImage image = FeatureHeatmap.render(values, range[0], range[1]);
-        AtomicFiles.write(out, stream -> ImageIO.write(image, "png", stream));
+        AtomicFiles.writePng(out, image);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d frames x %d bins (%s%s), %.4g to %.4g%s, %dx%d px%n",
                 out, values.length, values[0].length, view.name().toLowerCase(Locale.ROOT),
                 power ? ", shown in dB" : "", range[0], range[1], power ? " dB" : "", image.getWidth(),
@@ -124,7 +123,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     }
 
     private FeatureSettings settings(int rate, int durationMs) {
-        double upper = upperFrequencyHz != null ? upperFrequencyHz : Math.min(4000, rate / 2.0);
+        double upper = upperFrequencyHz != null ? upperFrequencyHz : FeatureSettings.defaultUpperFrequencyHz(rate);
         // The spectrogram view uses only the window, stride and duration; any valid feature family carries them.
         Preprocess preprocess = view == View.SPECTROGRAM ? Preprocess.AVERAGE : Preprocess.valueOf(view.name());
         int bins = view == View.SPECTROGRAM ? 1 : featureBinCount;

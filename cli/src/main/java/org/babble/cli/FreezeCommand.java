@@ -12,6 +12,7 @@ import org.babble.core.model.frozen.Checkpoint;
 import org.babble.core.model.frozen.CheckpointReader;
 import org.babble.core.model.frozen.FrozenModelWriter;
 import org.babble.core.model.frozen.ModelMetadata;
+import org.babble.dataset.index.Labels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -96,7 +97,7 @@ public final class FreezeCommand implements Callable<Integer> {
         check(found, "--feature-bin-count", featureBinCount, f.featureBinCount());
         check(found, "--preprocess", preprocess, f.preprocess());
         if (wantedWords != null) {
-            List<String> wanted = metadata.labels().stream().filter(l -> !l.startsWith("_")).toList();
+            List<String> wanted = Labels.wanted(metadata.labels());
             if (!wanted.equals(wantedWords)) {
                 found.add("--wanted-words " + String.join(",", wantedWords) + " but the checkpoint has "
                         + String.join(",", wanted));

@@ -251,7 +251,7 @@ public final class LabelCommand implements Callable<Integer> {
             }
             case CSV -> {
                 stdout.println("label,clips");
-                counts.forEach((label, n) -> stdout.println(csv(label) + "," + n));
+                counts.forEach((label, n) -> stdout.println(CsvQuoting.field(label) + "," + n));
                 extra.forEach((key, n) -> stdout.println("(" + key + ")," + n));
             }
             case TEXT -> {
@@ -262,10 +262,6 @@ public final class LabelCommand implements Callable<Integer> {
             }
         }
         stdout.flush();
-    }
-
-    private static String csv(String text) {
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
     private static String lines(List<Annotation> rows) {

@@ -29,6 +29,7 @@ import org.babble.core.monitor.UnendingSource;
 import org.babble.core.monitor.WindowScorer;
 import org.babble.core.monitor.store.MonitorDatabase;
 import org.babble.core.monitor.store.RunInfo;
+import org.babble.dataset.index.Labels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -180,7 +181,7 @@ public final class MonitorCommand implements Callable<Integer> {
         long hopMs = hopSeconds != null ? Math.round(hopSeconds * 1000) : clipMs / 2;
         List<String> labels = model.labels();
         String wanted = label != null ? label
-                : labels.stream().filter(l -> !l.startsWith("_")).findFirst().orElse(labels.get(0));
+                : Labels.wanted(labels).stream().findFirst().orElse(labels.get(0));
         if (!labels.contains(wanted)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--label " + wanted
                     + ": the model has no such label (labels: " + String.join(", ", labels) + ")");

@@ -25,6 +25,7 @@ import org.babble.core.report.MinutesReport;
 import org.babble.core.report.MinutesRow;
 import org.babble.core.report.Night;
 import org.babble.core.report.ReportCharts;
+import org.babble.dataset.index.Labels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -157,7 +158,7 @@ public final class ReportCommand implements Runnable {
         if (runs.isEmpty()) {
             return Optional.empty();
         }
-        return runs.get(runs.size() - 1).labels().stream().filter(l -> !l.startsWith("_")).findFirst();
+        return Labels.wanted(runs.get(runs.size() - 1).labels()).stream().findFirst();
     }
 
     private static String firstLabel(List<MinutesRow> rows) {
@@ -167,7 +168,7 @@ public final class ReportCommand implements Runnable {
     private static List<String> timelineLabels(List<RunRow> runs, List<EpisodeRow> episodes) {
         Set<String> labels = new LinkedHashSet<>();
         if (!runs.isEmpty()) {
-            runs.get(runs.size() - 1).labels().stream().filter(l -> !l.startsWith("_")).forEach(labels::add);
+            Labels.wanted(runs.get(runs.size() - 1).labels()).forEach(labels::add);
         }
         episodes.forEach(e -> labels.add(e.label()));
         return new ArrayList<>(labels);

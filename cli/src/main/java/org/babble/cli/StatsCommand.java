@@ -174,7 +174,7 @@ public final class StatsCommand implements Callable<Integer> {
     }
 
     private static void csvRow(PrintWriter out, Path file, String channel, LevelStats s, ChannelLevels c) {
-        out.println(String.join(",", csvText(file.toString()), channel, Integer.toString(s.sampleRate()),
+        out.println(String.join(",", CsvQuoting.field(file.toString()), channel, Integer.toString(s.sampleRate()),
                 Long.toString(s.samples()), num(s.lengthSeconds()), num(c.dcOffset()), num(c.minLevel()),
                 num(c.maxLevel()), num(c.peakDb()), num(c.rmsDb()), num(c.rmsPeakDb()), num(c.rmsTroughDb()),
                 num(c.crestFactor()), num(c.flatFactor()), num(c.peakCount()), Integer.toString(c.bitDepth()),
@@ -183,9 +183,5 @@ public final class StatsCommand implements Callable<Integer> {
 
     private static String num(double value) {
         return Double.isFinite(value) ? Double.toString(value) : "";
-    }
-
-    private static String csvText(String text) {
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

@@ -101,7 +101,8 @@ public final class TrainCommand implements Callable<Integer> {
     int featureBinCount;
 
     @Option(names = "--upper-frequency", paramLabel = "HZ",
-            description = "Highest mel filter edge, at most half the sample rate (default: TF's 4000).")
+            description = "Highest mel filter edge, at most half the sample rate (default: TF's 4000, or half the"
+                    + " rate when that is lower).")
     Double upperFrequencyHz;
 
     @Option(names = "--preprocess", defaultValue = "mfcc", description = "mfcc, logmel or average.")
@@ -317,8 +318,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .filter(p -> p.name().equalsIgnoreCase(preprocess)).findFirst()
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--preprocess: unknown '" + preprocess
                         + "', use mfcc, logmel or average"));
-        FeatureSettings tf = FeatureSettings.defaults(sampleRate, clipDurationMs);
         try {
+            FeatureSettings tf = FeatureSettings.defaults(sampleRate, clipDurationMs);
             return new FeatureSettings(sampleRate, clipDurationMs, window, stride, featureBinCount, kind,
                     tf.lowerFrequencyHz(), upperFrequencyHz != null ? upperFrequencyHz : tf.upperFrequencyHz(),
                     tf.melChannels());

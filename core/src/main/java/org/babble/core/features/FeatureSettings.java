@@ -66,7 +66,13 @@ public record FeatureSettings(
 
     /** TF speech_commands defaults for the given clip format. */
     public static FeatureSettings defaults(int sampleRate, int clipDurationMs) {
-        return new FeatureSettings(sampleRate, clipDurationMs, 30, 10, 40, Preprocess.MFCC, 20, 4000, 40);
+        return new FeatureSettings(sampleRate, clipDurationMs, 30, 10, 40, Preprocess.MFCC, 20,
+                defaultUpperFrequencyHz(sampleRate), 40);
+    }
+
+    /** TF's 4000 Hz top of the mel filterbank, or Nyquist when that is lower. */
+    public static double defaultUpperFrequencyHz(int sampleRate) {
+        return Math.min(4000, sampleRate / 2.0);
     }
 
     /** Samples in one clip. */

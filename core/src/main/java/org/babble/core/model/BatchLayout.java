@@ -18,15 +18,24 @@ public final class BatchLayout {
         };
     }
 
-    /** Clips as {@code [clip][frame][bin]}, laid out for the network. */
+    /** The array shape of {@code n} clips in {@code layout}. */
+    public static long[] shape(FeatureLayout layout, long n, int frames, int bins) {
+        return switch (layout) {
+            case IMAGE -> new long[] {n, 1, frames, bins};
+            case CHANNELS -> new long[] {n, bins, frames, 1};
+            case FLAT -> new long[] {n, (long) frames * bins};
+        };
+    }
+
+    /** Clips as {@code [clip][frame][bin]}, laid out for the network; an empty batch gives an empty array. */
     public static INDArray arrange(float[][][] clips, FeatureLayout layout) {
         int n = clips.length;
-        int frames = clips[0].length;
-        int bins = clips[0][0].length;
+        int frames = n == 0 ? 0 : clips[0].length;
+        int bins = frames == 0 ? 0 : clips[0][0].length;
         float[] data = new float[n * frames * bins];
         int i = 0;
         for (float[][] clip : clips) {
-            if (clip.length != frames || clip[0].length != bins) {
+            if (clip.length != frames || frames > 0 && clip[0].length != bins) {
                 throw new IllegalArgumentException("clips differ in shape: " + clip.length + "x" + clip[0].length
                         + " vs " + frames + "x" + bins);
             }
@@ -43,10 +52,6 @@ public final class BatchLayout {
                 }
             }
         }
-        return switch (layout) {
-            case IMAGE -> Nd4j.create(data, new long[] {n, 1, frames, bins}, 'c');
-            case CHANNELS -> Nd4j.create(data, new long[] {n, bins, frames, 1}, 'c');
-            case FLAT -> Nd4j.create(data, new long[] {n, (long) frames * bins}, 'c');
-        };
+        return Nd4j.create(data, shape(layout, n, frames, bins), 'c');
     }
 }

@@ -2,12 +2,9 @@ package org.babble.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
-import javax.imageio.ImageIO;
 import org.babble.core.io.AtomicFiles;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -109,11 +106,6 @@ public final class TrainingPlots {
     }
 
     private static void save(JFreeChart chart, Path file) {
-        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer");
-            }
-        });
+        AtomicFiles.writePng(file, chart.createBufferedImage(WIDTH, HEIGHT));
     }
 }

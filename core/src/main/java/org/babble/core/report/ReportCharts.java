@@ -5,14 +5,12 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.text.SimpleDateFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
-import javax.imageio.ImageIO;
 import org.babble.core.io.AtomicFiles;
 import org.babble.core.monitor.store.EpisodeRow;
 import org.jfree.chart.ChartFactory;
@@ -119,10 +117,6 @@ public final class ReportCharts {
         } finally {
             g.dispose();
         }
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        AtomicFiles.writePng(file, image);
     }
 }

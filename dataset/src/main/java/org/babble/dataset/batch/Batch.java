@@ -1,6 +1,7 @@
 package org.babble.dataset.batch;
 
 import org.babble.core.features.FeatureLayout;
+import org.babble.core.model.BatchLayout;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,32 +32,7 @@ public record Batch(float[][][] features, int[] labels, int classCount) {
 
     /** The features in the given layout: IMAGE {@code [b,1,frames,bins]}, CHANNELS {@code [b,bins,frames,1]}, FLAT. */
     public INDArray input(FeatureLayout layout) {
-        int b = size();
-        int frames = frames();
-        int bins = bins();
-        float[] flat = new float[b * frames * bins];
-        int p = 0;
-        for (int i = 0; i < b; i++) {
-            float[][] m = features[i];
-            if (layout == FeatureLayout.CHANNELS) {
-                for (int k = 0; k < bins; k++) {
-                    for (int f = 0; f < frames; f++) {
-                        flat[p++] = m[f][k];
-                    }
-                }
-            } else {
-                for (int f = 0; f < frames; f++) {
-                    System.arraycopy(m[f], 0, flat, p, bins);
-                    p += bins;
-                }
-            }
-        }
-        long[] shape = switch (layout) {
-            case IMAGE -> new long[] {b, 1, frames, bins};
-            case CHANNELS -> new long[] {b, bins, frames, 1};
-            case FLAT -> new long[] {b, (long) frames * bins};
-        };
-        return Nd4j.create(flat, shape, 'c');
+        return BatchLayout.arrange(features, layout);
     }
 
     /** One-hot labels {@code [b, classCount]}. */

@@ -55,7 +55,8 @@ public final class BatchSource implements AutoCloseable {
         this.bandAugmenter = augment.domain() == AugmentDomain.BANDS && extractors.hasBands()
                 ? new BandAugmenter(augment, extractors.settings().sampleRate(),
                         extractors.settings().windowStrideSamples(), extractors.bandCentresHz(),
-                        data.backgroundNoise().stream().map(extractors::bands).toList())
+                        List.of(extractors.map(data.backgroundNoise().size(),
+                                i -> extractors.bands(data.backgroundNoise().get(i)))))
                 : null;
     }
 

@@ -27,6 +27,7 @@ public final class ExtractorPool implements AutoCloseable {
         this.pool = new ForkJoinPool(threads);
         this.extractors = ThreadLocal.withInitial(factory);
         FeatureExtractor probe = factory.get();
+        extractors.set(probe); // this thread's extractor: built once, not again on first use
         this.settings = probe.settings();
         this.bandCentresHz = probe instanceof MelBandExtractor mel ? mel.bandCentresHz() : null;
     }

@@ -23,4 +23,9 @@ public final class Labels {
         labels.addAll(wantedWords);
         return List.copyOf(labels);
     }
+
+    /** The labels of {@code labels} that name sounds, in order: all but TF's reserved ones (those start with _). */
+    public static List<String> wanted(List<String> labels) {
+        return labels.stream().filter(label -> !label.startsWith("_")).toList();
+    }
 }

@@ -8,6 +8,7 @@ import org.babble.core.features.FeatureLayout;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.inference.TemporalConvImport;
 import org.babble.core.inference.TemporalConvRunner;
+import org.babble.core.model.BatchLayout;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -119,19 +120,11 @@ public final class FrozenModel {
         }
         float[] data = metadata.featureLayout() == FeatureLayout.CHANNELS ? binsFirst(features, clips)
                 : features.length == clips * perClip ? features : Arrays.copyOf(features, clips * perClip);
-        INDArray input = Nd4j.create(data, shape(clips), 'c');
+        INDArray input = Nd4j.create(data, BatchLayout.shape(metadata.featureLayout(), clips, frames, bins), 'c');
         INDArray output = network instanceof MultiLayerNetwork mln
                 ? mln.output(input, false)
                 : ((ComputationGraph) network).outputSingle(false, input);
         return output.toFloatMatrix();
-    }
-
-    private long[] shape(int batch) {
-        return switch (metadata.featureLayout()) {
-            case IMAGE -> new long[] {batch, 1, frames, bins};
-            case CHANNELS -> new long[] {batch, bins, frames, 1};
-            case FLAT -> new long[] {batch, (long) frames * bins};
-        };
     }
 
     /** Frames-first rows to the bins-as-channels layout {@code [clip][bin][frame]}. */
