@@ -148,6 +148,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}; 0 off): another microphone's tone.")
     double equalizerDb;
 
+    @Option(names = "--pause-probability", defaultValue = "0",
+            description = "Share of training clips whose sound drops away 20-50 dB for 0.2-1 s, one to four times"
+                    + " per 5 s (default ${DEFAULT-VALUE}; 0 off): cries recorded close up come in bursts and gaps.")
+    double pauseProbability;
+
     @Option(names = "--augment-on", defaultValue = "auto",
             description = "Vary training clips on their cached mel bands (bands: no FFT per clip per step), on the"
                     + " audio as TF does (audio), or auto: bands for clips over 1 s, whose FFTs dominate training"
@@ -275,6 +280,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .withLowPass(lowPassProbability, Math.min(1000, nyquist * 0.5), Math.min(8000, nyquist * 0.95))
                     .withHighPass(highPassProbability, 50, Math.min(400, nyquist * 0.5))
                     .withEqualizerDb(equalizerDb)
+                    .withPauses(pauseProbability)
                     .withDomain(augmentDomain(features))
                     .withSpecAugment(timeMasks, Math.max(1, features.frameCount() / 10), frequencyMasks,
                             Math.max(1, features.binsPerFrame() * 15 / 100));

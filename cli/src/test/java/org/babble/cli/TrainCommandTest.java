@@ -75,6 +75,13 @@ class TrainCommandTest {
     }
 
     @Test
+    void aPauseProbabilityAboveOneIsAUsageErrorNamingTheSetting() {
+        CliRun run = CliRun.of("train", "--data_dir", dir.toString(), "--pause-probability", "1.5")
+                .expectExit(ExitCode.USAGE);
+        assertTrue(run.err().contains("pauseProbability: 1.5"), run.err());
+    }
+
+    @Test
     void aDataUrlIsAUsageError() {
         CliRun run = CliRun.of("train", "--data_url=http://example.com/x.tgz", "--data_dir", dir.toString())
                 .expectExit(ExitCode.USAGE);

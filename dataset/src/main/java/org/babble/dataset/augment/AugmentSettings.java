@@ -16,6 +16,7 @@ package org.babble.dataset.augment;
  * @param highPassMaxHz        highest high-pass cutoff drawn
  * @param equalizerDb          every word clip gets a bass and a treble shelf, each with a gain uniform in
  *                             ±{@code equalizerDb} decibels at a random corner: another microphone's tone; 0 is off
+ * @param pauseProbability     share of word clips whose sound stops for a moment or a few ({@link Pauses}); 0 is off
  * @param timeMasks            SpecAugment time masks per clip; 0 is off
  * @param timeMaskMaxFrames    widest time mask, in frames
  * @param frequencyMasks       SpecAugment frequency masks per clip; 0 is off
@@ -34,6 +35,7 @@ public record AugmentSettings(
         double highPassMinHz,
         double highPassMaxHz,
         double equalizerDb,
+        double pauseProbability,
         int timeMasks,
         int timeMaskMaxFrames,
         int frequencyMasks,
@@ -52,6 +54,7 @@ public record AugmentSettings(
         require(highPassMinHz > 0, "highPassMinHz", highPassMinHz);
         require(highPassMaxHz >= highPassMinHz, "highPassMaxHz", highPassMaxHz);
         require(equalizerDb >= 0 && equalizerDb <= 24, "equalizerDb", equalizerDb);
+        require(pauseProbability >= 0 && pauseProbability <= 1, "pauseProbability", pauseProbability);
         require(timeMasks >= 0, "timeMasks", timeMasks);
         require(timeMaskMaxFrames >= 0, "timeMaskMaxFrames", timeMaskMaxFrames);
         require(frequencyMasks >= 0, "frequencyMasks", frequencyMasks);
@@ -61,69 +64,77 @@ public record AugmentSettings(
 
     /** TF speech_commands defaults: volume 0.1, frequency 0.8, shift 100 ms, applied to the audio; no extras. */
     public static AugmentSettings tfDefaults() {
-        return new AugmentSettings(0.1, 0.8, 100, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, AugmentDomain.AUDIO);
+        return new AugmentSettings(0.1, 0.8, 100, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, 0, AugmentDomain.AUDIO);
     }
 
     /** No augmentation at all: training clips are seen as they are (silence still gets TF's background noise). */
     public static AugmentSettings none() {
-        return new AugmentSettings(0, 0, 0, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, AugmentDomain.AUDIO);
+        return new AugmentSettings(0, 0, 0, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, 0, AugmentDomain.AUDIO);
     }
 
     public AugmentSettings withBackground(double volume, double frequency) {
         return new AugmentSettings(volume, frequency, timeShiftMs, gainDb, lowPassProbability, lowPassMinHz,
-                lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, timeMasks,
+                lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks,
                 timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     public AugmentSettings withTimeShiftMs(double value) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, value, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, timeMasks,
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks,
                 timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     public AugmentSettings withGainDb(double value) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, value, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, timeMasks,
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks,
                 timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     /** Low-pass a share {@code probability} of clips at a cutoff uniform in [minHz, maxHz]. */
     public AugmentSettings withLowPass(double probability, double minHz, double maxHz) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, probability, minHz,
-                maxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, timeMasks, timeMaskMaxFrames,
+                maxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks, timeMaskMaxFrames,
                 frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     /** High-pass a share {@code probability} of clips at a cutoff uniform in [minHz, maxHz]. */
     public AugmentSettings withHighPass(double probability, double minHz, double maxHz) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, probability, minHz, maxHz, equalizerDb, timeMasks, timeMaskMaxFrames,
+                lowPassMinHz, lowPassMaxHz, probability, minHz, maxHz, equalizerDb, pauseProbability, timeMasks, timeMaskMaxFrames,
                 frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     /** Bass and treble shelves with gains uniform in ±{@code db} on every word clip. */
     public AugmentSettings withEqualizerDb(double db) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, db, timeMasks,
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, db, pauseProbability, timeMasks,
                 timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+    }
+
+    /** Pauses in a share {@code probability} of word clips. */
+    public AugmentSettings withPauses(double probability) {
+        return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, probability,
+                timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     public AugmentSettings withSpecAugment(int timeMaskCount, int maxFrames, int frequencyMaskCount, int maxBins) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
                 lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
-                timeMaskCount, maxFrames, frequencyMaskCount, maxBins, domain);
+                pauseProbability, timeMaskCount, maxFrames, frequencyMaskCount, maxBins, domain);
     }
 
     public AugmentSettings withDomain(AugmentDomain value) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, timeMasks,
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks,
                 timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, value);
     }
 
     /** True when training clips of words pass unchanged (their cached features can be used). */
     public boolean leavesWordsUnchanged() {
         return (backgroundVolume == 0 || backgroundFrequency == 0) && timeShiftMs == 0 && gainDb == 0
-                && lowPassProbability == 0 && highPassProbability == 0 && equalizerDb == 0 && timeMasks == 0 && frequencyMasks == 0;
+                && lowPassProbability == 0 && highPassProbability == 0 && equalizerDb == 0 && pauseProbability == 0
+                && timeMasks == 0 && frequencyMasks == 0;
     }
 
     private static void require(boolean ok, String field, Object value) {

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 /**
  * One training step's variation of a clip, as TF speech_commands' {@code get_data} makes it: scale the foreground (0
  * for silence), shift it in time padding with zeros, add a random stretch of background noise at a random volume, clamp
- * to ±1; then the opt-in extras (gain before mixing; the bass/treble shelves, high-pass and low-pass of a
+ * to ±1; then the extras (gain and {@link Pauses} before mixing; the bass/treble shelves, high-pass and low-pass of a
  * {@link ToneChange} after), and SpecAugment masks on the features.
  *
  * <p>All randomness comes from the {@link SplittableRandom} passed in, so a caller that derives it from (seed, step,
@@ -31,7 +31,7 @@ public final class Augmenter {
     public float[] augment(float[] clip, boolean silence, SplittableRandom random) {
         int n = clip.length;
         float[] out = new float[n];
-        Variation v = Variation.draw(settings, sampleRate, silence, backgroundNoise.size(),
+        Variation v = Variation.draw(settings, sampleRate, silence, n, backgroundNoise.size(),
                 i -> backgroundNoise.get(i).length - n, random);
         if (!silence) {
             // TF pads `shift` zeros in front (shift > 0) or takes the clip from -shift on (shift < 0).
@@ -40,6 +40,7 @@ public final class Augmenter {
             for (int i = 0; to + i < n && from + i < n; i++) {
                 out[to + i] = clip[from + i] * v.gain();
             }
+            v.pauses().apply(out, sampleRate);
         }
         mix(out, v.noise());
         clamp(out);

@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * {@link Augmenter}'s variations applied to a clip's cached mel-band magnitudes instead of its audio, so a training
- * step costs no FFT: gain scales the bands; the time shift moves whole frames (padding with silence); background noise
+ * step costs no FFT: gain scales the bands; the time shift moves whole frames (padding with silence); pauses lower
+ * whole frames; background noise
  * adds its own band magnitudes in power (independent signals: powers add); the tone and band limits of
  * {@link ToneChange} multiply each band by the filters' gain at its centre. SpecAugment masks follow on the finished
  * features as before. What it cannot imitate: TF's clamp to ±1 after mixing, and shifts finer than one frame.
@@ -15,19 +16,22 @@ import java.util.SplittableRandom;
 public final class BandAugmenter {
     private final AugmentSettings settings;
     private final int sampleRate;
+    private final int clipSamples;
     private final int frameStride;
     private final double[] centresHz;
     private final List<float[][]> backgroundBands;
 
     /**
+     * @param clipSamples     a clip's length in samples (random draws depend on it: the audio path's must match)
      * @param frameStride     samples between frames
      * @param centresHz       centre of each band
      * @param backgroundBands band magnitudes {@code [frame][band]} of each background-noise recording
      */
-    public BandAugmenter(AugmentSettings settings, int sampleRate, int frameStride, double[] centresHz,
-            List<float[][]> backgroundBands) {
+    public BandAugmenter(AugmentSettings settings, int sampleRate, int clipSamples, int frameStride,
+            double[] centresHz, List<float[][]> backgroundBands) {
         this.settings = settings;
         this.sampleRate = sampleRate;
+        this.clipSamples = clipSamples;
         this.frameStride = frameStride;
         this.centresHz = centresHz.clone();
         this.backgroundBands = List.copyOf(backgroundBands);
@@ -37,7 +41,7 @@ public final class BandAugmenter {
     public float[][] augment(float[][] clip, boolean silence, int frames, SplittableRandom random) {
         int bands = centresHz.length;
         float[][] out = new float[frames][bands];
-        Variation v = Variation.draw(settings, sampleRate, silence, backgroundBands.size(),
+        Variation v = Variation.draw(settings, sampleRate, silence, clipSamples, backgroundBands.size(),
                 i -> backgroundBands.get(i).length - frames, random);
         if (!silence) {
             int shift = (int) Math.round(v.shiftSamples() / (double) frameStride);
@@ -46,6 +50,7 @@ public final class BandAugmenter {
                     out[f][b] = clip[f - shift][b] * v.gain();
                 }
             }
+            v.pauses().apply(out, frameStride);
         }
         if (v.noise().isAudible()) {
             mix(out, backgroundBands.get(v.noise().index()), v.noise().offset(), v.noise().volume());

@@ -6,14 +6,15 @@ import java.util.function.IntUnaryOperator;
 /**
  * The random choices that vary one clip for one training step, drawn in one place and one order so that
  * {@link Augmenter} (on audio) and {@link BandAugmenter} (on mel bands) vary clips alike: the foreground's gain
- * and TF's time shift, a stretch of background noise and its volume, then the {@link ToneChange}.
+ * and TF's time shift, its {@link Pauses}, a stretch of background noise and its volume, then the {@link ToneChange}.
  *
  * @param gain         foreground scale (1 when gain is off)
  * @param shiftSamples the foreground moves this many samples later (earlier when negative)
+ * @param pauses       where the shifted foreground drops away
  * @param noise        the background noise mixed in
  * @param tone         the filters the mix then passes through
  */
-record Variation(float gain, int shiftSamples, Noise noise, ToneChange tone) {
+record Variation(float gain, int shiftSamples, Pauses pauses, Noise noise, ToneChange tone) {
     /**
      * A stretch of background noise.
      *
@@ -30,10 +31,11 @@ record Variation(float gain, int shiftSamples, Noise noise, ToneChange tone) {
     }
 
     /**
+     * @param clipSamples the clip's length in samples
      * @param noiseCount  background recordings available
      * @param offsetBound for recording i, how many start positions a clip-long stretch of it has
      */
-    static Variation draw(AugmentSettings settings, int sampleRate, boolean silence, int noiseCount,
+    static Variation draw(AugmentSettings settings, int sampleRate, boolean silence, int clipSamples, int noiseCount,
             IntUnaryOperator offsetBound, SplittableRandom random) {
         int timeShiftSamples = (int) (settings.timeShiftMs() * sampleRate / 1000);
         float gain = 1f;
@@ -43,8 +45,9 @@ record Variation(float gain, int shiftSamples, Noise noise, ToneChange tone) {
                     ? (float) Math.pow(10, random.nextDouble(-settings.gainDb(), settings.gainDb()) / 20) : 1f;
             shift = timeShiftSamples > 0 ? random.nextInt(-timeShiftSamples, timeShiftSamples) : 0;
         }
+        Pauses pauses = Pauses.draw(settings.pauseProbability(), silence, clipSamples, sampleRate, random);
         Noise noise = drawNoise(settings, silence, noiseCount, offsetBound, random);
-        return new Variation(gain, shift, noise, ToneChange.draw(settings, silence, sampleRate, random));
+        return new Variation(gain, shift, pauses, noise, ToneChange.draw(settings, silence, sampleRate, random));
     }
 
     /**

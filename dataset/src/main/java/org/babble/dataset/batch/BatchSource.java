@@ -54,7 +54,8 @@ public final class BatchSource implements AutoCloseable {
         this.seed = seed;
         this.bandAugmenter = augment.domain() == AugmentDomain.BANDS && extractors.hasBands()
                 ? new BandAugmenter(augment, extractors.settings().sampleRate(),
-                        extractors.settings().windowStrideSamples(), extractors.bandCentresHz(),
+                        extractors.settings().desiredSamples(), extractors.settings().windowStrideSamples(),
+                        extractors.bandCentresHz(),
                         List.of(extractors.map(data.backgroundNoise().size(),
                                 i -> extractors.bands(data.backgroundNoise().get(i)))))
                 : null;

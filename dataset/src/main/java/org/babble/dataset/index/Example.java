@@ -18,12 +18,12 @@ public record Example(Path file, int labelIndex, String label, String folder, Sp
         return file == null;
     }
 
-    /** The speaker or recording: the file name before {@code _nohash_}; empty for silence. */
     /** The same clip assigned to another split. */
     public Example withSplit(Split other) {
         return new Example(file, labelIndex, label, folder, other);
     }
 
+    /** The speaker or recording: the file name before {@code _nohash_}; empty for silence. */
     public String source() {
         return file == null ? "" : org.babble.dataset.split.WhichSet.hashName(file.getFileName().toString());
     }

@@ -129,8 +129,47 @@ class BandAugmenterTest {
         assertTrue(compared > 20, compared + " bands compared");
     }
 
+    /**
+     * Pauses lower the same frames by the same amount on either path: compared wherever a frame's whole window lies
+     * on one side of every gap edge (window 30 ms = 3 strides, ramps 5 ms).
+     */
+    @Test
+    void pausesAgreeWithPausingTheAudio() {
+        float[] audio = Signals.noise(0.1, 10, RATE);
+        float[][] original = bands(audio);
+        AugmentSettings pauses = AugmentSettings.none().withPauses(1);
+        float[][] viaBands = augmenter(pauses, List.of()).augment(original, false, FRAMES, new SplittableRandom(12));
+        float[][] viaAudio = bands(new Augmenter(pauses, RATE, List.of()).augment(audio, false,
+                new SplittableRandom(12)));
+        int quiet = 0;
+        int loud = 0;
+        for (int f = 3; f < FRAMES - 5; f++) {
+            double db = levelChangeDb(original[f], viaBands[f]);
+            boolean steady = true;
+            for (int g = f - 3; g <= f + 5; g++) {
+                steady &= Math.abs(levelChangeDb(original[g], viaBands[g]) - db) < 1e-3;
+            }
+            if (steady) {
+                assertEquals(db, levelChangeDb(original[f], viaAudio[f]), 1.0, "frame " + f);
+                quiet += db < -19 ? 1 : 0;
+                loud += db == 0 ? 1 : 0;
+            }
+        }
+        assertTrue(quiet > 5 && loud > 5, quiet + " quiet and " + loud + " untouched frames compared");
+    }
+
+    private static double levelChangeDb(float[] before, float[] after) {
+        double a = 0;
+        double b = 0;
+        for (int i = 0; i < before.length; i++) {
+            a += before[i];
+            b += after[i];
+        }
+        return 20 * Math.log10(b / a);
+    }
+
     private static BandAugmenter augmenter(AugmentSettings settings, List<float[][]> noise) {
-        return new BandAugmenter(settings, RATE, STRIDE, CENTRES, noise);
+        return new BandAugmenter(settings, RATE, LOG_MEL.desiredSamples(), STRIDE, CENTRES, noise);
     }
 
     private static float[][] bands(float[] audio) {
