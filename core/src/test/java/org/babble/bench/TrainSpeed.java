@@ -7,6 +7,7 @@ import org.babble.core.model.Architecture;
 import org.babble.core.model.BatchLayout;
 import org.babble.core.model.ModelShape;
 import org.babble.core.model.NetworkCost;
+import org.babble.core.model.StockTemporalConv;
 import org.babble.core.model.TemporalConv;
 import org.babble.core.model.TemporalConv.Stage;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -18,8 +19,9 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * Train-step time of candidate networks on random batches, and the achieved FLOP/s of each against a plain ND4J matrix
- * multiply timed in the same run. Run with {@code bench/train-speed [frames...]}; other load on the machine shifts
- * absolute numbers, so compare within one run.
+ * multiply timed in the same run; the candidates take turns (see {@link TakingTurns}). Run with
+ * {@code bench/train-speed [frames...]}; other load on the machine shifts absolute numbers, so compare within one run,
+ * and on a busy machine set {@code OMP_NUM_THREADS=1}, or ND4J's threads spend much of the time waiting on each other.
  */
 public final class TrainSpeed {
     private static final int BATCH = 100;
@@ -36,30 +38,30 @@ public final class TrainSpeed {
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "default"));
         for (int frames : frameCounts) {
             ModelShape shape = new ModelShape(frames, BINS, LABELS);
-            for (Candidate c : candidates(all)) {
-                MultiLayerConfiguration conf = c.design().configure(shape, 1, 0.5, new Adam(1e-3));
-                var input = BatchLayout.inputType(c.layout(), shape);
-                long macs = NetworkCost.multiplyAddsPerClip(conf, input);
-                MultiLayerNetwork net = new MultiLayerNetwork(conf);
+            List<Candidate> candidates = candidates(all);
+            List<MultiLayerNetwork> nets = new ArrayList<>();
+            List<Runnable> steps = new ArrayList<>();
+            for (Candidate c : candidates) {
+                MultiLayerNetwork net = new MultiLayerNetwork(c.design().configure(shape, 1, 0.5, new Adam(1e-3)));
                 net.init();
                 INDArray x = random(c.layout(), shape);
                 INDArray y = Nd4j.zeros(DataType.FLOAT, BATCH, LABELS);
                 for (int i = 0; i < BATCH; i++) {
                     y.putScalar(i, i % LABELS, 1);
                 }
-                double best = Double.MAX_VALUE;
-                for (int i = 0; i < 5; i++) {
-                    long t0 = System.nanoTime();
-                    net.fit(x, y);
-                    double s = (System.nanoTime() - t0) / 1e9;
-                    if (i > 0) {
-                        best = Math.min(best, s);
-                    }
-                }
-                double gflops = 3.0 * 2 * macs * BATCH / best / 1e9;
+                nets.add(net);
+                steps.add(() -> net.fit(x, y));
+            }
+            double[] best = TakingTurns.best(steps);
+            for (int i = 0; i < candidates.size(); i++) {
+                Candidate c = candidates.get(i);
+                MultiLayerNetwork net = nets.get(i);
+                long macs = NetworkCost.multiplyAddsPerClip(net.getLayerWiseConfigurations(),
+                        BatchLayout.inputType(c.layout(), shape));
+                double gflops = 3.0 * 2 * macs * BATCH / best[i] / 1e9;
                 System.out.printf("T=%3d %-34s params %7d  MACs/clip %6.2fM  step %.3f s  %5.0f clips/s  %5.1f GFLOP/s"
-                                + " (%.0f%% of matmul)%n", frames, c.name(), net.numParams(), macs / 1e6, best,
-                        BATCH / best, gflops, 100 * gflops / matmul);
+                                + " (%.0f%% of matmul)%n", frames, c.name(), net.numParams(), macs / 1e6, best[i],
+                        BATCH / best[i], gflops, 100 * gflops / matmul);
             }
         }
         System.out.printf("plain ND4J matmul again: %.1f GFLOP/s%n", matmulGflops());
@@ -71,6 +73,8 @@ public final class TrainSpeed {
     private static List<Candidate> candidates(boolean all) {
         List<Candidate> list = new ArrayList<>();
         list.add(new Candidate("tc_resnet (default)", tc(TemporalConv.DEFAULT_STAGES), FeatureLayout.CHANNELS));
+        list.add(new Candidate("tc_resnet, DL4J ConvolutionLayer", new StockTemporalConv(TemporalConv.DEFAULT_STAGES),
+                FeatureLayout.CHANNELS));
         for (String spec : System.getProperty("candidates", "5s4x96,9s2x96,9s2x128;5s4x128,9s2x128,9s2x128;"
                 + "5s4x192,9s2x192;5s2x256,9s4x256;9s4x256,9s2x256").split(";")) {
             list.add(new Candidate("tc " + spec, tc(parse(spec)), FeatureLayout.CHANNELS));

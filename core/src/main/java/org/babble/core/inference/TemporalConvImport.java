@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.babble.core.model.TemporalConvolution;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -23,9 +24,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Recognises a DL4J network that {@link TemporalConvRunner} computes exactly — stages of a {@code (k, 1)} "Same"
- * convolution, batch norm and ReLU over {@code [batch, bins, frames, 1]} input, a global average pool, optional dropout
- * and a dense softmax output — and copies its weights once, folding each batch norm into its convolution. Anything else
- * is left to DL4J.
+ * convolution ({@link TemporalConvolution}, or DL4J's {@code ConvolutionLayer} in older models), batch norm and ReLU
+ * over {@code [batch, bins, frames, 1]} input, a global average pool, optional dropout and a dense softmax output — and
+ * copies its weights once, folding each batch norm into its convolution. Anything else is left to DL4J.
  */
 public final class TemporalConvImport {
     private TemporalConvImport() {
@@ -43,13 +44,17 @@ public final class TemporalConvImport {
         List<TemporalConvWeights.Stage> stages = new ArrayList<>();
         int channels = bins;
         int i = 0;
-        while (i + 2 < count && configuration.getConf(i).getLayer() instanceof ConvolutionLayer conv) {
+        while (i + 2 < count) {
+            Optional<Convolution> conv = Convolution.of(configuration.getConf(i).getLayer());
+            if (conv.isEmpty()) {
+                break;
+            }
             if (!(configuration.getConf(i + 1).getLayer() instanceof BatchNormalization norm)
                     || !(configuration.getConf(i + 2).getLayer() instanceof ActivationLayer relu)
                     || !(relu.getActivationFn() instanceof ActivationReLU)) {
                 return Optional.empty();
             }
-            Optional<TemporalConvWeights.Stage> stage = stage(conv, network.getLayer(i).paramTable(), norm,
+            Optional<TemporalConvWeights.Stage> stage = stage(conv.get(), network.getLayer(i).paramTable(), norm,
                     network.getLayer(i + 1).paramTable(), channels);
             if (stage.isEmpty()) {
                 return Optional.empty();
@@ -78,23 +83,38 @@ public final class TemporalConvImport {
         return Optional.of(new TemporalConvWeights(bins, stages, labels, dense, bias));
     }
 
-    private static Optional<TemporalConvWeights.Stage> stage(ConvolutionLayer conv, Map<String, INDArray> convParams,
+    /**
+     * A layer that convolves over time only: babble's {@link TemporalConvolution}, or DL4J's {@code ConvolutionLayer}
+     * (older models) with a {@code (k, 1)} kernel, stride {@code (s, 1)}, "Same" mode, NCHW and identity activation.
+     */
+    private record Convolution(int kernel, int stride, long in, long out, boolean hasBias) {
+        static Optional<Convolution> of(Layer layer) {
+            if (layer instanceof TemporalConvolution conv) {
+                return Optional.of(new Convolution(conv.getKernel(), conv.getStride(), conv.getNIn(), conv.getNOut(),
+                        false));
+            }
+            if (!(layer instanceof ConvolutionLayer conv) || conv.getClass() != ConvolutionLayer.class) {
+                return Optional.empty();
+            }
+            int[] kernel = conv.getKernelSize();
+            int[] stride = conv.getStride();
+            int[] dilation = conv.getDilation();
+            boolean temporal = conv.getConvolutionMode() == ConvolutionMode.Same
+                    && conv.getCnn2dDataFormat() == CNN2DFormat.NCHW
+                    && kernel[1] == 1 && stride[1] == 1 && dilation[0] == 1 && dilation[1] == 1
+                    && conv.getActivationFn() instanceof ActivationIdentity;
+            return temporal ? Optional.of(new Convolution(kernel[0], stride[0], conv.getNIn(), conv.getNOut(),
+                    conv.hasBias())) : Optional.empty();
+        }
+    }
+
+    private static Optional<TemporalConvWeights.Stage> stage(Convolution conv, Map<String, INDArray> convParams,
             BatchNormalization norm, Map<String, INDArray> normParams, int in) {
-        int[] kernel = conv.getKernelSize();
-        int[] stride = conv.getStride();
-        int[] dilation = conv.getDilation();
-        boolean supported = conv.getClass() == ConvolutionLayer.class
-                && conv.getConvolutionMode() == ConvolutionMode.Same
-                && conv.getCnn2dDataFormat() == CNN2DFormat.NCHW
-                && kernel[1] == 1 && stride[1] == 1 && dilation[0] == 1 && dilation[1] == 1
-                && conv.getActivationFn() instanceof ActivationIdentity
-                && conv.getNIn() == in
-                && norm.getCnn2DFormat() == CNN2DFormat.NCHW;
-        if (!supported) {
+        if (conv.in() != in || norm.getCnn2DFormat() != CNN2DFormat.NCHW) {
             return Optional.empty();
         }
-        int out = (int) conv.getNOut();
-        int k = kernel[0];
+        int out = (int) conv.out();
+        int k = conv.kernel();
         // DL4J: W [out, in, kH, kW=1]; ours: [k][in][out].
         float[] w = convParams.get("W").dup('c').data().asFloat();
         float[] convBias = conv.hasBias() ? convParams.get("b").dup('c').data().asFloat() : new float[out];
@@ -124,7 +144,7 @@ public final class TemporalConvImport {
                 }
             }
         }
-        return Optional.of(new TemporalConvWeights.Stage(k, stride[0], in, out, weights, bias));
+        return Optional.of(new TemporalConvWeights.Stage(k, conv.stride(), in, out, weights, bias));
     }
 
     private static float[] floats(INDArray array) {

@@ -1,6 +1,7 @@
 package org.babble.core.inference;
 
 import java.util.List;
+import org.babble.core.model.TemporalWindow;
 
 /**
  * The weights of a temporal-convolution network in plain arrays, batch norm already folded into each convolution, so
@@ -31,13 +32,12 @@ public record TemporalConvWeights(int bins, List<Stage> stages, int labels, floa
 
         /** Output frames for {@code frames} input frames: DL4J's "Same" mode, {@code ceil(frames / stride)}. */
         public int outFrames(int frames) {
-            return (frames + stride - 1) / stride;
+            return new TemporalWindow(kernel, stride, frames).outFrames();
         }
 
         /** Zero frames before the input: half the total "Same" padding, rounded down, as DL4J does. */
         public int padTop(int frames) {
-            int total = Math.max(0, (outFrames(frames) - 1) * stride + kernel - frames);
-            return total / 2;
+            return new TemporalWindow(kernel, stride, frames).padBefore();
         }
     }
 

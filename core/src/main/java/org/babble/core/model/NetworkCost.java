@@ -29,10 +29,10 @@ public final class NetworkCost {
             Layer layer = conf.getConf(i).getLayer();
             InputType out = layer.getOutputType(i, in);
             if (layer instanceof ConvolutionLayer conv && !(layer instanceof SubsamplingLayer)) {
-                InputType.InputTypeConvolutional shape = (InputType.InputTypeConvolutional) out;
-                long outputs = shape.getHeight() * shape.getWidth() * shape.getChannels();
                 int[] k = conv.getKernelSize();
-                total += outputs * k[0] * k[1] * conv.getNIn();
+                total += outputs(out) * k[0] * k[1] * conv.getNIn();
+            } else if (layer instanceof TemporalConvolution conv) {
+                total += outputs(out) * conv.getKernel() * conv.getNIn();
             } else if (layer instanceof FeedForwardLayer dense && !(layer instanceof ConvolutionLayer)
                     && !(layer instanceof BatchNormalization)) {
                 total += dense.getNIn() * dense.getNOut();
@@ -40,5 +40,10 @@ public final class NetworkCost {
             in = out;
         }
         return total;
+    }
+
+    private static long outputs(InputType convolutional) {
+        InputType.InputTypeConvolutional shape = (InputType.InputTypeConvolutional) convolutional;
+        return shape.getHeight() * shape.getWidth() * shape.getChannels();
     }
 }

@@ -2,13 +2,11 @@ package org.babble.core.model;
 
 import java.util.List;
 import org.babble.core.features.FeatureLayout;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.nd4j.linalg.activations.Activation;
@@ -16,10 +14,12 @@ import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * babble's default: TC-ResNet-style temporal convolutions (without the residual adds). The feature bins are the input
- * channels ({@code [batch, bins, frames, 1]}) and every kernel is {@code (k, 1)}, so each layer is one im2col plus one
- * well-shaped matrix multiply in DL4J, which is one to two orders of magnitude faster on a CPU than 2-D image
- * convolutions or separable convolutions of similar accuracy. Strided layers shrink long clips early; batch norm,
- * dropout and a global average pool over time keep it small and robust to where in the clip the sound is.
+ * channels ({@code [batch, bins, frames, 1]}) and every kernel is {@code (k, 1)}, so each layer is one column matrix
+ * plus one well-shaped matrix multiply, which is one to two orders of magnitude faster on a CPU than 2-D image
+ * convolutions or separable convolutions of similar accuracy; {@link TemporalConvolution} builds that column matrix
+ * several times faster than DL4J's {@code ConvolutionLayer}, which computes the same. Strided layers shrink long clips
+ * early; batch norm, dropout and a global average pool over time keep it small and robust to where in the clip the
+ * sound is.
  */
 public final class TemporalConv implements NetworkDesign {
     /** One conv → batch norm → ReLU stage. */
@@ -46,12 +46,10 @@ public final class TemporalConv implements NetworkDesign {
 
     @Override
     public MultiLayerConfiguration configure(ModelShape shape, long seed, double dropoutRate, IUpdater optimizer) {
-        NeuralNetConfiguration.ListBuilder list = Layers.base(seed, optimizer)
-                .convolutionMode(ConvolutionMode.Same)
-                .list();
+        NeuralNetConfiguration.ListBuilder list = Layers.base(seed, optimizer).list();
         for (Stage stage : stages) {
-            list.layer(new ConvolutionLayer.Builder(stage.kernel(), 1).stride(stage.stride(), 1)
-                            .nOut(stage.channels()).hasBias(false).activation(Activation.IDENTITY).build())
+            list.layer(new TemporalConvolution.Builder(stage.kernel()).stride(stage.stride()).nOut(stage.channels())
+                            .build())
                     .layer(new BatchNormalization.Builder().build())
                     .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.babble.core.model.Architecture;
 import org.babble.core.model.ModelShape;
+import org.babble.core.model.StockTemporalConv;
 import org.babble.core.model.TemporalConv;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -134,6 +135,16 @@ class TemporalConvRunnerTest {
         network.init();
         calibrateNormalisation(network, shape, 9);
         assertSameAsDl4j(network, shape, 9);
+    }
+
+    @Test
+    void olderModelsBuiltFromDl4jsConvolutionLayerToo() {
+        ModelShape shape = new ModelShape(99, 40, 6);
+        MultiLayerNetwork network = new MultiLayerNetwork(new StockTemporalConv(TemporalConv.DEFAULT_STAGES)
+                .configure(shape, 10, 0.5, new Adam()));
+        network.init();
+        calibrateNormalisation(network, shape, 10);
+        assertSameAsDl4j(network, shape, 10);
     }
 
     @Test
