@@ -74,41 +74,41 @@ public record AugmentSettings(
 
     public AugmentSettings withBackground(double volume, double frequency) {
         return new AugmentSettings(volume, frequency, timeShiftMs, gainDb, lowPassProbability, lowPassMinHz,
-                lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks,
-                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+                lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability,
+                timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     public AugmentSettings withTimeShiftMs(double value) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, value, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks,
-                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
+                pauseProbability, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     public AugmentSettings withGainDb(double value) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, value, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks,
-                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
+                pauseProbability, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     /** Low-pass a share {@code probability} of clips at a cutoff uniform in [minHz, maxHz]. */
     public AugmentSettings withLowPass(double probability, double minHz, double maxHz) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, probability, minHz,
-                maxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks, timeMaskMaxFrames,
-                frequencyMasks, frequencyMaskMaxBins, domain);
+                maxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks,
+                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     /** High-pass a share {@code probability} of clips at a cutoff uniform in [minHz, maxHz]. */
     public AugmentSettings withHighPass(double probability, double minHz, double maxHz) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, probability, minHz, maxHz, equalizerDb, pauseProbability, timeMasks, timeMaskMaxFrames,
-                frequencyMasks, frequencyMaskMaxBins, domain);
+                lowPassMinHz, lowPassMaxHz, probability, minHz, maxHz, equalizerDb, pauseProbability, timeMasks,
+                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     /** Bass and treble shelves with gains uniform in ±{@code db} on every word clip. */
     public AugmentSettings withEqualizerDb(double db) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, db, pauseProbability, timeMasks,
-                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, db, pauseProbability,
+                timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
     }
 
     /** Pauses in a share {@code probability} of word clips. */
@@ -126,8 +126,8 @@ public record AugmentSettings(
 
     public AugmentSettings withDomain(AugmentDomain value) {
         return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks,
-                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, value);
+                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
+                pauseProbability, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, value);
     }
 
     /** True when training clips of words pass unchanged (their cached features can be used). */

@@ -6,9 +6,8 @@ import java.util.SplittableRandom;
 /**
  * {@link Augmenter}'s variations applied to a clip's cached mel-band magnitudes instead of its audio, so a training
  * step costs no FFT: gain scales the bands; the time shift moves whole frames (padding with silence); pauses lower
- * whole frames; background noise
- * adds its own band magnitudes in power (independent signals: powers add); the tone and band limits of
- * {@link ToneChange} multiply each band by the filters' gain at its centre. SpecAugment masks follow on the finished
+ * whole frames; background noise adds its own band magnitudes in power (independent signals: powers add); the tone and
+ * band limits of {@link ToneChange} multiply each band by the filters' gain at its centre. SpecAugment masks follow on the finished
  * features as before. What it cannot imitate: TF's clamp to ±1 after mixing, and shifts finer than one frame.
  *
  * <p>All randomness comes from the {@link SplittableRandom} passed in. Thread-safe.
