@@ -1,5 +1,7 @@
 package org.babble.dataset.augment;
 
+import java.util.function.Consumer;
+
 /**
  * How training clips are varied each step. The first three are TF speech_commands' flags with its defaults; the rest are
  * opt-in extras, off by default.
@@ -73,61 +75,59 @@ public record AugmentSettings(
     }
 
     public AugmentSettings withBackground(double volume, double frequency) {
-        return new AugmentSettings(volume, frequency, timeShiftMs, gainDb, lowPassProbability, lowPassMinHz,
-                lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability,
-                timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+        return with(d -> {
+            d.backgroundVolume = volume;
+            d.backgroundFrequency = frequency;
+        });
     }
 
     public AugmentSettings withTimeShiftMs(double value) {
-        return new AugmentSettings(backgroundVolume, backgroundFrequency, value, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
-                pauseProbability, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+        return with(d -> d.timeShiftMs = value);
     }
 
     public AugmentSettings withGainDb(double value) {
-        return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, value, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
-                pauseProbability, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+        return with(d -> d.gainDb = value);
     }
 
     /** Low-pass a share {@code probability} of clips at a cutoff uniform in [minHz, maxHz]. */
     public AugmentSettings withLowPass(double probability, double minHz, double maxHz) {
-        return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, probability, minHz,
-                maxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, pauseProbability, timeMasks,
-                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+        return with(d -> {
+            d.lowPassProbability = probability;
+            d.lowPassMinHz = minHz;
+            d.lowPassMaxHz = maxHz;
+        });
     }
 
     /** High-pass a share {@code probability} of clips at a cutoff uniform in [minHz, maxHz]. */
     public AugmentSettings withHighPass(double probability, double minHz, double maxHz) {
-        return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, probability, minHz, maxHz, equalizerDb, pauseProbability, timeMasks,
-                timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+        return with(d -> {
+            d.highPassProbability = probability;
+            d.highPassMinHz = minHz;
+            d.highPassMaxHz = maxHz;
+        });
     }
 
     /** Bass and treble shelves with gains uniform in ±{@code db} on every word clip. */
     public AugmentSettings withEqualizerDb(double db) {
-        return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, db, pauseProbability,
-                timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+        return with(d -> d.equalizerDb = db);
     }
 
     /** Pauses in a share {@code probability} of word clips. */
     public AugmentSettings withPauses(double probability) {
-        return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb, probability,
-                timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+        return with(d -> d.pauseProbability = probability);
     }
 
     public AugmentSettings withSpecAugment(int timeMaskCount, int maxFrames, int frequencyMaskCount, int maxBins) {
-        return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
-                pauseProbability, timeMaskCount, maxFrames, frequencyMaskCount, maxBins, domain);
+        return with(d -> {
+            d.timeMasks = timeMaskCount;
+            d.timeMaskMaxFrames = maxFrames;
+            d.frequencyMasks = frequencyMaskCount;
+            d.frequencyMaskMaxBins = maxBins;
+        });
     }
 
     public AugmentSettings withDomain(AugmentDomain value) {
-        return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
-                pauseProbability, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, value);
+        return with(d -> d.domain = value);
     }
 
     /** True when training clips of words pass unchanged (their cached features can be used). */
@@ -135,6 +135,60 @@ public record AugmentSettings(
         return (backgroundVolume == 0 || backgroundFrequency == 0) && timeShiftMs == 0 && gainDb == 0
                 && lowPassProbability == 0 && highPassProbability == 0 && equalizerDb == 0 && pauseProbability == 0
                 && timeMasks == 0 && frequencyMasks == 0;
+    }
+
+    /** A copy with {@code change} applied to a draft of these settings (validated again). */
+    private AugmentSettings with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.settings();
+    }
+
+    /** These settings' fields, open for a wither to change before {@link #settings()} checks them again. */
+    private static final class Draft {
+        double backgroundVolume;
+        double backgroundFrequency;
+        double timeShiftMs;
+        double gainDb;
+        double lowPassProbability;
+        double lowPassMinHz;
+        double lowPassMaxHz;
+        double highPassProbability;
+        double highPassMinHz;
+        double highPassMaxHz;
+        double equalizerDb;
+        double pauseProbability;
+        int timeMasks;
+        int timeMaskMaxFrames;
+        int frequencyMasks;
+        int frequencyMaskMaxBins;
+        AugmentDomain domain;
+
+        Draft(AugmentSettings s) {
+            backgroundVolume = s.backgroundVolume;
+            backgroundFrequency = s.backgroundFrequency;
+            timeShiftMs = s.timeShiftMs;
+            gainDb = s.gainDb;
+            lowPassProbability = s.lowPassProbability;
+            lowPassMinHz = s.lowPassMinHz;
+            lowPassMaxHz = s.lowPassMaxHz;
+            highPassProbability = s.highPassProbability;
+            highPassMinHz = s.highPassMinHz;
+            highPassMaxHz = s.highPassMaxHz;
+            equalizerDb = s.equalizerDb;
+            pauseProbability = s.pauseProbability;
+            timeMasks = s.timeMasks;
+            timeMaskMaxFrames = s.timeMaskMaxFrames;
+            frequencyMasks = s.frequencyMasks;
+            frequencyMaskMaxBins = s.frequencyMaskMaxBins;
+            domain = s.domain;
+        }
+
+        AugmentSettings settings() {
+            return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
+                    lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
+                    pauseProbability, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+        }
     }
 
     private static void require(boolean ok, String field, Object value) {
