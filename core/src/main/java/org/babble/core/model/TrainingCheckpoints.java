@@ -3,7 +3,6 @@ package org.babble.core.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.stream.Stream;
 import org.babble.core.model.frozen.Checkpoint;
 import org.babble.core.model.frozen.CheckpointReader;
 import org.babble.core.model.frozen.ModelMetadata;
+import org.babble.core.BabbleException;
 import org.babble.core.BabbleVersion;
 import org.babble.core.model.frozen.Provenance;
 
@@ -36,7 +36,7 @@ public final class TrainingCheckpoints implements CheckpointReader {
         Path trainDir = file.toAbsolutePath().getParent();
         Double validation = state.bestValidationAccuracy() >= 0 ? state.bestValidationAccuracy() : null;
         Provenance provenance = Provenance.now(settings.dataDir(), countClips(settings.dataDir()), flags(settingsJson),
-                validation, lastTestAccuracy(trainDir.resolve(TrainingLog.FILE)), BabbleVersion.get());
+                validation, lastTestAccuracy(trainDir), BabbleVersion.get());
         ModelMetadata metadata = new ModelMetadata(state.labels(), state.featureSettings(),
                 settings.architecture().layout(), settingsJson, provenance);
         return new Checkpoint(file, checkpoint.network(), metadata);
@@ -60,21 +60,20 @@ public final class TrainingCheckpoints implements CheckpointReader {
         return String.join(",", parts);
     }
 
-    /** The accuracy of the last {@code "type":"test"} line, or null when training never reached its test. */
-    private static Double lastTestAccuracy(Path log) {
-        if (!Files.isRegularFile(log)) {
-            return null;
-        }
+    /**
+     * The accuracy of the last {@code "type":"test"} line of the train dir's log, or null when training never reached
+     * its test or the log cannot be read (provenance is best effort: a model still freezes).
+     */
+    private static Double lastTestAccuracy(Path trainDir) {
         Double found = null;
         try {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                JsonNode node = JSON.readTree(line);
+            for (JsonNode node : TrainingLog.read(trainDir)) {
                 if (node != null && "test".equals(node.path("type").asText()) && node.has("accuracy")) {
                     found = node.get("accuracy").asDouble();
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            return found;
+        } catch (BabbleException e) {
+            return null;
         }
         return found;
     }

@@ -52,6 +52,17 @@ class TrainingCheckpointsTest {
     }
 
     @Test
+    void aTornTrainingLogStillFreezesWithoutATestAccuracy(@TempDir Path elsewhere) throws Exception {
+        Path copy = elsewhere.resolve("train");
+        java.nio.file.Files.createDirectories(copy);
+        java.nio.file.Files.copy(dir.resolve("train").resolve("ckpt-40.zip"), copy.resolve("ckpt-40.zip"));
+        java.nio.file.Files.writeString(copy.resolve(TrainingLog.FILE), "{\"type\":\"test\",\"accuracy\":0.9");
+        ModelMetadata metadata = new TrainingCheckpoints().read(copy.resolve("ckpt-40.zip")).metadata();
+        assertEquals(null, metadata.provenance().testAccuracy());
+        assertEquals(LABELS, metadata.labels());
+    }
+
+    @Test
     void aFrozenModelScoresWithinOneInAHundredThousandOfItsCheckpoint() {
         Path ckpt = dir.resolve("train").resolve("ckpt-40.zip");
         var checkpoint = new TrainingCheckpoints().read(ckpt);
