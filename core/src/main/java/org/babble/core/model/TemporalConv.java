@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -21,7 +22,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * early; batch norm, dropout and a global average pool over time keep it small and robust to where in the clip the
  * sound is.
  */
-public final class TemporalConv implements NetworkDesign {
+public class TemporalConv implements NetworkDesign {
     /** One conv → batch norm → ReLU stage. */
     public record Stage(int kernel, int stride, int channels) {
     }
@@ -48,8 +49,7 @@ public final class TemporalConv implements NetworkDesign {
     public MultiLayerConfiguration configure(ModelShape shape, long seed, double dropoutRate, IUpdater optimizer) {
         NeuralNetConfiguration.ListBuilder list = Layers.base(seed, optimizer).list();
         for (Stage stage : stages) {
-            list.layer(new TemporalConvolution.Builder(stage.kernel()).stride(stage.stride()).nOut(stage.channels())
-                            .build())
+            list.layer(convolution(stage))
                     .layer(new BatchNormalization.Builder().build())
                     .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
         }
@@ -58,5 +58,10 @@ public final class TemporalConv implements NetworkDesign {
         return list.layer(Layers.softmax(shape))
                 .setInputType(InputType.convolutional(shape.frames(), 1, shape.bins()))
                 .build();
+    }
+
+    /** A stage's convolution: babble's {@link TemporalConvolution}. */
+    protected Layer convolution(Stage stage) {
+        return new TemporalConvolution.Builder(stage.kernel()).stride(stage.stride()).nOut(stage.channels()).build();
     }
 }
