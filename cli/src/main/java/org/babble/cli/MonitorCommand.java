@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.DeviceSource;
 import org.babble.core.capture.FileReplaySource;
@@ -44,7 +42,7 @@ import picocli.CommandLine.Option;
         description = {"Listen continuously, classify a window every --hop, smooth into episodes as classify does,",
             "and record every window and episode in a SQLite database for babble report."})
 public final class MonitorCommand implements Callable<Integer> {
-    private static final long STOP_WAIT_SECONDS = 10;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     @Mixin
     ModelMixin modelOption;
@@ -124,16 +122,7 @@ public final class MonitorCommand implements Callable<Integer> {
             RunInfo info = new RunInfo(modelFile.toString(), scorer.labels(), first.describe(),
                     settingsJson(settings), settings.origin());
             Monitor monitor = new Monitor(scorer, settings, database.startRun(info), status);
-            CountDownLatch finished = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                monitor.stop();
-                try {
-                    finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "babble-monitor-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+            StopOnSignal stop = StopOnSignal.install("babble-monitor-stop", monitor::stop, STOP_WAIT);
             try {
                 summary = monitor.run(reopening(first));
             } finally {
@@ -142,8 +131,7 @@ public final class MonitorCommand implements Callable<Integer> {
                 if (summary != null) { // before the shutdown hook lets the JVM exit
                     status.printSummary(summary, (System.nanoTime() - began) / 1e9);
                 }
-                finished.countDown();
-                removeHook(hook);
+                stop.close();
             }
         }
         return ExitCode.OK;
@@ -220,13 +208,5 @@ public final class MonitorCommand implements Callable<Integer> {
         settings.onDetect().ifPresent(cmd -> node.put("on_detect", cmd));
         settings.keepAudio().ifPresent(dir -> node.put("keep_audio", dir.toString()));
         return node.toString();
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
-        }
     }
 }

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.CaptureDevice;
@@ -96,23 +94,12 @@ public final class RecordCommand implements Callable<Integer> {
             stderr.flush();
             LevelLine meter = new LevelLine(stderr, System.console() != null, source.format().sampleRate());
             ChunkRecorder recorder = new ChunkRecorder(source, settings, new Reporter(stdout, stderr, meter));
-            CountDownLatch finished = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                recorder.requestStop();
-                try {
-                    finished.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "babble-record-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
             RecordSummary summary;
-            try {
+            try (StopOnSignal stop = StopOnSignal.install("babble-record-stop", recorder::requestStop,
+                    Duration.ofSeconds(10))) {
                 summary = recorder.record();
             } finally {
                 meter.clear();
-                finished.countDown();
-                removeHook(hook);
             }
             report(summary, source.format().sampleRate(), stderr);
             return ExitCode.OK;
@@ -187,14 +174,6 @@ public final class RecordCommand implements Callable<Integer> {
         long s = ms / 1000;
         return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
-        }
     }
 
     /** Chunk paths on stdout (results), everything else on stderr. */

@@ -2,10 +2,10 @@ package org.babble.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.model.Architecture;
 import org.babble.core.model.Checkpoint;
@@ -239,20 +239,10 @@ public final class TrainCommand implements Callable<Integer> {
                     progress.extra(String.format("acc %.0f%% xent %.3f", 100 * r.accuracy(), r.crossEntropy()));
                 }
             });
-            Thread hook = new Thread(() -> {
-                trainer.requestStop();
-                try {
-                    trainer.awaitFinished(2, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "babble-train-interrupt");
-            Runtime.getRuntime().addShutdownHook(hook);
-            TrainingResult result = start == null ? trainer.train() : trainer.resume(start);
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C arrived: the hook is running and waits for us; the checkpoint is written.
+            TrainingResult result;
+            try (StopOnSignal stop = StopOnSignal.install("babble-train-interrupt", trainer::requestStop,
+                    Duration.ofMinutes(2))) {
+                result = start == null ? trainer.train() : trainer.resume(start);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             if (result.interrupted()) {

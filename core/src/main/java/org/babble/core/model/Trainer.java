@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.io.AtomicFiles;
@@ -35,7 +33,6 @@ public final class Trainer {
     private final CheckpointFolder checkpoints;
     private final Path trainDir;
     private final List<TrainingObserver> observers = new ArrayList<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
 
     public Trainer(TrainSettings settings, FeatureSettings features, List<String> labels, TrainingData source,
@@ -85,11 +82,6 @@ public final class Trainer {
         stopRequested = true;
     }
 
-    /** Waits until {@link #train} has returned (for a shutdown hook that must not exit before the checkpoint). */
-    public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
-        return finished.await(timeout, unit);
-    }
-
     /** Trains from scratch. */
     public TrainingResult train() {
         return run(newNetwork(), null);
@@ -112,8 +104,6 @@ public final class Trainer {
     private TrainingResult run(MultiLayerNetwork net, CheckpointState resumed) {
         try (TrainingLog log = new TrainingLog(trainDir, resumed != null)) {
             return loop(net, resumed, log);
-        } finally {
-            finished.countDown();
         }
     }
 
