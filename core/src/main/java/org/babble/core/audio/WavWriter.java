@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.babble.core.io.AtomicFiles;
 
 /**
@@ -60,10 +61,17 @@ public final class WavWriter {
     /** The complete file's bytes (for tests and in-memory use). */
     public static byte[] encode(AudioClip clip, Depth depth) {
         byte[] header = header(clip, depth);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(header.length
-                + clip.frames() * clip.channelCount() * depth.bytesPerSample());
+        byte[] samples = encodeSamples(clip, depth);
+        byte[] file = Arrays.copyOf(header, header.length + samples.length);
+        System.arraycopy(samples, 0, file, header.length, samples.length);
+        return file;
+    }
+
+    /** The samples alone, interleaved and encoded as in a file (what a sound card's line takes). */
+    public static byte[] encodeSamples(AudioClip clip, Depth depth) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(clip.frames() * clip.channelCount()
+                * depth.bytesPerSample());
         try {
-            out.write(header);
             writeSamples(out, clip, depth);
         } catch (IOException e) {
             throw new UncheckedIOException("a ByteArrayOutputStream does not throw", e);

@@ -6,6 +6,7 @@ import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
 import org.babble.core.audio.AudioClip;
+import org.babble.core.audio.WavWriter;
 
 /** Plays clips on the default output line as 16-bit PCM, on a background thread so keys are read while it plays. */
 final class SpeakerPlayback implements Playback {
@@ -30,19 +31,9 @@ final class SpeakerPlayback implements Playback {
     }
 
     private void playBlocking(AudioClip clip) {
-        int channels = Math.min(2, clip.channelCount());
-        AudioClip audio = channels == clip.channelCount() ? clip : clip.toMono();
-        channels = audio.channelCount();
-        AudioFormat format = new AudioFormat(audio.sampleRate(), 16, channels, true, false);
-        byte[] bytes = new byte[audio.frames() * channels * 2];
-        int p = 0;
-        for (int i = 0; i < audio.frames(); i++) {
-            for (int c = 0; c < channels; c++) {
-                int v = (int) Math.max(-32768, Math.min(32767, Math.round(audio.channel(c)[i] * 32768.0)));
-                bytes[p++] = (byte) v;
-                bytes[p++] = (byte) (v >> 8);
-            }
-        }
+        AudioClip audio = clip.channelCount() <= 2 ? clip : clip.toMono();
+        AudioFormat format = new AudioFormat(audio.sampleRate(), 16, audio.channelCount(), true, false);
+        byte[] bytes = WavWriter.encodeSamples(audio, WavWriter.Depth.PCM16);
         try (SourceDataLine line = AudioSystem.getSourceDataLine(format)) {
             current = line;
             line.open(format);

@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.babble.core.BabbleException;
@@ -79,6 +80,13 @@ class WavCodecTest {
         assertEquals(3 * bytes, b.getShort(32), "block align");
         assertEquals(depth.bits, b.getShort(34), "bits");
         assertEquals(dataSize, b.getInt(40), "data size");
+    }
+
+    @ParameterizedTest
+    @EnumSource(WavWriter.Depth.class)
+    void encodedSamplesAreTheFileAfterItsHeader(WavWriter.Depth depth) {
+        byte[] file = WavWriter.encode(stereo(), depth);
+        assertArrayEquals(Arrays.copyOfRange(file, 44, file.length), WavWriter.encodeSamples(stereo(), depth));
     }
 
     @Test
