@@ -83,18 +83,19 @@ public final class ReportCommand implements Runnable {
             Instant periodStart = lastDay.minusDays(days - 1L).atStartOfDay(zone).toInstant();
             Instant periodEnd = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
 
-            Instant from = by == Granularity.DAY ? periodStart : chosenNight.start();
-            Instant to = by == Granularity.DAY ? periodEnd : chosenNight.end();
-            List<MinutesRow> rows = MinutesReport.compute(database.episodes(from, to), from, to, zone, by,
-                    Optional.ofNullable(label));
+            List<EpisodeRow> periodEpisodes = database.episodes(periodStart, periodEnd);
+            List<EpisodeRow> nightEpisodes = database.episodes(chosenNight.start(), chosenNight.end());
+            List<MinutesRow> rows = by == Granularity.DAY
+                    ? MinutesReport.compute(periodEpisodes, periodStart, periodEnd, zone, by, Optional.ofNullable(label))
+                    : MinutesReport.compute(nightEpisodes, chosenNight.start(), chosenNight.end(), zone, by,
+                            Optional.ofNullable(label));
             print(rows);
 
             if (out != null) {
                 System.setProperty("java.awt.headless", "true");
                 String chartLabel = label != null ? label : firstWantedWord(runs).orElse(firstLabel(rows));
-                List<MinutesRow> daily = MinutesReport.compute(database.episodes(periodStart, periodEnd), periodStart,
-                        periodEnd, zone, Granularity.DAY, Optional.of(chartLabel));
-                List<EpisodeRow> nightEpisodes = database.episodes(chosenNight.start(), chosenNight.end());
+                List<MinutesRow> daily = MinutesReport.compute(periodEpisodes, periodStart, periodEnd, zone,
+                        Granularity.DAY, Optional.of(chartLabel));
                 ReportCharts.writePng(out, List.of(ReportCharts.dailyMinutes(daily, chartLabel),
                         ReportCharts.nightTimeline(nightEpisodes, chosenNight, timelineLabels(runs, nightEpisodes))));
                 spec.commandLine().getErr().println("babble: wrote " + out + " (daily " + chartLabel
