@@ -25,8 +25,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Recognises a DL4J network that {@link TemporalConvRunner} computes exactly — stages of a {@code (k, 1)} "Same"
  * convolution ({@link TemporalConvolution}, or DL4J's {@code ConvolutionLayer} in older models), batch norm and ReLU
- * over {@code [batch, bins, frames, 1]} input, a global average pool, optional dropout and a dense softmax output — and
- * copies its weights once, folding each batch norm into its convolution. Anything else is left to DL4J.
+ * over {@code [batch, bins, frames, 1]} input, a global max (or, in older models, average) pool, optional dropout and
+ * a dense softmax output — and copies its weights once, folding each batch norm into its convolution. Anything else is left to DL4J.
  */
 public final class TemporalConvImport {
     private TemporalConvImport() {
@@ -65,7 +65,15 @@ public final class TemporalConvImport {
         }
         if (stages.isEmpty() || i >= count
                 || !(configuration.getConf(i).getLayer() instanceof GlobalPoolingLayer pool)
-                || pool.getPoolingType() != PoolingType.AVG || !pool.isCollapseDimensions()) {
+                || !pool.isCollapseDimensions()) {
+            return Optional.empty();
+        }
+        TemporalConvWeights.Pooling pooling;
+        if (pool.getPoolingType() == PoolingType.MAX) {
+            pooling = TemporalConvWeights.Pooling.MAX;
+        } else if (pool.getPoolingType() == PoolingType.AVG) {
+            pooling = TemporalConvWeights.Pooling.AVERAGE;
+        } else {
             return Optional.empty();
         }
         i++;
@@ -80,7 +88,7 @@ public final class TemporalConvImport {
         int labels = (int) output.getNOut();
         float[] dense = params.get("W").dup('c').data().asFloat();
         float[] bias = output.hasBias() ? params.get("b").dup('c').data().asFloat() : new float[labels];
-        return Optional.of(new TemporalConvWeights(bins, stages, labels, dense, bias));
+        return Optional.of(new TemporalConvWeights(bins, stages, pooling, labels, dense, bias));
     }
 
     /**

@@ -51,7 +51,7 @@ public final class TemporalConvRunner {
             inputOffset = 0;
             length = stage.outFrames(length);
         }
-        return output(averageOverTime(input, length));
+        return output(poolOverTime(input, length));
     }
 
     /** One stage, batch norm folded in, then ReLU. */
@@ -94,17 +94,20 @@ public final class TemporalConvRunner {
         }
     }
 
-    private float[] averageOverTime(float[] x, int length) {
+    private float[] poolOverTime(float[] x, int length) {
         int channels = pooled.length;
-        java.util.Arrays.fill(pooled, 0f);
-        for (int t = 0; t < length; t++) {
+        boolean max = weights.pooling() == TemporalConvWeights.Pooling.MAX;
+        System.arraycopy(x, 0, pooled, 0, channels);
+        for (int t = 1; t < length; t++) {
             int base = t * channels;
             for (int c = 0; c < channels; c++) {
-                pooled[c] += x[base + c];
+                pooled[c] = max ? Math.max(pooled[c], x[base + c]) : pooled[c] + x[base + c];
             }
         }
-        for (int c = 0; c < channels; c++) {
-            pooled[c] /= length;
+        if (!max) {
+            for (int c = 0; c < channels; c++) {
+                pooled[c] /= length;
+            }
         }
         return pooled;
     }

@@ -9,11 +9,19 @@ import org.babble.core.model.TemporalWindow;
  *
  * @param bins input channels (feature bins per frame)
  * @param stages convolution → (folded batch norm) → ReLU stages, in order
+ * @param pooling how the last stage's frames become one vector
  * @param labels output size
  * @param dense output weights {@code [in][labels]}
  * @param denseBias output bias {@code [labels]}
  */
-public record TemporalConvWeights(int bins, List<Stage> stages, int labels, float[] dense, float[] denseBias) {
+public record TemporalConvWeights(int bins, List<Stage> stages, Pooling pooling, int labels, float[] dense,
+        float[] denseBias) {
+    /** The global pool over time: the mean of each channel (earlier models) or its maximum (the default since). */
+    public enum Pooling {
+        AVERAGE,
+        MAX
+    }
+
     /**
      * One stage: {@code y[t][o] = relu(bias[o] + sum over j, c of x[t*stride + j - padTop][c] * weights[j][c][o])} with
      * DL4J's "Same" padding (zeros outside the input).

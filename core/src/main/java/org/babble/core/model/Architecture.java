@@ -14,7 +14,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * babble's faster, more accurate default.
  */
 public enum Architecture {
-    /** babble's default: temporal convolutions over bins-as-channels, batch norm, dropout, global average pool. */
+    /** babble's default: temporal convolutions over bins-as-channels, batch norm, dropout, global max pool. */
     TC_RESNET("tc_resnet", new TemporalConv(TemporalConv.DEFAULT_STAGES)),
     CONV("conv", new TfConv()),
     LOW_LATENCY_CONV("low_latency_conv", new TfLowLatencyConv()),

@@ -19,8 +19,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * plus one well-shaped matrix multiply, which is one to two orders of magnitude faster on a CPU than 2-D image
  * convolutions or separable convolutions of similar accuracy; {@link TemporalConvolution} builds that column matrix
  * several times faster than DL4J's {@code ConvolutionLayer}, which computes the same. Strided layers shrink long clips
- * early; batch norm, dropout and a global average pool over time keep it small and robust to where in the clip the
- * sound is.
+ * early; batch norm and dropout keep it small and robust. A global max pool over time ends it: each channel says how
+ * strongly its pattern occurs anywhere in the clip, so a cry recorded as bursts between breaths and quiet scores like
+ * continuous crying (an average pool dilutes it with the quiet: see docs/train.md). Networks saved with the average
+ * pool of earlier versions still load and run.
  */
 public class TemporalConv implements NetworkDesign {
     /** One conv → batch norm → ReLU stage. */
@@ -32,12 +34,20 @@ public class TemporalConv implements NetworkDesign {
             new Stage(5, 2, 64), new Stage(9, 2, 96), new Stage(9, 2, 128));
 
     private final List<Stage> stages;
+    private final PoolingType pooling;
 
+    /** The given stages, ending in a global max pool over time. */
     public TemporalConv(List<Stage> stages) {
+        this(stages, PoolingType.MAX);
+    }
+
+    /** The given stages, ending in a global {@code pooling} over time ({@code AVG} as earlier versions built). */
+    public TemporalConv(List<Stage> stages, PoolingType pooling) {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("invalid temporal conv stages: none");
         }
         this.stages = List.copyOf(stages);
+        this.pooling = pooling;
     }
 
     @Override
@@ -53,7 +63,7 @@ public class TemporalConv implements NetworkDesign {
                     .layer(new BatchNormalization.Builder().build())
                     .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
         }
-        list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+        list.layer(new GlobalPoolingLayer.Builder(pooling).build());
         Layers.dropout(list, dropoutRate);
         return list.layer(Layers.softmax(shape))
                 .setInputType(InputType.convolutional(shape.frames(), 1, shape.bins()))

@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +29,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** babble's own forward pass computes what DL4J computes for the default architecture, and declines anything else. */
 class TemporalConvRunnerTest {
-    private static final double TOLERANCE = 1e-5;
+    /**
+     * Folding batch norm into the convolution rounds differently from DL4J; a max pool passes one frame's rounding
+     * through where an average pool would spread it, so scores agree to a few 1e-5, not closer.
+     */
+    private static final double TOLERANCE = 5e-5;
 
     /**
      * The default architecture with DL4J's He-initialised weights and random batch norms whose statistics are near the
@@ -138,10 +143,10 @@ class TemporalConvRunnerTest {
     }
 
     @Test
-    void olderModelsBuiltFromDl4jsConvolutionLayerToo() {
+    void olderModelsBuiltFromDl4jsConvolutionLayerWithAnAveragePoolToo() {
         ModelShape shape = new ModelShape(99, 40, 6);
-        MultiLayerNetwork network = new MultiLayerNetwork(new StockTemporalConv(TemporalConv.DEFAULT_STAGES)
-                .configure(shape, 10, 0.5, new Adam()));
+        MultiLayerNetwork network = new MultiLayerNetwork(new StockTemporalConv(TemporalConv.DEFAULT_STAGES,
+                PoolingType.AVG).configure(shape, 10, 0.5, new Adam()));
         network.init();
         calibrateNormalisation(network, shape, 10);
         assertSameAsDl4j(network, shape, 10);
@@ -156,6 +161,10 @@ class TemporalConvRunnerTest {
                 .setInputType(InputType.feedForward(40)).build());
         dense.init();
         assertTrue(TemporalConvImport.from(dense, 40).isEmpty());
+        MultiLayerNetwork pNorm = new MultiLayerNetwork(new TemporalConv(TemporalConv.DEFAULT_STAGES, PoolingType.PNORM)
+                .configure(new ModelShape(99, 40, 3), 1, 0.5, new Adam()));
+        pNorm.init();
+        assertTrue(TemporalConvImport.from(pNorm, 40).isEmpty());
         ModelShape shape = new ModelShape(99, 40, 3);
         MultiLayerNetwork image = new MultiLayerNetwork(Architecture.values()[Architecture.values().length - 1]
                 .configure(shape, 1, 0.5, new Adam()));
