@@ -7,6 +7,7 @@ import org.babble.core.model.Architecture;
 import org.babble.core.model.BatchLayout;
 import org.babble.core.model.ModelShape;
 import org.babble.core.model.NetworkCost;
+import org.babble.core.model.StockNormTemporalConv;
 import org.babble.core.model.StockTemporalConv;
 import org.babble.core.model.TemporalConv;
 import org.babble.core.model.TemporalConv.Stage;
@@ -76,7 +77,9 @@ public final class TrainSpeed {
     private static List<Candidate> candidates(boolean all) {
         List<Candidate> list = new ArrayList<>();
         list.add(new Candidate("tc_resnet (default)", tc(TemporalConv.DEFAULT_STAGES), FeatureLayout.CHANNELS));
-        list.add(new Candidate("tc_resnet, DL4J ConvolutionLayer", new StockTemporalConv(TemporalConv.DEFAULT_STAGES),
+        list.add(new Candidate("tc_resnet, DL4J BatchNormalization", new StockNormTemporalConv(
+                TemporalConv.DEFAULT_STAGES), FeatureLayout.CHANNELS));
+        list.add(new Candidate("tc_resnet, DL4J layers only", new StockTemporalConv(TemporalConv.DEFAULT_STAGES),
                 FeatureLayout.CHANNELS));
         for (String spec : System.getProperty("candidates", "5s4x96,9s2x96,9s2x128;5s4x128,9s2x128,9s2x128;"
                 + "5s4x192,9s2x192;5s2x256,9s4x256;9s4x256,9s2x256").split(";")) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.babble.core.model.BatchNormRelu;
 import org.babble.core.model.TemporalConvolution;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -25,8 +26,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Recognises a DL4J network that {@link TemporalConvRunner} computes exactly — stages of a {@code (k, 1)} "Same"
  * convolution ({@link TemporalConvolution}, or DL4J's {@code ConvolutionLayer} in older models), batch norm and ReLU
- * over {@code [batch, bins, frames, 1]} input, a global max (or, in older models, average) pool, optional dropout and
- * a dense softmax output — and copies its weights once, folding each batch norm into its convolution. Anything else is left to DL4J.
+ * ({@link BatchNormRelu}, or DL4J's {@code BatchNormalization} and ReLU {@code ActivationLayer} in older models) over
+ * {@code [batch, bins, frames, 1]} input, a global max (or, in older models, average) pool, optional dropout and a
+ * dense softmax output — and copies its weights once, folding each batch norm into its convolution. Anything else is
+ * left to DL4J.
  */
 public final class TemporalConvImport {
     private TemporalConvImport() {
@@ -44,24 +47,23 @@ public final class TemporalConvImport {
         List<TemporalConvWeights.Stage> stages = new ArrayList<>();
         int channels = bins;
         int i = 0;
-        while (i + 2 < count) {
+        while (i + 1 < count) {
             Optional<Convolution> conv = Convolution.of(configuration.getConf(i).getLayer());
             if (conv.isEmpty()) {
                 break;
             }
-            if (!(configuration.getConf(i + 1).getLayer() instanceof BatchNormalization norm)
-                    || !(configuration.getConf(i + 2).getLayer() instanceof ActivationLayer relu)
-                    || !(relu.getActivationFn() instanceof ActivationReLU)) {
+            Optional<Normalization> norm = Normalization.of(network, i + 1);
+            if (norm.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<TemporalConvWeights.Stage> stage = stage(conv.get(), network.getLayer(i).paramTable(), norm,
-                    network.getLayer(i + 1).paramTable(), channels);
+            Optional<TemporalConvWeights.Stage> stage = stage(conv.get(), network.getLayer(i).paramTable(), norm.get(),
+                    channels);
             if (stage.isEmpty()) {
                 return Optional.empty();
             }
             stages.add(stage.get());
             channels = stage.get().out();
-            i += 3;
+            i += 1 + norm.get().layers();
         }
         if (stages.isEmpty() || i >= count
                 || !(configuration.getConf(i).getLayer() instanceof GlobalPoolingLayer pool)
@@ -116,9 +118,56 @@ public final class TemporalConvImport {
         }
     }
 
+    /**
+     * A batch norm and ReLU after a convolution: babble's {@link BatchNormRelu}, or DL4J's NCHW
+     * {@code BatchNormalization} followed by a ReLU {@code ActivationLayer} (older models); its per-channel scale and
+     * shift as {@code gamma * (x - mean) / std + beta}.
+     *
+     * @param layers how many layers it takes
+     */
+    private record Normalization(int layers, float[] gamma, float[] beta, float[] mean, double[] std) {
+        static Optional<Normalization> of(MultiLayerNetwork network, int index) {
+            MultiLayerConfiguration configuration = network.getLayerWiseConfigurations();
+            Layer layer = configuration.getConf(index).getLayer();
+            Map<String, INDArray> params = network.getLayer(index).paramTable();
+            if (layer instanceof BatchNormRelu) {
+                return Optional.of(new Normalization(1, floats(params.get("gamma")), floats(params.get("beta")),
+                        floats(params.get("mean")), fromLog10(floats(params.get("log10stdev")))));
+            }
+            if (!(layer instanceof BatchNormalization norm) || norm.getCnn2DFormat() != CNN2DFormat.NCHW
+                    || index + 1 >= configuration.getConfs().size()
+                    || !(configuration.getConf(index + 1).getLayer() instanceof ActivationLayer relu)
+                    || !(relu.getActivationFn() instanceof ActivationReLU)) {
+                return Optional.empty();
+            }
+            int out = (int) norm.getNOut();
+            float[] gamma = norm.isLockGammaBeta() ? filled(out, norm.getGamma()) : floats(params.get("gamma"));
+            float[] beta = norm.isLockGammaBeta() ? filled(out, norm.getBeta()) : floats(params.get("beta"));
+            double[] std;
+            if (norm.isUseLogStd()) {
+                std = fromLog10(floats(params.get("log10stdev")));
+            } else {
+                float[] variance = floats(params.get("var"));
+                std = new double[out];
+                for (int o = 0; o < out; o++) {
+                    std[o] = Math.sqrt(variance[o] + norm.getEps());
+                }
+            }
+            return Optional.of(new Normalization(2, gamma, beta, floats(params.get("mean")), std));
+        }
+
+        private static double[] fromLog10(float[] log10) {
+            double[] std = new double[log10.length];
+            for (int o = 0; o < std.length; o++) {
+                std[o] = Math.pow(10, log10[o]);
+            }
+            return std;
+        }
+    }
+
     private static Optional<TemporalConvWeights.Stage> stage(Convolution conv, Map<String, INDArray> convParams,
-            BatchNormalization norm, Map<String, INDArray> normParams, int in) {
-        if (conv.in() != in || norm.getCnn2DFormat() != CNN2DFormat.NCHW) {
+            Normalization norm, int in) {
+        if (conv.in() != in || norm.mean().length != conv.out()) {
             return Optional.empty();
         }
         int out = (int) conv.out();
@@ -126,21 +175,10 @@ public final class TemporalConvImport {
         // DL4J: W [out, in, kH, kW=1]; ours: [k][in][out].
         float[] w = convParams.get("W").dup('c').data().asFloat();
         float[] convBias = conv.hasBias() ? convParams.get("b").dup('c').data().asFloat() : new float[out];
-        float[] gamma = norm.isLockGammaBeta() ? filled(out, norm.getGamma()) : floats(normParams.get("gamma"));
-        float[] beta = norm.isLockGammaBeta() ? filled(out, norm.getBeta()) : floats(normParams.get("beta"));
-        float[] mean = floats(normParams.get("mean"));
-        double[] std = new double[out];
-        if (norm.isUseLogStd()) {
-            float[] log10 = floats(normParams.get("log10stdev"));
-            for (int o = 0; o < out; o++) {
-                std[o] = Math.pow(10, log10[o]);
-            }
-        } else {
-            float[] variance = floats(normParams.get("var"));
-            for (int o = 0; o < out; o++) {
-                std[o] = Math.sqrt(variance[o] + norm.getEps());
-            }
-        }
+        float[] gamma = norm.gamma();
+        float[] beta = norm.beta();
+        float[] mean = norm.mean();
+        double[] std = norm.std();
         float[] weights = new float[k * in * out];
         float[] bias = new float[out];
         for (int o = 0; o < out; o++) {

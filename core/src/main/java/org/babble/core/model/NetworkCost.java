@@ -34,7 +34,7 @@ public final class NetworkCost {
             } else if (layer instanceof TemporalConvolution conv) {
                 total += outputs(out) * conv.getKernel() * conv.getNIn();
             } else if (layer instanceof FeedForwardLayer dense && !(layer instanceof ConvolutionLayer)
-                    && !(layer instanceof BatchNormalization)) {
+                    && !(layer instanceof BatchNormalization) && !(layer instanceof BatchNormRelu)) {
                 total += dense.getNIn() * dense.getNOut();
             }
             in = out;

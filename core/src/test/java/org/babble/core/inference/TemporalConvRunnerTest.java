@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.babble.core.model.Architecture;
 import org.babble.core.model.ModelShape;
+import org.babble.core.model.StockNormTemporalConv;
 import org.babble.core.model.StockTemporalConv;
 import org.babble.core.model.TemporalConv;
 import org.deeplearning4j.nn.api.Layer;
@@ -150,6 +151,16 @@ class TemporalConvRunnerTest {
         network.init();
         calibrateNormalisation(network, shape, 10);
         assertSameAsDl4j(network, shape, 10);
+    }
+
+    @Test
+    void olderModelsBuiltWithDl4jsBatchNormalizationToo() {
+        ModelShape shape = new ModelShape(99, 40, 6);
+        MultiLayerNetwork network = new MultiLayerNetwork(new StockNormTemporalConv(TemporalConv.DEFAULT_STAGES)
+                .configure(shape, 11, 0.5, new Adam()));
+        network.init();
+        calibrateNormalisation(network, shape, 11);
+        assertSameAsDl4j(network, shape, 11);
     }
 
     @Test
