@@ -86,8 +86,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Resume from this checkpoint (or the latest in this train dir).")
     Path startCheckpoint;
 
-    @Option(names = {"--model-architecture", "--model_architecture"}, defaultValue = "tc_resnet",
-            description = "tc_resnet (default), conv, low_latency_conv, single_fc, tiny_conv.")
+    @Option(names = {"--model-architecture", "--model_architecture"},
+            description = "tc_resnet, tc_resnet_max, conv, low_latency_conv, single_fc, tiny_conv (default: tc_resnet"
+                    + " for words, tc_resnet_max, which ends in a max pool, for clips over 1 s).")
     String architecture;
 
     @Option(names = {"--window-size-ms", "--window_size_ms"},
@@ -293,12 +294,19 @@ public final class TrainCommand implements Callable<Integer> {
                         + "', use auto, bands or audio"));
     }
 
+    private Architecture architecture() {
+        if (architecture != null) {
+            return Architecture.parse(architecture);
+        }
+        return clipDurationMs > 1000 ? Architecture.TC_RESNET_MAX : Architecture.TC_RESNET;
+    }
+
     private TrainSettings trainSettings() {
         List<Integer> phases = steps == null ? DEFAULTS.howManyTrainingSteps() : steps;
         List<Double> rates = learningRates == null ? DEFAULTS.learningRates() : learningRates;
         try {
             return new TrainSettings(phases, rates, batchSize, evalStepInterval, saveStepInterval,
-                    Architecture.parse(architecture), DEFAULTS.dropoutRate(), seed, DEFAULTS.keepCheckpoints(),
+                    architecture(), DEFAULTS.dropoutRate(), seed, DEFAULTS.keepCheckpoints(),
                     dataDir.toString(), wantedWords, silencePercentage, unknownPercentage, backgroundVolume,
                     backgroundFrequency, timeShiftMs, testingPercentage, validationPercentage);
         } catch (IllegalArgumentException e) {

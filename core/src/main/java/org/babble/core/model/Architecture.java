@@ -7,6 +7,7 @@ import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureLayout;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
@@ -14,8 +15,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * babble's faster, more accurate default.
  */
 public enum Architecture {
-    /** babble's default: temporal convolutions over bins-as-channels, batch norm, dropout, global max pool. */
+    /** babble's default for words: temporal convolutions over bins-as-channels, batch norm, dropout, average pool. */
     TC_RESNET("tc_resnet", new TemporalConv(TemporalConv.DEFAULT_STAGES)),
+    /** babble's default for longer clips: the same network ending in a max pool, so a burst counts wherever it is. */
+    TC_RESNET_MAX("tc_resnet_max", new TemporalConv(TemporalConv.DEFAULT_STAGES, PoolingType.MAX)),
     CONV("conv", new TfConv()),
     LOW_LATENCY_CONV("low_latency_conv", new TfLowLatencyConv()),
     SINGLE_FC("single_fc", new TfSingleFc()),

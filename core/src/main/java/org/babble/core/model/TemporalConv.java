@@ -20,7 +20,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * layers shrink long clips early; batch norm and dropout keep it small and robust. A global max pool over time ends
  * it: each channel says how strongly its pattern occurs anywhere in the clip, so a cry recorded as bursts between
  * breaths and quiet scores like continuous crying (an average pool dilutes it with the quiet: see docs/train.md).
- * Networks saved with the average pool of earlier versions still load and run.
+ * Words fill their second, and there an average pool is more accurate, so it ends {@code tc_resnet}; the max pool ends
+ * {@code tc_resnet_max}, the default for longer clips.
  */
 public class TemporalConv implements NetworkDesign {
     /** One conv → batch norm → ReLU stage. */
@@ -34,12 +35,12 @@ public class TemporalConv implements NetworkDesign {
     private final List<Stage> stages;
     private final PoolingType pooling;
 
-    /** The given stages, ending in a global max pool over time. */
+    /** The given stages, ending in a global average pool over time. */
     public TemporalConv(List<Stage> stages) {
-        this(stages, PoolingType.MAX);
+        this(stages, PoolingType.AVG);
     }
 
-    /** The given stages, ending in a global {@code pooling} over time ({@code AVG} as earlier versions built). */
+    /** The given stages, ending in a global {@code pooling} over time. */
     public TemporalConv(List<Stage> stages, PoolingType pooling) {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("invalid temporal conv stages: none");

@@ -30,6 +30,9 @@ class ArchitectureTest {
         // tc_resnet at 99 frames, 6 labels: 50×64×(5×40) + 25×96×(9×64) + 13×128×(9×96) + 128×6
         assertEquals(640_000L + 1_382_400L + 1_437_696L + 768L,
                 Architecture.TC_RESNET.multiplyAddsPerClip(new ModelShape(99, 40, 6)));
+        // tc_resnet_max differs only in its pool
+        assertEquals(640_000L + 1_382_400L + 1_437_696L + 768L,
+                Architecture.TC_RESNET_MAX.multiplyAddsPerClip(new ModelShape(99, 40, 6)));
     }
 
     @Test
@@ -65,7 +68,7 @@ class ArchitectureTest {
     @Test
     void unknownNamesListTheChoices() {
         BabbleException e = assertThrows(BabbleException.class, () -> Architecture.parse("resnet50"));
-        assertTrue(e.getMessage().contains("tc_resnet, conv, low_latency_conv, single_fc, tiny_conv"), e.getMessage());
+        assertTrue(e.getMessage().contains("tc_resnet, tc_resnet_max, conv, low_latency_conv, single_fc, tiny_conv"), e.getMessage());
     }
 
     @Test

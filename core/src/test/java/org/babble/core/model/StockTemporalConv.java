@@ -4,7 +4,6 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -15,11 +14,6 @@ import org.nd4j.linalg.activations.Activation;
 public final class StockTemporalConv extends TemporalConv {
     public StockTemporalConv(List<TemporalConv.Stage> stages) {
         super(stages);
-    }
-
-    /** As the first models were built: stock convolutions and a global average pool. */
-    public StockTemporalConv(List<TemporalConv.Stage> stages, PoolingType pooling) {
-        super(stages, pooling);
     }
 
     @Override
