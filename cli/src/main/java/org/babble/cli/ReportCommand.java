@@ -83,8 +83,11 @@ public final class ReportCommand implements Runnable {
             Instant periodStart = lastDay.minusDays(days - 1L).atStartOfDay(zone).toInstant();
             Instant periodEnd = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
 
-            List<EpisodeRow> periodEpisodes = database.episodes(periodStart, periodEnd);
-            List<EpisodeRow> nightEpisodes = database.episodes(chosenNight.start(), chosenNight.end());
+            // Each range is read once, and only when the table or the chart needs it.
+            List<EpisodeRow> periodEpisodes = by == Granularity.DAY || out != null
+                    ? database.episodes(periodStart, periodEnd) : List.of();
+            List<EpisodeRow> nightEpisodes = by == Granularity.HOUR || out != null
+                    ? database.episodes(chosenNight.start(), chosenNight.end()) : List.of();
             List<MinutesRow> rows = by == Granularity.DAY
                     ? MinutesReport.compute(periodEpisodes, periodStart, periodEnd, zone, by, Optional.ofNullable(label))
                     : MinutesReport.compute(nightEpisodes, chosenNight.start(), chosenNight.end(), zone, by,

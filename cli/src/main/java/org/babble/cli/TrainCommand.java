@@ -34,8 +34,16 @@ import picocli.CommandLine.Spec;
         description = "Train a sound classifier on a folder of label folders, as TF speech_commands' train.py does.")
 public final class TrainCommand implements Callable<Integer> {
     private static final TrainSettings DEFAULTS = TrainSettings.defaults();
-    /** Pauses for clips over 1 s: with the max pool, they keep the nursery test at 96% on three seeds (docs/train.md). */
+    /** Pauses for long clips: with the max pool they keep the nursery test at 96% on three seeds (docs/train.md). */
     private static final double LONG_CLIP_PAUSE_PROBABILITY = 0.5;
+
+    /**
+     * Clips over 1 s are sounds rather than TF's words, and several defaults follow from that one rule: ~100 frames
+     * per clip, augmenting on mel bands, pauses, and the max-pool network.
+     */
+    private static boolean isLongClip(long clipDurationMs) {
+        return clipDurationMs > 1000;
+    }
 
     @Spec
     CommandSpec spec;
@@ -275,7 +283,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .withHighPass(highPassProbability, 50, Math.min(400, nyquist * 0.5))
                     .withEqualizerDb(equalizerDb)
                     .withPauses(pauseProbability != null ? pauseProbability
-                            : features.clipDurationMs() > 1000 ? LONG_CLIP_PAUSE_PROBABILITY : 0)
+                            : isLongClip(features.clipDurationMs()) ? LONG_CLIP_PAUSE_PROBABILITY : 0)
                     .withDomain(augmentDomain(features))
                     .withSpecAugment(timeMasks, Math.max(1, features.frameCount() / 10), frequencyMasks,
                             Math.max(1, features.binsPerFrame() * 15 / 100));
@@ -287,7 +295,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** The flag's domain; auto picks by the clip length of the run (a resumed run's, not the flags'). */
     private AugmentDomain augmentDomain(FeatureSettings features) {
         if (augmentOn.equalsIgnoreCase("auto")) {
-            return features.clipDurationMs() > 1000 ? AugmentDomain.BANDS : AugmentDomain.AUDIO;
+            return isLongClip(features.clipDurationMs()) ? AugmentDomain.BANDS : AugmentDomain.AUDIO;
         }
         return Arrays.stream(AugmentDomain.values()).filter(d -> d.name().equalsIgnoreCase(augmentOn)).findFirst()
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--augment-on: unknown '" + augmentOn
@@ -298,7 +306,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (architecture != null) {
             return Architecture.parse(architecture);
         }
-        return clipDurationMs > 1000 ? Architecture.TC_RESNET_MAX : Architecture.TC_RESNET;
+        return isLongClip(clipDurationMs) ? Architecture.TC_RESNET_MAX : Architecture.TC_RESNET;
     }
 
     private TrainSettings trainSettings() {
@@ -319,7 +327,7 @@ public final class TrainCommand implements Callable<Integer> {
      * hop): ~100 frames per clip whatever its length, which keeps the network's cost per clip that of a 1-s word.
      */
     FeatureSettings featureSettings() {
-        boolean longClip = clipDurationMs > 1000;
+        boolean longClip = isLongClip(clipDurationMs);
         double stride = windowStrideMs != null ? windowStrideMs : longClip ? Math.floor(clipDurationMs / 100.0) : 10;
         double window = windowSizeMs != null ? windowSizeMs : longClip ? Math.max(30, 2 * stride) : 30;
         FeatureSettings.Preprocess kind = Arrays.stream(FeatureSettings.Preprocess.values())

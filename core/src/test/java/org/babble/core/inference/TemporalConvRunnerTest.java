@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.babble.core.model.Architecture;
 import org.babble.core.model.ModelShape;
+import org.babble.core.model.NetworkDesign;
 import org.babble.core.model.StockNormTemporalConv;
 import org.babble.core.model.StockTemporalConv;
 import org.babble.core.model.TemporalConv;
@@ -41,12 +42,17 @@ class TemporalConvRunnerTest {
      * real ones of random input, as a trained network's are (init alone leaves batch norm an identity; wildly wrong
      * statistics blow activations up until float rounding, not the forward pass, decides the scores).
      */
-    private static MultiLayerNetwork randomNetwork(Architecture architecture, ModelShape shape, long seed,
-            double dropout) {
-        MultiLayerNetwork network = new MultiLayerNetwork(architecture.configure(shape, seed, dropout, new Adam()));
+    private static MultiLayerNetwork randomNetwork(MultiLayerConfiguration configuration, ModelShape shape,
+            long seed) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
         calibrateNormalisation(network, shape, seed);
         return network;
+    }
+
+    /** A random network of {@code design} scores like DL4J's. */
+    private static void assertDesignSameAsDl4j(NetworkDesign design, ModelShape shape, long seed, double dropout) {
+        assertSameAsDl4j(randomNetwork(design.configure(shape, seed, dropout, new Adam()), shape, seed), shape, seed);
     }
 
     private static void calibrateNormalisation(MultiLayerNetwork network, ModelShape shape, long seed) {
@@ -129,8 +135,10 @@ class TemporalConvRunnerTest {
             "17, 13, 4, 7", "33, 8, 2, 8"})
     void defaultArchitecturesGiveDl4jScores(int frames, int bins, int labels, long seed) {
         ModelShape shape = new ModelShape(frames, bins, labels);
-        assertSameAsDl4j(randomNetwork(Architecture.TC_RESNET, shape, seed, 0.5), shape, seed);
-        assertSameAsDl4j(randomNetwork(Architecture.TC_RESNET_MAX, shape, seed, 0.5), shape, seed);
+        for (Architecture architecture : List.of(Architecture.TC_RESNET, Architecture.TC_RESNET_MAX)) {
+            assertSameAsDl4j(randomNetwork(architecture.configure(shape, seed, 0.5, new Adam()), shape, seed), shape,
+                    seed);
+        }
     }
 
     @Test
@@ -138,30 +146,19 @@ class TemporalConvRunnerTest {
         ModelShape shape = new ModelShape(99, 40, 6);
         TemporalConv design = new TemporalConv(List.of(new TemporalConv.Stage(3, 1, 16), new TemporalConv.Stage(4, 3, 8),
                 new TemporalConv.Stage(8, 2, 24)));
-        MultiLayerNetwork network = new MultiLayerNetwork(design.configure(shape, 9, 0, new Adam()));
-        network.init();
-        calibrateNormalisation(network, shape, 9);
-        assertSameAsDl4j(network, shape, 9);
+        assertDesignSameAsDl4j(design, shape, 9, 0);
     }
 
     @Test
     void olderModelsBuiltFromDl4jsLayersToo() {
-        ModelShape shape = new ModelShape(99, 40, 6);
-        MultiLayerNetwork network = new MultiLayerNetwork(new StockTemporalConv(TemporalConv.DEFAULT_STAGES)
-                .configure(shape, 10, 0.5, new Adam()));
-        network.init();
-        calibrateNormalisation(network, shape, 10);
-        assertSameAsDl4j(network, shape, 10);
+        assertDesignSameAsDl4j(new StockTemporalConv(TemporalConv.DEFAULT_STAGES), new ModelShape(99, 40, 6), 10,
+                0.5);
     }
 
     @Test
     void olderModelsBuiltWithDl4jsBatchNormalizationToo() {
-        ModelShape shape = new ModelShape(99, 40, 6);
-        MultiLayerNetwork network = new MultiLayerNetwork(new StockNormTemporalConv(TemporalConv.DEFAULT_STAGES)
-                .configure(shape, 11, 0.5, new Adam()));
-        network.init();
-        calibrateNormalisation(network, shape, 11);
-        assertSameAsDl4j(network, shape, 11);
+        assertDesignSameAsDl4j(new StockNormTemporalConv(TemporalConv.DEFAULT_STAGES), new ModelShape(99, 40, 6), 11,
+                0.5);
     }
 
     @Test
