@@ -122,9 +122,9 @@ public final class ClassifyCommand implements Callable<Integer> {
                 Result result = classify(classifier, input);
                 print(out, input, labels, result, inputs.size() > 1);
                 checkFailed |= failUnless != null && !passes(labels, result);
-            } catch (BabbleException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 failed++;
-                err.println("babble: " + e.getMessage());
+                err.println("babble: " + Cli.inputFailure(input, e).getMessage());
             }
             out.flush();
         }

@@ -222,10 +222,8 @@ public final class CleanCommand implements Callable<Integer> {
             decoded.warnings().forEach(w -> messages.add("babble: warning: " + file + ": " + w));
             Cleaner.Outcome outcome = new Cleaner(settings).clean(decoded.clip());
             return write(file.toString(), stem, outcome, dir, inputSet, messages);
-        } catch (BabbleException e) {
-            return failure(file.toString(), "babble: " + (e.file().isPresent() ? "" : file + ": ") + e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
-            return failure(file.toString(), "babble: " + file + ": " + Cli.messageOf(e));
+            return failure(file.toString(), "babble: " + Cli.inputFailure(file, e).getMessage());
         }
     }
 
@@ -238,8 +236,8 @@ public final class CleanCommand implements Callable<Integer> {
                 DecodedWav decoded = WavReader.read(file);
                 decoded.warnings().forEach(w -> messages.add("babble: warning: " + file + ": " + w));
                 clips.add(decoded.clip());
-            } catch (BabbleException e) {
-                messages.add("babble: " + (e.file().isPresent() ? "" : file + ": ") + e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                messages.add("babble: " + Cli.inputFailure(file, e).getMessage());
                 failedReads++;
             }
         }

@@ -52,6 +52,46 @@ class TrainingCheckpointsTest {
     }
 
     @Test
+    void aCheckpointCarryingASerializedJavaObjectIsRefusedUnread(@TempDir Path elsewhere) throws Exception {
+        Path original = dir.resolve("train").resolve("ckpt-40.zip");
+        java.util.Map<String, byte[]> outer = unzip(java.nio.file.Files.readAllBytes(original));
+        java.util.Map<String, byte[]> network = unzip(outer.get(Checkpoint.NETWORK_ENTRY));
+        java.io.ByteArrayOutputStream object = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(object)) {
+            out.writeObject(new java.util.ArrayList<>(List.of("payload")));
+        }
+        network.put("preprocessor.bin", object.toByteArray());
+        outer.put(Checkpoint.NETWORK_ENTRY, zip(network));
+        Path hostile = elsewhere.resolve("ckpt-40.zip");
+        java.nio.file.Files.write(hostile, zip(outer));
+        BabbleException e = assertThrows(BabbleException.class, () -> Checkpoint.read(hostile));
+        assertTrue(e.getMessage().startsWith(hostile + ": refusing entry 'preprocessor.bin'"), e.getMessage());
+        assertEquals(40, Checkpoint.read(original).state().step(), "babble's own checkpoints still load");
+    }
+
+    private static java.util.Map<String, byte[]> unzip(byte[] bytes) throws java.io.IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static byte[] zip(java.util.Map<String, byte[]> entries) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var e : entries.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void aTornTrainingLogStillFreezesWithoutATestAccuracy(@TempDir Path elsewhere) throws Exception {
         Path copy = elsewhere.resolve("train");
         java.nio.file.Files.createDirectories(copy);
