@@ -27,7 +27,6 @@ import org.babble.core.model.frozen.FrozenModel;
 import org.babble.core.model.frozen.FrozenModelReader;
 import org.babble.core.model.recognition.Episode;
 import org.babble.core.model.recognition.EpisodeDetector;
-import org.babble.core.model.recognition.RecognitionSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -160,8 +159,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         var settings = classifier.model().metadata().featureSettings();
         long clipMs = settings.clipDurationMs();
-        SmoothingMixin.Plan plan = smoothingFlags.plan(classifier.model().metadata(),
-                hopSeconds == null ? null : Math.round(hopSeconds * 1000));
+        SmoothingMixin.Plan plan = smoothingFlags.plan(classifier.model().metadata(), hopSeconds);
         long hopMs = plan.hopMs();
         long expected = Math.max(1, Math.round((clip.durationSeconds() * 1000 - clipMs) / hopMs) + 1);
         WindowedScores windows;

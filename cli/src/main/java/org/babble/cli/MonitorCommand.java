@@ -173,8 +173,7 @@ public final class MonitorCommand implements Callable<Integer> {
                     + ": the model has no such label (labels: " + String.join(", ", labels) + ")");
         }
         try {
-            SmoothingMixin.Plan plan = smoothingFlags.plan(model.metadata(),
-                    hopSeconds == null ? null : Math.round(hopSeconds * 1000));
+            SmoothingMixin.Plan plan = smoothingFlags.plan(model.metadata(), hopSeconds);
             return new MonitorSettings(plan.hopMs(), plan.smoothing(), wanted, Optional.ofNullable(onDetect),
                     onDetectEvery.toMillis(), Optional.ofNullable(keepAudio), origin());
         } catch (IllegalArgumentException e) {

@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 
 /**
  * TF RecognizeCommands' smoothing flags, shared by {@code classify} (long recordings), {@code monitor} and the
- * streaming {@code evaluate}: one rule decides the hop and smoothing of all three, so that a figure measured is a figure
- * shipped. A flag wins; then the operating point {@code babble calibrate} stored in the model; then defaults that suit
+ * streaming {@code evaluate}: one rule decides the hop and smoothing of all three, so that a figure measured is a
+ * figure shipped. A flag wins; then the operating point {@code babble calibrate} stored in the model; then defaults that suit
  * the model's clip length and the hop.
  */
 public final class SmoothingMixin {
@@ -32,18 +32,20 @@ public final class SmoothingMixin {
                     + " calibration, else 2).")
     Integer minimumCount;
 
-    /** Where the windows start and how their scores are smoothed, and whether that came from the model's calibration. */
+    /** Where windows start, how their scores are smoothed, and whether that came from the model's calibration. */
     record Plan(long hopMs, RecognitionSettings smoothing, boolean calibrated) {
     }
 
     /**
-     * The plan for {@code model}: {@code hopMs} when the user gave one, else the calibrated hop, else half a clip;
+     * The plan for {@code model}: the user's {@code --hop} (seconds) when given, else the calibrated hop, else half a
+     * clip;
      * each smoothing flag the user gave, else the calibrated value, else the default for the clip length and hop.
      */
-    Plan plan(ModelMetadata model, Long hopMs) {
+    Plan plan(ModelMetadata model, Double hopSeconds) {
         long clipMs = model.featureSettings().clipDurationMs();
         OperatingPoint point = model.operatingPoint();
-        long hop = hopMs != null ? hopMs : point != null ? point.hopMs() : Math.max(1, clipMs / 2);
+        long hop = hopSeconds != null ? Math.round(hopSeconds * 1000)
+                : point != null ? point.hopMs() : Math.max(1, clipMs / 2);
         RecognitionSettings base = point != null ? point.smoothing() : RecognitionSettings.forWindows(clipMs, hop);
         RecognitionSettings smoothing = new RecognitionSettings(
                 averageWindowMs != null ? averageWindowMs : base.averageWindowMs(),

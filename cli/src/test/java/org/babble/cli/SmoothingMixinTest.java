@@ -39,7 +39,7 @@ class SmoothingMixinTest {
     void eachFlagOverridesOnlyItsOwnSetting() {
         SmoothingMixin flags = new SmoothingMixin();
         flags.detectionThreshold = 0.6;
-        SmoothingMixin.Plan plan = flags.plan(CALIBRATED, 400L);
+        SmoothingMixin.Plan plan = flags.plan(CALIBRATED, 0.4);
         assertEquals(400, plan.hopMs());
         assertEquals(new RecognitionSettings(750, 0.6, 2000, 3), plan.smoothing());
     }

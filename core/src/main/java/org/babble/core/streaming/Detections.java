@@ -10,8 +10,8 @@ import org.babble.core.model.recognition.EpisodeDetector;
 import org.babble.core.model.recognition.RecognitionSettings;
 
 /**
- * Runs window scores through the very {@link EpisodeDetector} that classify and monitor use, and notes when each episode
- * was first opened, so that a figure measured here is the figure a user of those commands gets.
+ * Runs window scores through the very {@link EpisodeDetector} that classify and monitor use, and notes when each
+ * episode was first opened, so that a figure measured here is the figure a user of those commands gets.
  */
 public final class Detections {
     private Detections() {

@@ -67,7 +67,8 @@ public final class EpisodeTally {
     /** Milliseconds of {@code t} inside the union of the detections (they may overlap each other). */
     private static long covered(TruthEpisode t, List<Detection> detections) {
         long[][] spans = detections.stream()
-                .map(d -> new long[] {Math.max(t.startMs(), d.episode().startMs()), Math.min(t.endMs(), d.episode().endMs())})
+                .map(d -> new long[] {Math.max(t.startMs(), d.episode().startMs()),
+                        Math.min(t.endMs(), d.episode().endMs())})
                 .filter(s -> s[1] > s[0]).sorted((a, b) -> Long.compare(a[0], b[0])).toArray(long[][]::new);
         long total = 0;
         long reach = Long.MIN_VALUE;

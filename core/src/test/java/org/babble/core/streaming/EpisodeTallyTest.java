@@ -58,7 +58,8 @@ class EpisodeTallyTest {
     @Test
     void latencyRunsFromTheOnsetToTheFirstDetectionAndIsNeverNegative() {
         EpisodeTally tally = new EpisodeTally("crying", 0);
-        tally.add(HOUR, List.of(new TruthEpisode("crying", 10_000, 30_000), new TruthEpisode("crying", 100_000, 110_000),
+        tally.add(HOUR, List.of(new TruthEpisode("crying", 10_000, 30_000),
+                        new TruthEpisode("crying", 100_000, 110_000),
                         new TruthEpisode("crying", 200_000, 210_000)),
                 List.of(cry(9_000, 30_000, 14_000), cry(95_000, 112_000, 99_000), cry(200_000, 210_000, 207_000)));
         LabelFigures f = tally.figures();

@@ -19,7 +19,8 @@ class OperatingPointSweepTest {
             WindowScores w = windows.get(i);
             if (i % 97 == 5 && w.scores()[2] < 0.5f) {
                 windows.set(i, new WindowScores(w.startMs(), w.endMs(), new float[] {0.05f, 0.35f, 0.6f}));
-                windows.set(i + 1, new WindowScores(w.startMs() + 500, w.endMs() + 500, new float[] {0.05f, 0.35f, 0.6f}));
+                windows.set(i + 1, new WindowScores(w.startMs() + 500, w.endMs() + 500,
+                        new float[] {0.05f, 0.35f, 0.6f}));
             }
         }
         return new RecordingScores("night", 600_000, windows,
@@ -46,12 +47,15 @@ class OperatingPointSweepTest {
                 SweepGrid.forWindows(1000, 500), 0);
         List<OperatingPointSweep.Point> frontier = sweep.frontier();
         for (int i = 1; i < frontier.size(); i++) {
-            assertTrue(frontier.get(i).figures().falseAlarmsPerHour() >= frontier.get(i - 1).figures().falseAlarmsPerHour());
-            assertTrue(frontier.get(i).figures().missRate() < frontier.get(i - 1).figures().missRate());
+            LabelFigures here = frontier.get(i).figures();
+            LabelFigures before = frontier.get(i - 1).figures();
+            assertTrue(here.falseAlarmsPerHour() >= before.falseAlarmsPerHour());
+            assertTrue(here.missRate() < before.missRate());
         }
         for (OperatingPointSweep.Point p : sweep.points()) {
-            assertTrue(frontier.stream().anyMatch(f -> f.figures().falseAlarmsPerHour() <= p.figures().falseAlarmsPerHour()
-                    && f.figures().missRate() <= p.figures().missRate()), "nothing on the frontier beats " + p);
+            LabelFigures q = p.figures();
+            assertTrue(frontier.stream().anyMatch(f -> f.figures().falseAlarmsPerHour() <= q.falseAlarmsPerHour()
+                    && f.figures().missRate() <= q.missRate()), "nothing on the frontier beats " + p);
         }
     }
 
