@@ -27,7 +27,6 @@ import org.babble.core.model.frozen.FrozenModel;
 import org.babble.core.model.frozen.FrozenModelReader;
 import org.babble.core.model.recognition.Episode;
 import org.babble.core.model.recognition.EpisodeDetector;
-import org.babble.core.model.recognition.RecognitionSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -160,15 +159,15 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         var settings = classifier.model().metadata().featureSettings();
         long clipMs = settings.clipDurationMs();
-        long hopMs = hopSeconds != null ? Math.round(hopSeconds * 1000) : clipMs / 2;
+        SmoothingMixin.Plan plan = smoothingFlags.plan(classifier.model().metadata(), hopSeconds);
+        long hopMs = plan.hopMs();
         long expected = Math.max(1, Math.round((clip.durationSeconds() * 1000 - clipMs) / hopMs) + 1);
         WindowedScores windows;
         try (Progress progress = Progress.start("classify " + input.getFileName(), expected, quiet || expected < 200)) {
             windows = classifier.classifyWindows(clip, hopMs, progress::stepBy);
         }
         note(input, windows.notes());
-        RecognitionSettings smoothing = smoothingFlags.settings(clipMs, hopMs);
-        EpisodeDetector detector = new EpisodeDetector(classifier.model().labels(), smoothing);
+        EpisodeDetector detector = new EpisodeDetector(classifier.model().labels(), plan.smoothing());
         for (WindowScores w : windows.windows()) {
             detector.add(w.startMs(), w.endMs(), w.scores());
         }

@@ -26,7 +26,7 @@ public final class FrozenModelReader {
 
     public static FrozenModel read(Path file, ZipLimits limits) {
         Map<String, byte[]> entries = BoundedZip.readFile(file, limits);
-        FrozenModelFormat.Document document = metadata(file, require(file, entries, FrozenModelFormat.METADATA));
+        FrozenModelFormat.Document document = document(file, entries);
         NetworkArchive network = new NetworkArchive(file, "in '" + FrozenModelFormat.NETWORK + "'",
                 BoundedZip.readBytes(file, "entry '" + FrozenModelFormat.NETWORK + "'",
                         require(file, entries, FrozenModelFormat.NETWORK), limits));
@@ -34,7 +34,12 @@ public final class FrozenModelReader {
         return FrozenModel.checked(file, model, document.metadata());
     }
 
-    private static byte[] require(Path file, Map<String, byte[]> entries, String name) {
+    /** The metadata document of a model file whose zip entries are {@code entries}. */
+    static FrozenModelFormat.Document document(Path file, Map<String, byte[]> entries) {
+        return metadata(file, require(file, entries, FrozenModelFormat.METADATA));
+    }
+
+    static byte[] require(Path file, Map<String, byte[]> entries, String name) {
         byte[] bytes = entries.get(name);
         if (bytes == null) {
             throw new BabbleException(file, "missing entry '" + name + "' (found " + entries.keySet() + ")", DAMAGED);
