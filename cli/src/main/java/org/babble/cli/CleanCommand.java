@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import org.babble.core.BabbleException;
+import org.babble.core.io.DiskFullException;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.ChannelSelection;
 import org.babble.core.audio.DecodedWav;
@@ -304,6 +305,9 @@ public final class CleanCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new Cli.Interrupted("clean: interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof DiskFullException full) {
+                throw full;
+            }
             throw new IllegalStateException(e.getCause());
         }
     }
@@ -315,6 +319,9 @@ public final class CleanCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new Cli.Interrupted("clean: interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof DiskFullException full) {
+                throw full;
+            }
             throw new IllegalStateException(e.getCause());
         }
     }

@@ -3,6 +3,7 @@ package org.babble.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.babble.core.BabbleException;
+import org.babble.core.io.DiskFullException;
 import picocli.CommandLine;
 
 /**
@@ -48,6 +49,9 @@ public final class Cli {
     static BabbleException inputFailure(Path input, Throwable e) {
         if (e instanceof Interrupted interrupted) {
             throw interrupted;
+        }
+        if (e instanceof DiskFullException full) {
+            throw full;
         }
         if (e instanceof BabbleException b) {
             return b.file().isPresent() ? b : new BabbleException(input, b.problem(), b.remedy().orElse(null), b);

@@ -63,7 +63,8 @@ public record Checkpoint(MultiLayerNetwork network, CheckpointState state) {
                     net = readBounded(zip, file);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: ZipInputStream's answer to an entry name that is not valid UTF-8
             throw new BabbleException(file, "cannot read checkpoint: " + e.getMessage(),
                     "pass a ckpt-N.zip written by babble train", e);
         }
