@@ -1,6 +1,7 @@
 package org.babble.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.babble.core.BabbleException;
 import picocli.CommandLine;
 
@@ -15,6 +16,7 @@ public final class Cli {
     public static CommandLine create() {
         CommandLine cli = new CommandLine(new BabbleCommand());
         cli.setExecutionExceptionHandler(Cli::handleFailure);
+        cli.setParameterExceptionHandler(Cli::handleUsageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);
         return cli;
@@ -29,6 +31,33 @@ public final class Cli {
         }
         err.flush();
         return e instanceof Interrupted ? ExitCode.INTERRUPTED : ExitCode.FAILED;
+    }
+
+    /**
+     * A usage error as one {@code babble:} line ending in the command's help hint, instead of picocli's message
+     * followed by the whole usage text: a pasted TF command line with one unknown flag should say which, not scroll.
+     */
+    private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("babble: " + usageMessage(e) + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
+        if (BabbleCommand.debugRequested(cli.getParseResult())) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    private static String usageMessage(CommandLine.ParameterException e) {
+        String message = e.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ");
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                return message + "; did you mean " + String.join(" or ",
+                        suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
+            }
+        }
+        return message;
     }
 
     static String messageOf(Throwable e) {

@@ -19,6 +19,18 @@ class TrainSettingsTest {
     }
 
     @Test
+    void aPhaseOfZeroStepsIsAcceptedAsTensorFlowDoes() {
+        TrainSettings s = TrainSettings.defaults().withSteps(List.of(1000, 0), List.of(0.001, 0.0001));
+        assertEquals(1000, s.totalSteps());
+        assertEquals(0, s.phaseOf(1000));
+        assertEquals(0.001, s.learningRateAt(1000));
+        assertField("howManyTrainingSteps", () -> TrainSettings.defaults().withSteps(List.of(0, 0),
+                List.of(0.1, 0.1)));
+        assertField("howManyTrainingSteps", () -> TrainSettings.defaults().withSteps(List.of(10, -1),
+                List.of(0.1, 0.1)));
+    }
+
+    @Test
     void aRateMissingForAPhaseNamesTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainSettings.defaults().withSteps(List.of(400, 50), List.of(0.001)));
