@@ -2,7 +2,10 @@ package org.babble.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.babble.core.BabbleException;
 import org.babble.core.io.DiskFullException;
 import picocli.CommandLine;
@@ -53,13 +56,31 @@ public final class Cli {
     private static String usageMessage(CommandLine.ParameterException e) {
         String message = e.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ");
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            List<String> suggestions = unmatched.getSuggestions();
+            List<String> suggestions = suggestions(unmatched);
             if (!suggestions.isEmpty()) {
                 return message + "; did you mean " + String.join(" or ",
                         suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
             }
         }
         return message;
+    }
+
+    /**
+     * picocli's suggestions, one name per option, spelt as the user spells (TF's {@code --how_many_labels} for a
+     * misspelt {@code --how_many_lables}, babble's {@code --how-many-labels} for {@code --how-many-lables}).
+     */
+    private static List<String> suggestions(CommandLine.UnmatchedArgumentException e) {
+        boolean underscores = e.getUnmatched().stream().anyMatch(arg -> arg.startsWith("--") && arg.contains("_"));
+        Map<Object, String> byOption = new LinkedHashMap<>();
+        for (String name : e.getSuggestions()) {
+            CommandLine.Model.OptionSpec option = e.getCommandLine().getCommandSpec().findOption(name);
+            Object key = option == null ? name : option;
+            String kept = byOption.get(key);
+            if (kept == null || (name.contains("_") == underscores && kept.contains("_") != underscores)) {
+                byOption.put(key, name);
+            }
+        }
+        return new ArrayList<>(byOption.values());
     }
 
     static String messageOf(Throwable e) {

@@ -28,9 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "freeze", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Freeze a training checkpoint into one model file (weights, labels, features, provenance).",
-        footer = {"", "TF's other freeze.py flags (--quantize, --clip_stride_ms) and the train.py flags pasted with them"
-                + " (--data_dir, --data_url, --how_many_training_steps, --learning_rate, --train_dir, ...) are accepted"
-                + " and ignored, with a note saying why."})
+        footer = {"", "TF's other freeze.py flags (--quantize, --clip_stride_ms, --save_format) and the train.py flags"
+                + " pasted with them (--data_dir, --data_url, --how_many_training_steps, --learning_rate, --train_dir,"
+                + " ...) are accepted and ignored, with a note saying why."})
 public final class FreezeCommand implements Callable<Integer> {
     @Option(names = {"--start-checkpoint", "--start_checkpoint"}, required = true, paramLabel = "CKPT",
             description = "A checkpoint (TRAIN_DIR/ckpt-N.zip, or TF's TRAIN_DIR/conv.ckpt-N) or a training folder (its"

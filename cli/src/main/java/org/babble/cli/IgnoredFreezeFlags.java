@@ -22,7 +22,8 @@ public final class IgnoredFreezeFlags {
             "ignored.data", "the checkpoint carries the labels and settings it needs",
             "ignored.training", "training flags: the checkpoint is already trained",
             "ignored.stride", "how often to listen is set by classify --hop and monitor, not by the model",
-            "ignored.quantize", "babble models stay 32-bit float, small and fast enough for a Raspberry Pi");
+            "ignored.quantize", "babble models stay 32-bit float, small and fast enough for a Raspberry Pi",
+            "ignored.format", "babble writes its own model file, which classify and monitor read, whatever the format");
 
     @Option(names = {"--data_dir", "--data-dir", "--data_url", "--data-url"}, hidden = true, paramLabel = "V",
             descriptionKey = "ignored.data")
@@ -32,7 +33,7 @@ public final class IgnoredFreezeFlags {
         "--train_dir", "--train-dir", "--batch_size", "--batch-size", "--eval_step_interval", "--eval-step-interval",
         "--save_step_interval", "--save-step-interval", "--summaries_dir", "--background_volume",
         "--background_frequency", "--silence_percentage", "--unknown_percentage", "--time_shift_ms",
-        "--testing_percentage", "--validation_percentage", "--optimizer", "--verbosity"}, hidden = true,
+        "--testing_percentage", "--validation_percentage", "--optimizer", "--verbosity", "--check_nans"}, hidden = true,
             paramLabel = "V", descriptionKey = "ignored.training")
     List<String> training;
 
@@ -43,6 +44,10 @@ public final class IgnoredFreezeFlags {
     @Option(names = "--quantize", hidden = true, arity = "0..1", fallbackValue = "True", paramLabel = "BOOL",
             descriptionKey = "ignored.quantize")
     List<String> quantize;
+
+    @Option(names = {"--save_format", "--save-format"}, hidden = true, paramLabel = "FORMAT",
+            descriptionKey = "ignored.format")
+    List<String> saveFormat;
 
     /** One line naming each ignored flag given, as typed, with why it changes nothing; empty when none was given. */
     Optional<String> note(CommandSpec spec) {

@@ -98,12 +98,13 @@ class FreezeCommandTest {
         Path output = dir.resolve("ignored.babble");
         CliRun run = CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-100"), "--output_file=" + output,
                 "--data_dir=./data", "--data_url=", "--how_many_training_steps=1400,300", "--quantize",
-                "--clip_stride_ms=30").expectExit(ExitCode.OK);
+                "--clip_stride_ms=30", "--save_format=saved_model").expectExit(ExitCode.OK);
         assertTrue(run.err().contains("babble: ignored --data_dir, --data_url (the checkpoint carries the labels and"
                 + " settings it needs); --how_many_training_steps (training flags: the checkpoint is already trained);"
                 + " --quantize (babble models stay 32-bit float"), run.err());
         assertTrue(run.err().contains("--clip_stride_ms (how often to listen is set by classify --hop and monitor"),
                 run.err());
+        assertTrue(run.err().contains("--save_format (babble writes its own model file"), run.err());
         assertTrue(Files.exists(output));
     }
 
