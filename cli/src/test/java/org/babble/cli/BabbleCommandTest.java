@@ -34,7 +34,7 @@ class BabbleCommandTest {
         List<String> lines = run.err().lines().toList();
         assertEquals(1, lines.size(), run.err());
         assertTrue(lines.get(0).startsWith("babble: Unknown option: '--how_many_lables=2'"), lines.get(0));
-        assertTrue(lines.get(0).contains("did you mean --how_many_labels"), lines.get(0));
+        assertTrue(lines.get(0).contains("; did you mean --how_many_labels or --hop? (see"), lines.get(0));
         assertTrue(lines.get(0).endsWith(" (see 'babble classify --help')"), lines.get(0));
         List<String> missing = CliRun.of("freeze").expectExit(ExitCode.USAGE).err().lines().toList();
         assertEquals(1, missing.size(), String.join("\n", missing));
