@@ -52,12 +52,8 @@ class TalkPipelineTest {
 
     @Test
     void theBlogsLinesRunUnchangedFromTrainingToLabelWav() throws IOException {
-        Path nursery = SharedData.require("nursery");
         // the blog's data folder: a crying folder, one of the quiet room named "silence", and other sounds
-        link(nursery, "crying", "crying");
-        link(nursery, "room_empty", "silence");
-        link(nursery, "noise", "noise");
-
+        Path nursery = dataFolder("crying", "crying", "silence", "room_empty", "noise", "noise");
         run(BLOG_TRAIN).expectExit(ExitCode.OK);
         CliRun freeze = run(BLOG_FREEZE).expectExit(ExitCode.OK);
         assertTrue(freeze.err().contains("ignored --data_dir (the checkpoint carries the labels and settings it needs)"),
@@ -72,13 +68,9 @@ class TalkPipelineTest {
 
     @Test
     void theTalksFreezeLineIsRefusedForNamingOtherWordsThanItsTraining() throws IOException {
-        Path nursery = SharedData.require("nursery");
         // the talk's folders: whining stands for laughing, white_noise (not a wanted word at training) for noise
-        link(nursery, "crying", "crying");
-        link(nursery, "room_empty", "room_empty");
-        link(nursery, "laughing", "whining");
-        link(nursery, "noise", "white_noise");
-
+        Path nursery = dataFolder("crying", "crying", "room_empty", "room_empty", "whining", "laughing",
+                "white_noise", "noise");
         run(TALK_TRAIN).expectExit(ExitCode.OK);
         CliRun refused = run(TALK_FREEZE).expectExit(ExitCode.FAILED);
         List<String> said = refused.err().lines().toList();
@@ -130,9 +122,17 @@ class TalkPipelineTest {
         return at < 0 ? arg : arg.substring(0, at + 1) + work.resolve(arg.substring(at + 3));
     }
 
-    private void link(Path nursery, String folder, String label) throws IOException {
-        Files.createDirectories(work.resolve("data"));
-        Files.createSymbolicLink(work.resolve("data").resolve(label), nursery.resolve(folder));
+    /**
+     * {@code ./data} of label folders linked to nursery's, given as pairs (label, nursery folder); returns nursery, or
+     * skips the test where the shared data is absent.
+     */
+    private Path dataFolder(String... labelAndFolder) throws IOException {
+        Path nursery = SharedData.require("nursery");
+        Path data = Files.createDirectories(work.resolve("data"));
+        for (int i = 0; i < labelAndFolder.length; i += 2) {
+            Files.createSymbolicLink(data.resolve(labelAndFolder[i]), nursery.resolve(labelAndFolder[i + 1]));
+        }
+        return nursery;
     }
 
     /** The first crying clip by name (a home recording of crying). */
