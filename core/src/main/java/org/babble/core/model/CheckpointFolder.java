@@ -119,8 +119,8 @@ public final class CheckpointFolder {
                     "train first (babble train --train_dir=" + dir + "), or pass the folder training wrote to");
         }
         throw new BabbleException(asked, "no checkpoint of step " + step + " in " + dir + "; it holds steps "
-                + String.join(", ", held), "pass one of those steps (training keeps only the latest few), or "
-                + dir + " for its best checkpoint");
+                + String.join(", ", held), "pass one of those steps (training keeps only the latest few), or the"
+                + " folder " + dir + " for its best checkpoint");
     }
 
     private static long stepOf(Path p) {

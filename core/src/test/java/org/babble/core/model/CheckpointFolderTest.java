@@ -47,7 +47,8 @@ class CheckpointFolderTest {
         BabbleException e = assertThrows(BabbleException.class,
                 () -> CheckpointFolder.resolve(train.resolve("conv.ckpt-450"), true));
         assertTrue(e.getMessage().contains("conv.ckpt-450: no checkpoint of step 450 in " + train
-                + "; it holds steps 900, 1000, 1100, 1200, best.zip"), e.getMessage());
+                + "; it holds steps 900, 1000, 1100, 1200, best.zip — pass one of those steps (training keeps only the latest"
+                + " few), or the folder " + train + " for its best checkpoint"), e.getMessage());
     }
 
     @Test
