@@ -52,6 +52,10 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--wav", paramLabel = "WAV", description = "A recording (label_wav.py's flag; repeatable).")
     List<Path> wavs = new ArrayList<>();
 
+    @Option(names = {"--wav-dir", "--wav_dir"}, paramLabel = "DIR",
+            description = "Every .wav file in DIR, not its subfolders (label_wav_dir.py's flag; repeatable).")
+    List<Path> wavDirs = new ArrayList<>();
+
     @Mixin
     ModelMixin modelOption;
 
@@ -91,8 +95,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Path> inputs = new ArrayList<>(files);
         inputs.addAll(wavs);
+        for (Path dir : wavDirs) {
+            inputs.addAll(InputFiles.wavsIn(dir));
+        }
         if (inputs.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give at least one WAV file to classify");
+            throw new CommandLine.ParameterException(spec.commandLine(), "give at least one WAV file to classify (as"
+                    + " arguments, --wav or --wav_dir)");
         }
         if (howManyLabels < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--how-many-labels must be at least 1");
@@ -290,6 +298,11 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private void checkLabels(List<String> modelLabels) {
         List<String> given;
+        if (!Files.exists(labelsFile)) {
+            throw new BabbleException(labelsFile, "no such labels file", "babble train writes labels.txt and TF's"
+                    + " conv_labels.txt into its train dir: copy one from there, or leave out --labels (the model"
+                    + " carries its labels)");
+        }
         try {
             given = Files.readAllLines(labelsFile).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
         } catch (IOException e) {

@@ -2,6 +2,10 @@ package org.babble.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.babble.core.BabbleException;
 import org.babble.core.io.DiskFullException;
 import picocli.CommandLine;
@@ -17,6 +21,7 @@ public final class Cli {
     public static CommandLine create() {
         CommandLine cli = new CommandLine(new BabbleCommand());
         cli.setExecutionExceptionHandler(Cli::handleFailure);
+        cli.setParameterExceptionHandler(Cli::handleUsageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);
         return cli;
@@ -31,6 +36,51 @@ public final class Cli {
         }
         err.flush();
         return e instanceof Interrupted ? ExitCode.INTERRUPTED : ExitCode.FAILED;
+    }
+
+    /**
+     * A usage error as one {@code babble:} line ending in the command's help hint, instead of picocli's message
+     * followed by the whole usage text: a pasted TF command line with one unknown flag should say which, not scroll.
+     */
+    private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("babble: " + usageMessage(e) + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
+        if (BabbleCommand.debugRequested(cli.getParseResult())) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    private static String usageMessage(CommandLine.ParameterException e) {
+        String message = e.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ");
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> suggestions = suggestions(unmatched);
+            if (!suggestions.isEmpty()) {
+                return message + "; did you mean " + String.join(" or ",
+                        suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
+            }
+        }
+        return message;
+    }
+
+    /**
+     * picocli's suggestions, one name per option, spelt as the user spells (TF's {@code --how_many_labels} for a
+     * misspelt {@code --how_many_lables}, babble's {@code --how-many-labels} for {@code --how-many-lables}).
+     */
+    private static List<String> suggestions(CommandLine.UnmatchedArgumentException e) {
+        boolean underscores = e.getUnmatched().stream().anyMatch(arg -> arg.startsWith("--") && arg.contains("_"));
+        Map<Object, String> byOption = new LinkedHashMap<>();
+        for (String name : e.getSuggestions()) {
+            CommandLine.Model.OptionSpec option = e.getCommandLine().getCommandSpec().findOption(name);
+            Object key = option == null ? name : option;
+            String kept = byOption.get(key);
+            if (kept == null || (name.contains("_") == underscores && kept.contains("_") != underscores)) {
+                byOption.put(key, name);
+            }
+        }
+        return new ArrayList<>(byOption.values());
     }
 
     static String messageOf(Throwable e) {

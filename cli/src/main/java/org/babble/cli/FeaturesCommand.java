@@ -2,6 +2,7 @@ package org.babble.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -32,29 +33,37 @@ public final class FeaturesCommand implements Callable<Integer> {
     /** What to draw: a feature family, or the full power spectrogram they are all computed from. */
     enum View { MFCC, LOGMEL, AVERAGE, SPECTROGRAM }
 
-    @Parameters(index = "0", paramLabel = "CLIP", description = "A WAV file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CLIP", description = "A WAV file.")
     Path clip;
 
-    @Option(names = "--out", required = true, paramLabel = "PNG", description = "Image to write.")
+    @Option(names = {"--input-wav", "--input_wav"}, paramLabel = "WAV",
+            description = "The WAV file, in wav_to_features.py's spelling (instead of CLIP).")
+    Path inputWav;
+
+    @Option(names = "--out", paramLabel = "PNG", description = "Image to write.")
     Path out;
 
-    @Option(names = "--sample-rate", paramLabel = "HZ",
+    @Option(names = {"--output-c-file", "--output_c_file"}, paramLabel = "FILE",
+            description = "Also, or instead, write the values as a C array, as wav_to_features.py does (floats).")
+    Path outputCFile;
+
+    @Option(names = {"--sample-rate", "--sample_rate"}, paramLabel = "HZ",
             description = "Rate the features are computed at; the clip is resampled to it (default: the clip's own).")
     Integer sampleRate;
 
-    @Option(names = "--clip-duration-ms", paramLabel = "MS",
+    @Option(names = {"--clip-duration-ms", "--clip_duration_ms"}, paramLabel = "MS",
             description = "Pad or cut the clip to this length (default: the whole clip).")
     Integer clipDurationMs;
 
-    @Option(names = "--window-size-ms", defaultValue = "30", paramLabel = "MS",
+    @Option(names = {"--window-size-ms", "--window_size_ms"}, defaultValue = "30", paramLabel = "MS",
             description = "Analysis window (default: ${DEFAULT-VALUE}).")
     double windowSizeMs;
 
-    @Option(names = "--window-stride-ms", defaultValue = "10", paramLabel = "MS",
+    @Option(names = {"--window-stride-ms", "--window_stride_ms"}, defaultValue = "10", paramLabel = "MS",
             description = "Hop between windows (default: ${DEFAULT-VALUE}).")
     double windowStrideMs;
 
-    @Option(names = "--feature-bin-count", defaultValue = "40", paramLabel = "N",
+    @Option(names = {"--feature-bin-count", "--feature_bin_count"}, defaultValue = "40", paramLabel = "N",
             description = "MFCC coefficients, mel bands or pooled bins (default: ${DEFAULT-VALUE}).")
     int featureBinCount;
 
@@ -81,6 +90,15 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if ((clip == null) == (inputWav == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give one clip: CLIP or --input_wav");
+        }
+        if (out == null && outputCFile == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --out PNG, --output_c_file FILE, or both");
+        }
+        if (clip == null) {
+            clip = inputWav;
+        }
         DecodedWav decoded = WavReader.read(clip);
         decoded.warnings().forEach(w -> err.println("babble: " + clip + ": " + w));
         AudioClip audio = decoded.clip();
@@ -110,6 +128,16 @@ public final class FeaturesCommand implements Callable<Integer> {
             values = new Spectrogram(settings.windowSizeSamples(), settings.windowStrideSamples()).power(samples);
         } else {
             values = FeatureExtractors.create(settings).extract(samples);
+        }
+        String description = String.format(Locale.ROOT, "%d frames x %d bins (%s)", values.length, values[0].length,
+                view.name().toLowerCase(Locale.ROOT));
+        if (outputCFile != null) {
+            AtomicFiles.write(outputCFile, FeatureCArray.source(clip.getFileName().toString(), description, values)
+                    .getBytes(StandardCharsets.US_ASCII));
+            spec.commandLine().getOut().println(outputCFile + ": " + description + " as a C array");
+        }
+        if (out == null) {
+            return ExitCode.OK;
         }
         // MFCC's c0 (overall loudness) dwarfs the rest: colours span c1 and up, c0 is clamped to the ends.
         double[] range = power ? toDecibels(values) : range(values, view == View.MFCC && values[0].length > 1 ? 1 : 0);

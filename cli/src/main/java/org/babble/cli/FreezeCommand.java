@@ -1,6 +1,7 @@
 package org.babble.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.babble.core.model.frozen.FrozenModelWriter;
 import org.babble.core.model.frozen.ModelMetadata;
 import org.babble.dataset.index.Labels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,10 +27,14 @@ import picocli.CommandLine.Model.CommandSpec;
  * flag that contradicts them is an error rather than a silently different model.
  */
 @Command(name = "freeze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Freeze a training checkpoint into one model file (weights, labels, features, provenance).")
+        description = "Freeze a training checkpoint into one model file (weights, labels, features, provenance).",
+        footer = {"", "TF's other freeze.py flags (--quantize, --clip_stride_ms, --save_format) and the train.py flags"
+                + " pasted with them (--data_dir, --data_url, --how_many_training_steps, --learning_rate, --train_dir,"
+                + " ...) are accepted and ignored, with a note saying why."})
 public final class FreezeCommand implements Callable<Integer> {
     @Option(names = {"--start-checkpoint", "--start_checkpoint"}, required = true, paramLabel = "CKPT",
-            description = "A checkpoint (TRAIN_DIR/ckpt-N) or a training folder (its best, else last, checkpoint).")
+            description = "A checkpoint (TRAIN_DIR/ckpt-N.zip, or TF's TRAIN_DIR/conv.ckpt-N) or a training folder (its"
+                    + " best, else last, checkpoint).")
     Path checkpoint;
 
     @Option(names = {"--output-file", "--output_file"}, defaultValue = "model.babble", paramLabel = "FILE",
@@ -64,8 +71,8 @@ public final class FreezeCommand implements Callable<Integer> {
             description = "Checked against the checkpoint's training settings.")
     String modelArchitecture;
 
-    @Option(names = {"--quantize", "--data_url", "--data-url"}, hidden = true, description = "Accepted and ignored.")
-    String ignored;
+    @Mixin
+    IgnoredFreezeFlags ignored;
 
     @Spec
     CommandSpec spec;
@@ -76,41 +83,67 @@ public final class FreezeCommand implements Callable<Integer> {
         ModelMetadata metadata = source.metadata();
         List<String> contradictions = contradictions(metadata);
         if (!contradictions.isEmpty()) {
-            throw new BabbleException(source.path(), "flags contradict the checkpoint: " + String.join("; ",
-                    contradictions), "leave those flags out: the checkpoint's own settings are used");
+            throw new BabbleException(source.path(), String.join("; ", contradictions), "leave "
+                    + (contradictions.size() == 1 ? "that flag" : "those flags") + " out (the checkpoint carries its"
+                    + " own settings), or point --start_checkpoint at the run " + (contradictions.size() == 1 ? "it"
+                    + " describes" : "they describe"));
         }
+        PrintWriter err = spec.commandLine().getErr();
+        ignored.note(spec).ifPresent(note -> err.println("babble: " + note));
         FrozenModelWriter.write(output, source.network(), metadata);
-        spec.commandLine().getErr().println("babble: froze " + source.path() + " (" + metadata.labels().size()
-                + " labels: " + String.join(", ", metadata.labels()) + ")");
+        err.println("babble: froze " + source.path() + " (" + metadata.labels().size() + " labels: "
+                + String.join(", ", metadata.labels()) + ")");
         spec.commandLine().getOut().println(output);
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }
 
+    /** Each flag that says something else than the checkpoint, spelled as typed, with what the checkpoint has. */
     List<String> contradictions(ModelMetadata metadata) {
         FeatureSettings f = metadata.featureSettings();
         List<String> found = new ArrayList<>();
-        check(found, "--sample-rate", sampleRate, f.sampleRate());
-        check(found, "--clip-duration-ms", clipDurationMs, f.clipDurationMs());
-        check(found, "--window-size-ms", windowSizeMs, f.windowSizeMs());
-        check(found, "--window-stride-ms", windowStrideMs, f.windowStrideMs());
-        check(found, "--feature-bin-count", featureBinCount, f.featureBinCount());
-        check(found, "--preprocess", preprocess, f.preprocess());
+        check(found, flag("--sample-rate"), sampleRate, f.sampleRate());
+        check(found, flag("--clip-duration-ms"), clipDurationMs, f.clipDurationMs());
+        check(found, flag("--window-size-ms"), windowSizeMs, f.windowSizeMs());
+        check(found, flag("--window-stride-ms"), windowStrideMs, f.windowStrideMs());
+        check(found, flag("--feature-bin-count"), featureBinCount, f.featureBinCount());
+        check(found, flag("--preprocess"), preprocess, f.preprocess());
         if (wantedWords != null) {
             List<String> wanted = Labels.wanted(metadata.labels());
             if (!wanted.equals(wantedWords)) {
-                found.add("--wanted-words " + String.join(",", wantedWords) + " but the checkpoint has "
-                        + String.join(",", wanted));
+                found.add(flag("--wanted-words") + "=" + String.join(",", wantedWords) + " but the checkpoint was"
+                        + " trained on " + String.join(",", wanted) + " (" + difference(wantedWords, wanted)
+                        + ")");
             }
         }
         if (modelArchitecture != null) {
-            JsonNode train = metadata.trainSettings();
-            JsonNode value = train.get("architecture");
+            JsonNode value = metadata.trainSettings().get("architecture");
             if (value != null && !value.asText().equalsIgnoreCase(modelArchitecture)) {
-                found.add("--model-architecture " + modelArchitecture + " but the checkpoint has " + value.asText());
+                found.add(flag("--model-architecture") + "=" + modelArchitecture + " but the checkpoint is a "
+                        + value.asText().toLowerCase(Locale.ROOT) + " network");
             }
         }
         return found;
+    }
+
+    /** What differs between the words given and the words trained, in plain words. */
+    private static String difference(List<String> given, List<String> trained) {
+        List<String> parts = new ArrayList<>();
+        List<String> unknown = given.stream().filter(w -> !trained.contains(w)).toList();
+        List<String> missing = trained.stream().filter(w -> !given.contains(w)).toList();
+        if (!unknown.isEmpty()) {
+            parts.add(String.join(", ", unknown) + (unknown.size() == 1 ? " is" : " are") + " not among its words");
+        }
+        if (!missing.isEmpty()) {
+            parts.add(String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing");
+        }
+        return parts.isEmpty() ? "the same words in another order" : String.join("; ", parts);
+    }
+
+    /** The spelling of the option called {@code name} that the user typed. */
+    private String flag(String name) {
+        OptionSpec option = spec.findOption(name);
+        return IgnoredFreezeFlags.typedName(option, spec.commandLine().getParseResult());
     }
 
     private static void check(List<String> found, String flag, Object given, Object actual) {
@@ -120,7 +153,7 @@ public final class FreezeCommand implements Callable<Integer> {
         boolean same = given instanceof Double d ? Math.abs(d - ((Number) actual).doubleValue()) < 1e-9
                 : given.equals(actual);
         if (!same) {
-            found.add(String.format(Locale.ROOT, "%s %s but the checkpoint has %s", flag,
+            found.add(String.format(Locale.ROOT, "%s=%s but the checkpoint has %s", flag,
                     given.toString().toLowerCase(Locale.ROOT), actual.toString().toLowerCase(Locale.ROOT)));
         }
     }

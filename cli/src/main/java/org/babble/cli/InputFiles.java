@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.babble.core.BabbleException;
 
 /**
  * Turns command-line inputs into WAV files: a file is itself, a folder is every {@code .wav} below it, and a pattern
@@ -56,6 +57,27 @@ public final class InputFiles {
             files.addAll(found);
         } else {
             problems.add(input + ": no such file — check the path");
+        }
+    }
+
+    /**
+     * The {@code .wav} files directly in {@code folder}, sorted: what label_wav_dir.py's {@code glob(wav_dir +
+     * '/*.wav')} reads, so {@code --wav_dir} means what it meant there.
+     */
+    public static List<Path> wavsIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new BabbleException(folder, Files.exists(folder) ? "not a folder" : "no such folder",
+                    "give --wav_dir a folder of WAV files (or name the files themselves)");
+        }
+        try (Stream<Path> stream = Files.list(folder)) {
+            List<Path> found = stream.filter(InputFiles::isWav).sorted().toList();
+            if (found.isEmpty()) {
+                throw new BabbleException(folder, "folder holds no .wav files (subfolders are not read, as in"
+                        + " label_wav_dir.py)", "check the path, or name the files or a pattern instead");
+            }
+            return found;
+        } catch (IOException e) {
+            throw new BabbleException(folder, "cannot list the folder: " + e.getMessage(), "check its permissions", e);
         }
     }
 

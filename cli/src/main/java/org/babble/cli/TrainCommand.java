@@ -87,7 +87,8 @@ public final class TrainCommand implements Callable<Integer> {
     int saveStepInterval;
 
     @Option(names = {"--train-dir", "--train_dir"}, defaultValue = "train", paramLabel = "DIR",
-            description = "Checkpoints, labels.txt, train_log.jsonl and plots go here (default ./train).")
+            description = "Checkpoints, labels.txt (and TF's conv_labels.txt), train_log.jsonl and plots go here"
+                    + " (default ./train).")
     Path trainDir;
 
     @Option(names = {"--start-checkpoint", "--start_checkpoint"}, paramLabel = "CKPT",

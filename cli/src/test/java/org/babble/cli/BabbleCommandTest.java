@@ -1,8 +1,10 @@
 package org.babble.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -24,6 +26,19 @@ class BabbleCommandTest {
     void unknownSubcommandIsAUsageError() {
         CliRun run = CliRun.of("no-such-command").expectExit(ExitCode.USAGE);
         assertTrue(run.err().contains("no-such-command"), run.err());
+    }
+
+    @Test
+    void aUsageErrorIsOneLineWithTheCommandsHelpHintNotTheWholeUsage() {
+        CliRun run = CliRun.of("classify", "--wav=a.wav", "--how_many_lables=2").expectExit(ExitCode.USAGE);
+        List<String> lines = run.err().lines().toList();
+        assertEquals(1, lines.size(), run.err());
+        assertTrue(lines.get(0).startsWith("babble: Unknown option: '--how_many_lables=2'"), lines.get(0));
+        assertTrue(lines.get(0).contains("; did you mean --how_many_labels or --hop? (see"), lines.get(0));
+        assertTrue(lines.get(0).endsWith(" (see 'babble classify --help')"), lines.get(0));
+        List<String> missing = CliRun.of("freeze").expectExit(ExitCode.USAGE).err().lines().toList();
+        assertEquals(1, missing.size(), String.join("\n", missing));
+        assertTrue(missing.get(0).contains("--start-checkpoint"), missing.get(0));
     }
 
     @Test

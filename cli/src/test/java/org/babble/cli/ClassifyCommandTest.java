@@ -86,6 +86,33 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void wavDirClassifiesTheFoldersWavFilesByNameAsLabelWavDirDoes() throws IOException {
+        Path clips = Files.createDirectories(dir.resolve("wav-dir"));
+        Files.copy(Path.of(high), clips.resolve("a-high.wav"));
+        Files.copy(Path.of(low), clips.resolve("b-low.WAV"));
+        Files.writeString(clips.resolve("notes.txt"), "not a clip");
+        Files.copy(Path.of(low), Files.createDirectories(clips.resolve("deeper")).resolve("c.wav"));
+        CliRun run = CliRun.of("classify", "--graph=" + model, "--wav_dir=" + clips).expectExit(ExitCode.OK);
+        List<String> lines = run.out().lines().toList();
+        assertEquals(8, lines.size(), run.out());
+        assertEquals("==> " + clips.resolve("a-high.wav") + " <==", lines.get(0));
+        assertTrue(lines.get(1).startsWith("high "), run.out());
+        assertEquals("==> " + clips.resolve("b-low.WAV") + " <==", lines.get(4));
+        assertTrue(lines.get(5).startsWith("low "), run.out());
+    }
+
+    @Test
+    void aWavDirWithoutWavFilesIsOneLine() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("no-wavs"));
+        CliRun run = CliRun.of("classify", "--model", model, "--wav-dir", empty.toString()).expectExit(ExitCode.FAILED);
+        assertEquals(List.of("babble: " + empty + ": folder holds no .wav files (subfolders are not read, as in"
+                + " label_wav_dir.py) — check the path, or name the files or a pattern instead"), run.err().lines().toList());
+        CliRun missing = CliRun.of("classify", "--model", model, "--wav-dir", dir.resolve("absent").toString())
+                .expectExit(ExitCode.FAILED);
+        assertTrue(missing.err().contains("absent: no such folder"), missing.err());
+    }
+
+    @Test
     void csvHasOneRowPerFileWithAllScores() {
         CliRun run = CliRun.of("classify", "--model", model, "--format", "csv", low, high).expectExit(ExitCode.OK);
         List<String> lines = run.out().lines().toList();
@@ -133,6 +160,16 @@ class ClassifyCommandTest {
         assertTrue(run.err().startsWith("babble: " + bad + ": labels [_silence_, _unknown_, low, high] differ from the"
                 + " model's [_silence_, low, high]"), run.err());
         assertEquals("", run.out());
+    }
+
+    @Test
+    void aMissingLabelsFileSaysWhereTrainingWritesOne() {
+        Path absent = dir.resolve("copied").resolve("conv_labels.txt");
+        CliRun run = CliRun.of("classify", "--graph", model, "--labels", absent.toString(), "--wav", low)
+                .expectExit(ExitCode.FAILED);
+        assertEquals(List.of("babble: " + absent + ": no such labels file — babble train writes labels.txt and TF's"
+                + " conv_labels.txt into its train dir: copy one from there, or leave out --labels (the model carries its"
+                + " labels)"), run.err().lines().toList());
     }
 
     @Test

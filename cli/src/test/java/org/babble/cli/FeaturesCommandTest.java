@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.babble.core.audio.AudioClip;
+import org.babble.core.audio.WavReader;
 import org.babble.core.audio.WavWriter;
+import org.babble.core.features.FeatureExtractors;
+import org.babble.core.features.FeatureSettings;
 import org.babble.testing.SharedData;
 import org.babble.testing.Signals;
 import org.junit.jupiter.api.Test;
@@ -119,5 +122,40 @@ class FeaturesCommandTest {
             }
         }
         return best;
+    }
+
+    @Test
+    void wavToFeaturesFlagsWriteTheMfccsAsACArrayThatReadsBackToTheSameValues() throws IOException {
+        Path c = dir.resolve("chirp.cc");
+        Path wav = chirpWav();
+        CliRun run = CliRun.of("features", "--input_wav=" + wav, "--output_c_file=" + c)
+                .expectExit(ExitCode.OK);
+        assertEquals(c + ": 98 frames x 40 bins (mfcc) as a C array\n", run.out());
+        String source = Files.readString(c);
+        assertTrue(source.contains("const int g_chirp_width = 40;\nconst int g_chirp_height = 98;\n"), source);
+        String body = source.substring(source.indexOf("g_chirp_data[] = {") + 18, source.lastIndexOf("};"));
+        String[] written = body.trim().split(",\\s*");
+        float[][] expected = FeatureExtractors.create(new FeatureSettings(16000, 1000, 30, 10, 40,
+                FeatureSettings.Preprocess.MFCC, 20, FeatureSettings.defaultUpperFrequencyHz(16000), 40))
+                .extract(WavReader.read(wav).clip().mixdown()); // the 16-bit samples the file holds
+        assertEquals(98 * 40, written.length - (written[written.length - 1].isBlank() ? 1 : 0));
+        for (int i = 0; i < 98 * 40; i++) {
+            float value = expected[i / 40][i % 40];
+            assertEquals(value, Float.parseFloat(written[i]), 1e-5 * Math.max(1, Math.abs(value)), "value " + i);
+        }
+    }
+
+    @Test
+    void theCArrayIsNamedAfterTheClipAsWavToFeaturesNamesIt() {
+        assertEquals("yes_f2e59fea_nohash_1", FeatureCArray.variableBase("yes_f2e59fea_nohash_1.wav"));
+        assertEquals("night_1_24bit", FeatureCArray.variableBase("night-1 24bit.wav"));
+    }
+
+    @Test
+    void withoutAnOutputOrAClipItIsAUsageError() {
+        CliRun run = CliRun.of("features", chirpWav().toString()).expectExit(ExitCode.USAGE);
+        assertTrue(run.err().contains("give --out PNG, --output_c_file FILE, or both"), run.err());
+        CliRun none = CliRun.of("features", "--out", dir.resolve("x.png").toString()).expectExit(ExitCode.USAGE);
+        assertTrue(none.err().contains("give one clip: CLIP or --input_wav"), none.err());
     }
 }

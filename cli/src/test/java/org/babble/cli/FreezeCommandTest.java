@@ -76,9 +76,43 @@ class FreezeCommandTest {
         Path output = dir.resolve("contradiction.babble");
         CliRun run = CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-100"), "--output_file=" + output,
                 "--sample_rate=16000", "--wanted_words=yes,no").expectExit(ExitCode.FAILED);
-        assertTrue(run.err().contains("flags contradict the checkpoint: --sample-rate 16000 but the checkpoint has 8000;"
-                + " --wanted-words yes,no but the checkpoint has low,high"), run.err());
+        assertEquals(List.of("babble: " + trainDir.resolve("ckpt-100") + ": --sample_rate=16000 but the checkpoint has"
+                + " 8000; --wanted_words=yes,no but the checkpoint was trained on low,high (yes, no are not among its"
+                + " words; low, high are missing) — leave those flags out (the checkpoint carries its own settings), or"
+                + " point --start_checkpoint at the run they describe"), run.err().lines().toList());
         assertFalse(Files.exists(output));
         assertEquals(List.of(), run.out().lines().toList());
+    }
+
+    @Test
+    void wantedWordsInAnotherOrderAreSaidToBeSo() {
+        CliRun run = CliRun.of("freeze", "--start-checkpoint", trainDir.resolve("ckpt-100").toString(),
+                "--output-file", dir.resolve("order.babble").toString(), "--wanted-words", "high,low")
+                .expectExit(ExitCode.FAILED);
+        assertTrue(run.err().contains("--wanted-words=high,low but the checkpoint was trained on low,high (the same"
+                + " words in another order) — leave that flag out"), run.err());
+    }
+
+    @Test
+    void tensorFlowsOtherFlagsAreAcceptedAndNamedInOneNote() {
+        Path output = dir.resolve("ignored.babble");
+        CliRun run = CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-100"), "--output_file=" + output,
+                "--data_dir=./data", "--data_url=", "--how_many_training_steps=1400,300", "--quantize",
+                "--clip_stride_ms=30", "--save_format=saved_model").expectExit(ExitCode.OK);
+        assertTrue(run.err().contains("babble: ignored --data_dir, --data_url (the checkpoint carries the labels and"
+                + " settings it needs); --how_many_training_steps (training flags: the checkpoint is already trained);"
+                + " --quantize (babble models stay 32-bit float"), run.err());
+        assertTrue(run.err().contains("--clip_stride_ms (how often to listen is set by classify --hop and monitor"),
+                run.err());
+        assertTrue(run.err().contains("--save_format (babble writes its own model file"), run.err());
+        assertTrue(Files.exists(output));
+    }
+
+    @Test
+    void anUnknownFlagIsOneLineWithTheHelpHint() {
+        CliRun run = CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-100"), "--no_such_flag=1")
+                .expectExit(ExitCode.USAGE);
+        assertEquals(List.of("babble: Unknown option: '--no_such_flag=1' (see 'babble freeze --help')"),
+                run.err().lines().toList());
     }
 }

@@ -19,6 +19,9 @@ import org.babble.core.BabbleException;
 public final class CheckpointFolder {
     public static final String BEST = "best.zip";
     private static final Pattern NAME = Pattern.compile("ckpt-(\\d+)\\.zip");
+    /** TF's {@code <architecture>.ckpt-N} and the files its saver writes for it (a step of up to 9 digits). */
+    private static final Pattern TF_STYLE = Pattern.compile(
+            "(?:.+\\.)?ckpt-(\\d{1,9})(?:\\.zip|\\.index|\\.meta|\\.data-\\d+-of-\\d+)?");
 
     private final Path dir;
     private final int keep;
@@ -80,8 +83,10 @@ public final class CheckpointFolder {
     }
 
     /**
-     * What {@code --start-checkpoint X} means: a file is itself; a train dir means its best checkpoint if
-     * {@code preferBest}, else its latest.
+     * What {@code --start-checkpoint X} means, for freeze, evaluate and train alike: a file is itself; a train dir
+     * means its best checkpoint if {@code preferBest}, else its latest; a TF-style name of a step,
+     * {@code DIR/conv.ckpt-450} (with or without TF's {@code .index}, {@code .meta} or {@code .data-*} suffix, any
+     * architecture prefix, or none), means babble's {@code DIR/ckpt-450.zip}, so the tutorial's paths paste unchanged.
      */
     public static Path resolve(Path fileOrDir, boolean preferBest) {
         if (Files.isRegularFile(fileOrDir)) {
@@ -93,7 +98,29 @@ public final class CheckpointFolder {
             return found.orElseThrow(() -> new BabbleException(fileOrDir, "no checkpoint in this folder",
                     "pass a train dir that babble train wrote to, or a ckpt-N.zip"));
         }
+        Matcher tfStyle = fileOrDir.getFileName() == null ? null : TF_STYLE.matcher(fileOrDir.getFileName().toString());
+        if (tfStyle != null && tfStyle.matches()) {
+            Path dir = fileOrDir.getParent() == null ? Path.of(".") : fileOrDir.getParent();
+            return new CheckpointFolder(dir, Integer.MAX_VALUE).step(fileOrDir, Integer.parseInt(tfStyle.group(1)));
+        }
         throw new BabbleException(fileOrDir, "no such checkpoint", "pass a ckpt-N.zip or the train dir");
+    }
+
+    /** The checkpoint of {@code step}, or a message listing the steps this folder does hold. */
+    private Path step(Path asked, int step) {
+        Path file = pathFor(step);
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        List<String> held = new ArrayList<>(steps().stream().map(p -> Long.toString(stepOf(p))).toList());
+        best().ifPresent(p -> held.add(BEST));
+        if (held.isEmpty()) {
+            throw new BabbleException(asked, "no checkpoint of step " + step + ": " + dir + " holds no checkpoints",
+                    "train first (babble train --train_dir=" + dir + "), or pass the folder training wrote to");
+        }
+        throw new BabbleException(asked, "no checkpoint of step " + step + " in " + dir + "; it holds steps "
+                + String.join(", ", held), "pass one of those steps (training keeps only the latest few), or the"
+                + " folder " + dir + " for its best checkpoint");
     }
 
     private static long stepOf(Path p) {

@@ -10,7 +10,7 @@ import java.util.List;
  * within minutes; where they differ from TF's the field says so.
  *
  * @param howManyTrainingSteps  steps per learning-rate phase (TF {@code --how_many_training_steps}, TF default
- *                              15000,3000)
+ *                              15000,3000); a phase may have 0 steps
  * @param learningRates         Adam learning rate per phase, same count as the phases (TF default 0.001,0.0001)
  * @param batchSize             clips per training step (TF 100)
  * @param evalStepInterval      steps between validation runs (TF 400)
@@ -53,8 +53,10 @@ public record TrainSettings(
         howManyTrainingSteps = List.copyOf(require(howManyTrainingSteps, "howManyTrainingSteps"));
         learningRates = List.copyOf(require(learningRates, "learningRates"));
         wantedWords = List.copyOf(require(wantedWords, "wantedWords"));
-        check(!howManyTrainingSteps.isEmpty() && howManyTrainingSteps.stream().allMatch(s -> s > 0),
-                "howManyTrainingSteps (positive counts)", howManyTrainingSteps);
+        // A phase of 0 steps is allowed, as in TF (--how_many_training_steps=1000,0); the run as a whole needs a step.
+        check(!howManyTrainingSteps.isEmpty() && howManyTrainingSteps.stream().allMatch(s -> s >= 0)
+                && howManyTrainingSteps.stream().mapToLong(Integer::longValue).sum() > 0,
+                "howManyTrainingSteps (counts of 0 or more, at least one step in all)", howManyTrainingSteps);
         check(learningRates.size() == howManyTrainingSteps.size(),
                 "learningRates (one per training phase: " + howManyTrainingSteps.size() + ")", learningRates);
         check(learningRates.stream().allMatch(r -> r > 0 && Double.isFinite(r)), "learningRates (positive)",

@@ -1,12 +1,10 @@
 package org.babble.core.model;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureSettings;
-import org.babble.core.io.AtomicFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -109,8 +107,7 @@ public final class Trainer {
     }
 
     private TrainingResult loop(MultiLayerNetwork net, CheckpointState resumed, TrainingLog log) {
-        AtomicFiles.write(trainDir.resolve("labels.txt"), (String.join("\n", labels) + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        LabelFiles.write(trainDir, settings.architecture(), labels);
         int total = settings.totalSteps();
         int first = resumed == null ? 1 : resumed.step() + 1;
         double best = resumed == null ? -1 : resumed.bestValidationAccuracy();

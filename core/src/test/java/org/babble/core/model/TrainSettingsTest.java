@@ -19,6 +19,25 @@ class TrainSettingsTest {
     }
 
     @Test
+    void aPhaseOfZeroStepsIsAcceptedAsTensorFlowDoesAndItsRateIsNeverUsed() {
+        // TF's --how_many_training_steps=1000,0, and zero phases first or in the middle: each step gets the rate of
+        // the phase that holds it
+        TrainSettings end = TrainSettings.defaults().withSteps(List.of(1000, 0), List.of(0.001, 0.5));
+        TrainSettings first = TrainSettings.defaults().withSteps(List.of(0, 1000), List.of(0.5, 0.001));
+        TrainSettings middle = TrainSettings.defaults().withSteps(List.of(600, 0, 400), List.of(0.001, 0.5, 0.0001));
+        for (TrainSettings s : List.of(end, first, middle)) {
+            assertEquals(1000, s.totalSteps(), s.howManyTrainingSteps()::toString);
+            for (int step = 1; step <= 1000; step++) {
+                assertEquals(s == middle && step > 600 ? 0.0001 : 0.001, s.learningRateAt(step), "step " + step);
+            }
+        }
+        assertField("howManyTrainingSteps", () -> TrainSettings.defaults().withSteps(List.of(0, 0),
+                List.of(0.1, 0.1)));
+        assertField("howManyTrainingSteps", () -> TrainSettings.defaults().withSteps(List.of(10, -1),
+                List.of(0.1, 0.1)));
+    }
+
+    @Test
     void aRateMissingForAPhaseNamesTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainSettings.defaults().withSteps(List.of(400, 50), List.of(0.001)));
