@@ -39,6 +39,9 @@ public final class Resampler {
      * signals between the same two rates. Converters are immutable, so sharing them is safe.
      */
     private static final Map<Long, Resampler> BY_RATES = new ConcurrentHashMap<>();
+    /** Rate pairs kept, and the largest table kept (4 MB; 44.1 kHz to 16 kHz needs 0.2 M floats). */
+    private static final int MAX_CACHED = 32;
+    private static final long MAX_CACHED_TABLE_FLOATS = 1L << 20;
     /**
      * The Kaiser window, tabulated once: a table of millions of taps (odd rates such as 767999 Hz) evaluated by its
      * Bessel series took seconds; interpolating this table is off by under 1e-7, below a float's resolution.
@@ -109,8 +112,24 @@ public final class Resampler {
         return new AudioClip(toRate, out);
     }
 
+    /**
+     * A shared converter for a usual rate pair; odd pairs with large tables are built for the call and dropped, and the
+     * cache is emptied when full, so files with many different rates cannot pile tables up in memory.
+     */
     private static Resampler of(int fromRate, int toRate) {
-        return BY_RATES.computeIfAbsent(((long) fromRate << 32) | toRate, key -> new Resampler(fromRate, toRate));
+        long key = ((long) fromRate << 32) | toRate;
+        Resampler known = BY_RATES.get(key);
+        if (known != null) {
+            return known;
+        }
+        Resampler made = new Resampler(fromRate, toRate);
+        if ((long) made.table.length * made.taps <= MAX_CACHED_TABLE_FLOATS) {
+            if (BY_RATES.size() >= MAX_CACHED) {
+                BY_RATES.clear();
+            }
+            BY_RATES.putIfAbsent(key, made);
+        }
+        return made;
     }
 
     /** The output length for {@code frames} input samples: {@code round(frames * to / from)}. */
