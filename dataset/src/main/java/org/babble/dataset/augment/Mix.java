@@ -43,7 +43,7 @@ public record Mix(int offset, double snrDb) {
         return Math.sqrt(foregroundPower / (backgroundPower * Math.pow(10, snrDb / 10)));
     }
 
-    /** Adds {@code background} to {@code out} in place, scaled against a foreground of power {@code foregroundPower}. */
+    /** Adds {@code background} to {@code out} in place, scaled against a foreground of {@code foregroundPower}. */
     void add(float[] out, double foregroundPower, float[] background) {
         float k = (float) scale(foregroundPower, power(background));
         if (k == 0 || background.length == 0) {
