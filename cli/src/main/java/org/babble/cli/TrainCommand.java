@@ -18,6 +18,7 @@ import org.babble.core.model.TrainingObserver;
 import org.babble.core.model.TrainingResult;
 import org.babble.dataset.augment.AugmentDomain;
 import org.babble.dataset.augment.AugmentSettings;
+import org.babble.dataset.augment.MixSettings;
 import org.babble.dataset.batch.BatchSource;
 import org.babble.dataset.index.DatasetSettings;
 import picocli.CommandLine.Command;
@@ -165,6 +166,20 @@ public final class TrainCommand implements Callable<Integer> {
                     + " in bursts and gaps.")
     Double pauseProbability;
 
+    @Option(names = "--mix-probability", defaultValue = "0",
+            description = "Share of training clips that get a training clip of a --mix-labels folder other than"
+                    + " their own mixed under them (default ${DEFAULT-VALUE}; 0 off): the room's own sound as"
+                    + " background.")
+    double mixProbability;
+
+    @Option(names = "--mix-labels", paramLabel = "L1,L2", split = ",",
+            description = "Folders whose training clips are mixed under others, e.g. room_empty,noise.")
+    List<String> mixLabels;
+
+    @Option(names = "--mix-snr-db", paramLabel = "MIN,MAX", split = ",", defaultValue = "0,20",
+            description = "Range of the clip's power over the mixed-in background's, in dB (default ${DEFAULT-VALUE}).")
+    List<Double> mixSnrDb;
+
     @Option(names = "--augment-on", defaultValue = "auto",
             description = "Vary training clips on their cached mel bands (bands: no FFT per clip per step), on the"
                     + " audio as TF does (audio), or auto: bands for clips over 1 s, whose FFTs dominate training"
@@ -285,11 +300,20 @@ public final class TrainCommand implements Callable<Integer> {
                     .withPauses(pauseProbability != null ? pauseProbability
                             : isLongClip(features.clipDurationMs()) ? LONG_CLIP_PAUSE_PROBABILITY : 0)
                     .withDomain(augmentDomain(features))
+                    .withMix(mixSettings())
                     .withSpecAugment(timeMasks, Math.max(1, features.frameCount() / 10), frequencyMasks,
                             Math.max(1, features.binsPerFrame() * 15 / 100));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private MixSettings mixSettings() {
+        if (mixSnrDb.size() != 2) {
+            throw new ParameterException(spec.commandLine(), "--mix-snr-db: give MIN,MAX in dB, e.g. 0,20");
+        }
+        return new MixSettings(mixProbability, mixSnrDb.get(0), mixSnrDb.get(1),
+                mixLabels == null ? List.of() : mixLabels);
     }
 
     /** The flag's domain; auto picks by the clip length of the run (a resumed run's, not the flags'). */
