@@ -120,6 +120,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preprocess", defaultValue = "mfcc", description = "mfcc, logmel or average.")
     String preprocess;
 
+    @Option(names = "--feature-normalization", defaultValue = "none", paramLabel = "none|mean|standard",
+            description = "Normalise each clip's features over its frames: mean subtracts each bin's mean (a"
+                    + " microphone's or room's fixed colouring), standard also divides by its deviation (default"
+                    + " ${DEFAULT-VALUE}). Saved with the model: classify and monitor apply it too.")
+    FeatureSettings.Normalization featureNormalization;
+
     @Option(names = {"--background-volume", "--background_volume"}, defaultValue = "0.1")
     double backgroundVolume;
 
@@ -185,6 +191,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + " audio as TF does (audio), or auto: bands for clips over 1 s, whose FFTs dominate training"
                     + " (default ${DEFAULT-VALUE}).")
     String augmentOn;
+
+    @Option(names = "--frequency-shift-bands", defaultValue = "0", paramLabel = "N",
+            description = "Training clips' mel bands move up or down by up to N bands (default ${DEFAULT-VALUE}; 0"
+                    + " off; needs --augment-on bands): a higher voice or another engine still looks familiar.")
+    int frequencyShiftBands;
 
     @Option(names = "--time-masks", defaultValue = "2",
             description = "SpecAugment time masks per training clip, each up to 10%% of the frames (default 2).")
@@ -301,6 +312,7 @@ public final class TrainCommand implements Callable<Integer> {
                             : isLongClip(features.clipDurationMs()) ? LONG_CLIP_PAUSE_PROBABILITY : 0)
                     .withDomain(augmentDomain(features))
                     .withMix(mixSettings())
+                    .withFrequencyShiftBands(frequencyShiftBands)
                     .withSpecAugment(timeMasks, Math.max(1, features.frameCount() / 10), frequencyMasks,
                             Math.max(1, features.binsPerFrame() * 15 / 100));
         } catch (IllegalArgumentException e) {
@@ -362,7 +374,7 @@ public final class TrainCommand implements Callable<Integer> {
             FeatureSettings tf = FeatureSettings.defaults(sampleRate, clipDurationMs);
             return new FeatureSettings(sampleRate, clipDurationMs, window, stride, featureBinCount, kind,
                     tf.lowerFrequencyHz(), upperFrequencyHz != null ? upperFrequencyHz : tf.upperFrequencyHz(),
-                    tf.melChannels());
+                    tf.melChannels(), featureNormalization);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

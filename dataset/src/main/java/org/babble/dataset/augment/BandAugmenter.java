@@ -53,9 +53,13 @@ public final class BandAugmenter {
                 i -> backgroundBands.get(i).length - frames, random);
         if (!silence) {
             int shift = (int) Math.round(v.shiftSamples() / (double) frameStride);
+            // drawn after the variations the audio path shares, and only when on: the other draws stay the same
+            int up = settings.frequencyShiftBands() > 0
+                    ? random.nextInt(-settings.frequencyShiftBands(), settings.frequencyShiftBands() + 1) : 0;
             for (int f = Math.max(0, shift); f < frames && f - shift < clip.length; f++) {
-                for (int b = 0; b < bands; b++) {
-                    out[f][b] = clip[f - shift][b] * v.gain();
+                float[] from = clip[f - shift];
+                for (int b = Math.max(0, up); b < bands && b - up < bands; b++) {
+                    out[f][b] = from[b - up] * v.gain();
                 }
             }
             double power = background != null ? Mix.power(out) : 0;

@@ -177,8 +177,8 @@ class BatchSourceTest {
         }
 
         @Override
-        public void finish(float[] frameBands, float[] destination, int at) {
-            inner.finish(frameBands, destination, at);
+        public float[][] finish(float[][] clipBands) {
+            return inner.finish(clipBands);
         }
     }
 
