@@ -18,6 +18,7 @@ import org.babble.core.model.TrainingObserver;
 import org.babble.core.model.TrainingResult;
 import org.babble.dataset.augment.AugmentDomain;
 import org.babble.dataset.augment.AugmentSettings;
+import org.babble.dataset.augment.MixSettings;
 import org.babble.dataset.batch.BatchSource;
 import org.babble.dataset.index.DatasetSettings;
 import picocli.CommandLine.Command;
@@ -120,6 +121,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preprocess", defaultValue = "mfcc", description = "mfcc, logmel or average.")
     String preprocess;
 
+    @Option(names = "--feature-normalization", defaultValue = "none", paramLabel = "none|mean|standard",
+            description = "Normalise each clip's features over its frames: mean subtracts each bin's mean (a"
+                    + " microphone's or room's fixed colouring), standard also divides by its deviation (default"
+                    + " ${DEFAULT-VALUE}). Saved with the model: classify and monitor apply it too.")
+    FeatureSettings.Normalization featureNormalization;
+
     @Option(names = {"--background-volume", "--background_volume"}, defaultValue = "0.1")
     double backgroundVolume;
 
@@ -166,11 +173,30 @@ public final class TrainCommand implements Callable<Integer> {
                     + " in bursts and gaps.")
     Double pauseProbability;
 
+    @Option(names = "--mix-probability", defaultValue = "0",
+            description = "Share of training clips that get a training clip of a --mix-labels folder other than"
+                    + " their own mixed under them (default ${DEFAULT-VALUE}; 0 off): the room's own sound as"
+                    + " background.")
+    double mixProbability;
+
+    @Option(names = "--mix-labels", paramLabel = "L1,L2", split = ",",
+            description = "Folders whose training clips are mixed under others, e.g. room_empty,noise.")
+    List<String> mixLabels;
+
+    @Option(names = "--mix-snr-db", paramLabel = "MIN,MAX", split = ",", defaultValue = "0,20",
+            description = "Range of the clip's power over the mixed-in background's, in dB (default ${DEFAULT-VALUE}).")
+    List<Double> mixSnrDb;
+
     @Option(names = "--augment-on", defaultValue = "auto",
             description = "Vary training clips on their cached mel bands (bands: no FFT per clip per step), on the"
                     + " audio as TF does (audio), or auto: bands for clips over 1 s, whose FFTs dominate training"
                     + " (default ${DEFAULT-VALUE}).")
     String augmentOn;
+
+    @Option(names = "--frequency-shift-bands", defaultValue = "0", paramLabel = "N",
+            description = "Training clips' mel bands move up or down by up to N bands (default ${DEFAULT-VALUE}; 0"
+                    + " off; needs --augment-on bands): a higher voice or another engine still looks familiar.")
+    int frequencyShiftBands;
 
     @Option(names = "--time-masks", defaultValue = "2",
             description = "SpecAugment time masks per training clip, each up to 10%% of the frames (default 2).")
@@ -286,11 +312,21 @@ public final class TrainCommand implements Callable<Integer> {
                     .withPauses(pauseProbability != null ? pauseProbability
                             : isLongClip(features.clipDurationMs()) ? LONG_CLIP_PAUSE_PROBABILITY : 0)
                     .withDomain(augmentDomain(features))
+                    .withMix(mixSettings())
+                    .withFrequencyShiftBands(frequencyShiftBands)
                     .withSpecAugment(timeMasks, Math.max(1, features.frameCount() / 10), frequencyMasks,
                             Math.max(1, features.binsPerFrame() * 15 / 100));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private MixSettings mixSettings() {
+        if (mixSnrDb.size() != 2) {
+            throw new ParameterException(spec.commandLine(), "--mix-snr-db: give MIN,MAX in dB, e.g. 0,20");
+        }
+        return new MixSettings(mixProbability, mixSnrDb.get(0), mixSnrDb.get(1),
+                mixLabels == null ? List.of() : mixLabels);
     }
 
     /** The flag's domain; auto picks by the clip length of the run (a resumed run's, not the flags'). */
@@ -339,7 +375,7 @@ public final class TrainCommand implements Callable<Integer> {
             FeatureSettings tf = FeatureSettings.defaults(sampleRate, clipDurationMs);
             return new FeatureSettings(sampleRate, clipDurationMs, window, stride, featureBinCount, kind,
                     tf.lowerFrequencyHz(), upperFrequencyHz != null ? upperFrequencyHz : tf.upperFrequencyHz(),
-                    tf.melChannels());
+                    tf.melChannels(), featureNormalization);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -18,6 +18,7 @@ import org.babble.core.audio.SampleRates;
  * @param lowerFrequencyHz lower edge of the mel filterbank
  * @param upperFrequencyHz upper edge of the mel filterbank (at most Nyquist)
  * @param melChannels      filterbank channels before the DCT (TF: 40)
+ * @param normalization    how each clip's features are normalised over its own frames (TF: none)
  */
 public record FeatureSettings(
         int sampleRate,
@@ -28,7 +29,8 @@ public record FeatureSettings(
         Preprocess preprocess,
         double lowerFrequencyHz,
         double upperFrequencyHz,
-        int melChannels) {
+        int melChannels,
+        Normalization normalization) {
 
     /** The feature families babble can compute. */
     public enum Preprocess {
@@ -54,10 +56,35 @@ public record FeatureSettings(
     public static final long MAX_FEATURE_SIZE = 1 << 20;
 
     /**
+     * What each clip's features are normalised by over the clip's own frames, after the log (and DCT). A microphone's
+     * or a room's fixed colouring adds the same amount to each log band (and so to each coefficient) in every frame;
+     * subtracting each bin's mean over the clip removes it, together with the clip's level.
+     */
+    public enum Normalization {
+        /** The features as computed (TF). */
+        NONE,
+        /** Each bin's mean over the clip's frames subtracted (cepstral mean normalisation). */
+        MEAN,
+        /** {@link #MEAN}, then each bin divided by its standard deviation over the clip's frames (floored). */
+        STANDARD
+    }
+
+    /** Without a normalisation: as TF computes features. */
+    public FeatureSettings(int sampleRate, int clipDurationMs, double windowSizeMs, double windowStrideMs,
+            int featureBinCount, Preprocess preprocess, double lowerFrequencyHz, double upperFrequencyHz,
+            int melChannels) {
+        this(sampleRate, clipDurationMs, windowSizeMs, windowStrideMs, featureBinCount, preprocess, lowerFrequencyHz,
+                upperFrequencyHz, melChannels, Normalization.NONE);
+    }
+
+    /**
      * Checks every field, upper bounds included: settings come from files people share (a model's metadata, a
      * checkpoint), and each size here becomes an allocation.
      */
     public FeatureSettings {
+        if (normalization == null) {
+            normalization = Normalization.NONE; // models and checkpoints written before the field existed
+        }
         require(SampleRates.plausible(sampleRate), "sampleRate (within " + SampleRates.RANGE + ")", sampleRate);
         require(clipDurationMs > 0 && clipDurationMs <= MAX_CLIP_DURATION_MS, "clipDurationMs (1 to "
                 + MAX_CLIP_DURATION_MS + ")", clipDurationMs);
@@ -154,7 +181,12 @@ public record FeatureSettings(
 
     public FeatureSettings withPreprocess(Preprocess value) {
         return new FeatureSettings(sampleRate, clipDurationMs, windowSizeMs, windowStrideMs, featureBinCount, value,
-                lowerFrequencyHz, upperFrequencyHz, melChannels);
+                lowerFrequencyHz, upperFrequencyHz, melChannels, normalization);
+    }
+
+    public FeatureSettings withNormalization(Normalization value) {
+        return new FeatureSettings(sampleRate, clipDurationMs, windowSizeMs, windowStrideMs, featureBinCount,
+                preprocess, lowerFrequencyHz, upperFrequencyHz, melChannels, value);
     }
 
     /** TF's {@code int(sample_rate * ms / 1000)}, rounded first so 30 ms at 22050 Hz is not lost to 661.4999. */

@@ -2,7 +2,7 @@ package org.babble.core.features;
 
 /**
  * A feature family built on mel bands, split in two: the linear band magnitudes of each frame (the costly part: an FFT
- * per frame), and the cheap per-frame finish (log, DCT) that turns them into features. Training varies each clip on
+ * per frame), and the cheap finish (log, DCT, normalisation) that turns them into features. Training varies each clip on
  * its cached band magnitudes (gain, tone, band limits, background noise, time shift) instead of featurising the varied
  * audio afresh every step.
  */
@@ -13,6 +13,9 @@ public interface MelBandExtractor extends FeatureExtractor {
     /** Band magnitudes {@code [frame][band]} of every whole frame of a recording of any length. */
     float[][] bands(float[] recording);
 
-    /** Features of one frame from its band magnitudes, into {@code destination[at .. at + binsPerFrame)}. */
-    void finish(float[] bands, float[] destination, int at);
+    /**
+     * Features {@code [frame][bin]} of a clip from its band magnitudes {@code [frame][band]}: the finish of every frame,
+     * then the clip's normalisation ({@link FeatureSettings#normalization()}), as {@link #extract} computes them.
+     */
+    float[][] finish(float[][] bands);
 }

@@ -1,5 +1,7 @@
 package org.babble.core.features;
 
+import java.util.Arrays;
+
 /**
  * What the mel families share: the spectrum of each frame through a {@link MelFilterbank}, then a per-frame finish
  * that each family defines.
@@ -34,11 +36,21 @@ abstract class MelExtractor extends SpectralExtractor implements MelBandExtracto
     }
 
     @Override
-    public final void finish(float[] bands, float[] destination, int at) {
-        for (int c = 0; c < energies.length; c++) {
-            energies[c] = bands[c];
+    public final float[][] finish(float[][] bands) {
+        int bins = settings().binsPerFrame();
+        float[] flat = new float[bands.length * bins];
+        for (int f = 0; f < bands.length; f++) {
+            for (int c = 0; c < energies.length; c++) {
+                energies[c] = bands[f][c];
+            }
+            finish(energies, flat, f * bins);
         }
-        finish(energies, destination, at);
+        ClipNormalizer.apply(settings().normalization(), flat, 0, bands.length, bins);
+        float[][] out = new float[bands.length][];
+        for (int f = 0; f < bands.length; f++) {
+            out[f] = Arrays.copyOfRange(flat, f * bins, (f + 1) * bins);
+        }
+        return out;
     }
 
     @Override

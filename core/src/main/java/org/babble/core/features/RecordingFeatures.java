@@ -4,6 +4,7 @@ package org.babble.core.features;
  * The features of a whole recording, frames first, computed once. Every frame of a clip-long window that starts on a
  * multiple of the stride is also a frame of the recording, so overlapping windows (a classifier hopping half a clip)
  * can share one featurisation instead of computing each frame twice: the values are identical, not approximately equal.
+ * The frames are kept as computed; each window is normalised over its own frames when it is copied out.
  *
  * @param frames rows in {@code values}
  * @param bins   values per row
@@ -30,9 +31,14 @@ public record RecordingFeatures(FeatureSettings settings, int frames, int bins, 
         return start % stride == 0 && start / stride + settings.frameCount() <= frames;
     }
 
-    /** Copies the window starting at sample {@code start} (see {@link #covers}) into {@code destination}. */
+    /**
+     * Copies the window starting at sample {@code start} (see {@link #covers}) into {@code destination}, normalised
+     * over the window's frames as the settings say: exactly what featurising the window as a clip gives.
+     */
     public void copyWindow(long start, float[] destination, int offset) {
         int first = (int) (start / settings.windowStrideSamples());
-        System.arraycopy(values, first * bins, destination, offset, settings.frameCount() * bins);
+        int frames = settings.frameCount();
+        System.arraycopy(values, first * bins, destination, offset, frames * bins);
+        ClipNormalizer.apply(settings.normalization(), destination, offset, frames, bins);
     }
 }

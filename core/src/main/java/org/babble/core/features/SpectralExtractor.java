@@ -48,6 +48,7 @@ abstract class SpectralExtractor implements FeatureExtractor {
                     + "offset " + offset + ", features need " + frames * bins);
         }
         extractFrames(samples, 0, frames, destination, offset);
+        ClipNormalizer.apply(settings.normalization(), destination, offset, frames, bins);
     }
 
     /** Frames {@code first .. first + count - 1} of a recording of any length (frame f starts at sample f × stride). */

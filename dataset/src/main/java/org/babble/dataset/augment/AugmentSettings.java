@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * @param frequencyMasks       SpecAugment frequency masks per clip; 0 is off
  * @param frequencyMaskMaxBins widest frequency mask, in feature bins
  * @param domain               where the variations are applied: to cached mel bands (fast) or to the audio (TF's way)
+ * @param mix                  other training clips mixed under a share of clips as their background; off by default
+ * @param frequencyShiftBands  word clips' mel bands move up or down by up to this many bands, so a higher or lower
+ *                             voice or a faster engine looks like one heard in training; mel bands only; 0 is off
  */
 public record AugmentSettings(
         double backgroundVolume,
@@ -42,7 +45,9 @@ public record AugmentSettings(
         int timeMaskMaxFrames,
         int frequencyMasks,
         int frequencyMaskMaxBins,
-        AugmentDomain domain) {
+        AugmentDomain domain,
+        MixSettings mix,
+        int frequencyShiftBands) {
 
     public AugmentSettings {
         require(backgroundVolume >= 0 && backgroundVolume <= 1, "backgroundVolume", backgroundVolume);
@@ -62,16 +67,20 @@ public record AugmentSettings(
         require(frequencyMasks >= 0, "frequencyMasks", frequencyMasks);
         require(frequencyMaskMaxBins >= 0, "frequencyMaskMaxBins", frequencyMaskMaxBins);
         require(domain != null, "domain", domain);
+        require(mix != null, "mix", mix);
+        require(frequencyShiftBands >= 0, "frequencyShiftBands", frequencyShiftBands);
+        require(frequencyShiftBands == 0 || domain == AugmentDomain.BANDS, "frequencyShiftBands (mel bands only: "
+                + "augment on bands)", frequencyShiftBands);
     }
 
     /** TF speech_commands defaults: volume 0.1, frequency 0.8, shift 100 ms, applied to the audio; no extras. */
     public static AugmentSettings tfDefaults() {
-        return new AugmentSettings(0.1, 0.8, 100, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, 0, AugmentDomain.AUDIO);
+        return new AugmentSettings(0.1, 0.8, 100, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, 0, AugmentDomain.AUDIO, MixSettings.NONE, 0);
     }
 
     /** No augmentation at all: training clips are seen as they are (silence still gets TF's background noise). */
     public static AugmentSettings none() {
-        return new AugmentSettings(0, 0, 0, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, 0, AugmentDomain.AUDIO);
+        return new AugmentSettings(0, 0, 0, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, 0, AugmentDomain.AUDIO, MixSettings.NONE, 0);
     }
 
     public AugmentSettings withBackground(double volume, double frequency) {
@@ -130,11 +139,21 @@ public record AugmentSettings(
         return with(d -> d.domain = value);
     }
 
+    public AugmentSettings withMix(MixSettings value) {
+        return with(d -> d.mix = value);
+    }
+
+    /** Word clips' mel bands shifted by a whole number of bands uniform in ±{@code bands}. */
+    public AugmentSettings withFrequencyShiftBands(int bands) {
+        return with(d -> d.frequencyShiftBands = bands);
+    }
+
     /** True when training clips of words pass unchanged (their cached features can be used). */
     public boolean leavesWordsUnchanged() {
         return (backgroundVolume == 0 || backgroundFrequency == 0) && timeShiftMs == 0 && gainDb == 0
                 && lowPassProbability == 0 && highPassProbability == 0 && equalizerDb == 0 && pauseProbability == 0
-                && timeMasks == 0 && frequencyMasks == 0;
+                && timeMasks == 0 && frequencyMasks == 0 && mix.isOff()
+                && frequencyShiftBands == 0;
     }
 
     /** A copy with {@code change} applied to a draft of these settings (validated again). */
@@ -163,6 +182,8 @@ public record AugmentSettings(
         int frequencyMasks;
         int frequencyMaskMaxBins;
         AugmentDomain domain;
+        MixSettings mix;
+        int frequencyShiftBands;
 
         Draft(AugmentSettings s) {
             backgroundVolume = s.backgroundVolume;
@@ -182,12 +203,15 @@ public record AugmentSettings(
             frequencyMasks = s.frequencyMasks;
             frequencyMaskMaxBins = s.frequencyMaskMaxBins;
             domain = s.domain;
+            mix = s.mix;
+            frequencyShiftBands = s.frequencyShiftBands;
         }
 
         AugmentSettings settings() {
             return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
                     lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
-                    pauseProbability, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain);
+                    pauseProbability, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain, mix,
+                    frequencyShiftBands);
         }
     }
 

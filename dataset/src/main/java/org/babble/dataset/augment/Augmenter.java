@@ -29,6 +29,15 @@ public final class Augmenter {
 
     /** A new array: {@code clip} (ignored for silence) varied for one training step. */
     public float[] augment(float[] clip, boolean silence, SplittableRandom random) {
+        return augment(clip, silence, null, null, random);
+    }
+
+    /**
+     * As {@link #augment(float[], boolean, SplittableRandom)}, with {@code background} (when not null) added under the
+     * shifted, scaled clip as {@code mix} says, after its pauses so the gaps keep the background, and before the tone,
+     * which the whole mix passes through.
+     */
+    public float[] augment(float[] clip, boolean silence, float[] background, Mix mix, SplittableRandom random) {
         int n = clip.length;
         float[] out = new float[n];
         Variation v = Variation.draw(settings, sampleRate, silence, n, backgroundNoise.size(),
@@ -40,7 +49,11 @@ public final class Augmenter {
             for (int i = 0; to + i < n && from + i < n; i++) {
                 out[to + i] = clip[from + i] * v.gain();
             }
+            double power = background != null ? Mix.power(out) : 0;
             v.pauses().apply(out, sampleRate);
+            if (background != null) {
+                mix.add(out, power, background);
+            }
         }
         mix(out, v.noise());
         clamp(out);

@@ -38,18 +38,35 @@ public final class BandAugmenter {
 
     /** New band magnitudes: {@code clip}'s (ignored for silence, may be null then) varied for one training step. */
     public float[][] augment(float[][] clip, boolean silence, int frames, SplittableRandom random) {
+        return augment(clip, silence, frames, null, null, random);
+    }
+
+    /**
+     * As {@link #augment(float[][], boolean, int, SplittableRandom)}, with {@code background}'s bands (when not null)
+     * added in power under the shifted, scaled clip as {@code mix} says, after its pauses and before the tone.
+     */
+    public float[][] augment(float[][] clip, boolean silence, int frames, float[][] background, Mix mix,
+            SplittableRandom random) {
         int bands = centresHz.length;
         float[][] out = new float[frames][bands];
         Variation v = Variation.draw(settings, sampleRate, silence, clipSamples, backgroundBands.size(),
                 i -> backgroundBands.get(i).length - frames, random);
         if (!silence) {
             int shift = (int) Math.round(v.shiftSamples() / (double) frameStride);
+            // drawn after the variations the audio path shares, and only when on: the other draws stay the same
+            int up = settings.frequencyShiftBands() > 0
+                    ? random.nextInt(-settings.frequencyShiftBands(), settings.frequencyShiftBands() + 1) : 0;
             for (int f = Math.max(0, shift); f < frames && f - shift < clip.length; f++) {
-                for (int b = 0; b < bands; b++) {
-                    out[f][b] = clip[f - shift][b] * v.gain();
+                float[] from = clip[f - shift];
+                for (int b = Math.max(0, up); b < bands && b - up < bands; b++) {
+                    out[f][b] = from[b - up] * v.gain();
                 }
             }
+            double power = background != null ? Mix.power(out) : 0;
             v.pauses().apply(out, frameStride);
+            if (background != null) {
+                mix.add(out, power, background);
+            }
         }
         if (v.noise().isAudible()) {
             mix(out, backgroundBands.get(v.noise().index()), v.noise().offset(), v.noise().volume());

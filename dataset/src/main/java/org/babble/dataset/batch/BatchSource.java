@@ -37,12 +37,15 @@ public final class BatchSource implements AutoCloseable {
     private static final long EPOCH_STREAM = 0xE90C4L;
     private static final long PICK_STREAM = 0x91C4L;
     private static final long AUGMENT_STREAM = 0xA06L;
+    /** Its own stream, so runs without mixing draw exactly what they drew before it existed. */
+    private static final long MIX_STREAM = 0x3171L;
 
     private final LoadedData data;
     private final Augmenter augmenter;
     private final BandAugmenter bandAugmenter;
     private final ExtractorPool extractors;
     private final FeatureCache cache;
+    private final MixPartners mixPartners;
     private final long seed;
     private float[][][] trainingBands;
 
@@ -52,6 +55,7 @@ public final class BatchSource implements AutoCloseable {
         this.extractors = extractors;
         this.cache = new FeatureCache(data, augmenter, extractors, seed);
         this.seed = seed;
+        this.mixPartners = new MixPartners(augment.mix(), data.index().examples(Split.TRAINING));
         this.bandAugmenter = augment.domain() == AugmentDomain.BANDS && extractors.hasBands()
                 ? new BandAugmenter(augment, extractors.settings().sampleRate(),
                         extractors.settings().desiredSamples(), extractors.settings().windowStrideSamples(),
@@ -201,12 +205,19 @@ public final class BatchSource implements AutoCloseable {
                 return cached[positions[i]];
             }
             SplittableRandom random = new SplittableRandom(Seeds.mix(seed, AUGMENT_STREAM ^ stream, i));
+            SplittableRandom mixRandom = new SplittableRandom(Seeds.mix(seed, MIX_STREAM ^ stream, i));
             float[][] matrix;
             if (bandAugmenter != null) {
                 float[][] clip = example.isSilence() ? null : bands[positions[i]];
-                matrix = extractors.finish(bandAugmenter.augment(clip, example.isSilence(), frames, random));
+                MixPartners.Partner partner = mixPartners.draw(positions[i], frames, mixRandom);
+                float[][] under = partner.position() < 0 ? null : bands[partner.position()];
+                matrix = extractors.finish(bandAugmenter.augment(clip, example.isSilence(), frames, under,
+                        partner.mix(), random));
             } else {
-                float[] audio = augmenter.augment(data.audio(example), example.isSilence(), random);
+                MixPartners.Partner partner = mixPartners.draw(positions[i], data.clipSamples(), mixRandom);
+                float[] under = partner.position() < 0 ? null : data.audio(examples.get(partner.position()));
+                float[] audio = augmenter.augment(data.audio(example), example.isSilence(), under, partner.mix(),
+                        random);
                 matrix = extractors.extract(audio);
             }
             augmenter.maskFeatures(matrix, random);

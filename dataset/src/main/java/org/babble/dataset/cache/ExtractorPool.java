@@ -49,12 +49,7 @@ public final class ExtractorPool implements AutoCloseable {
 
     /** Features of a clip from its band magnitudes, on the calling thread. */
     public float[][] finish(float[][] bands) {
-        MelBandExtractor mel = melExtractor();
-        float[][] out = new float[bands.length][settings.binsPerFrame()];
-        for (int f = 0; f < bands.length; f++) {
-            mel.finish(bands[f], out[f], 0);
-        }
-        return out;
+        return melExtractor().finish(bands);
     }
 
     private MelBandExtractor melExtractor() {

@@ -19,6 +19,7 @@ import org.babble.core.features.MelBandExtractor;
 import org.babble.core.features.MfccExtractor;
 import org.babble.dataset.augment.AugmentDomain;
 import org.babble.dataset.augment.AugmentSettings;
+import org.babble.dataset.augment.MixSettings;
 import org.babble.dataset.index.DatasetSettings;
 import org.babble.dataset.load.RateConverter;
 import org.babble.dataset.split.Split;
@@ -176,9 +177,30 @@ class BatchSourceTest {
         }
 
         @Override
-        public void finish(float[] frameBands, float[] destination, int at) {
-            inner.finish(frameBands, destination, at);
+        public float[][] finish(float[][] clipBands) {
+            return inner.finish(clipBands);
         }
+    }
+
+    @Test
+    void mixingChangesOnlyTheMixedClipsAndRepeatsBySeedAndStep() {
+        Batch plain = source.trainingBatch(5, 40);
+        source.close();
+        source = open(AugmentSettings.tfDefaults().withMix(new MixSettings(1, 0, 0, List.of("no"))));
+        Batch mixed = source.trainingBatch(5, 40);
+        assertArrayEquals(plain.labels(), mixed.labels(), "mixing draws on its own stream");
+        assertTrue(Arrays.deepEquals(mixed.features(), source.trainingBatch(5, 40).features()));
+        int changed = 0;
+        for (int i = 0; i < plain.size(); i++) {
+            boolean same = Arrays.deepEquals(plain.features()[i], mixed.features()[i]);
+            String label = source.labels().get(plain.labels()[i]);
+            if (label.equals("yes")) {
+                changed += same ? 0 : 1;
+            } else if (!label.equals("_unknown_")) {
+                assertTrue(same, label + " clips have no other background folder, or are silence");
+            }
+        }
+        assertTrue(changed > 0, "no yes clip was mixed");
     }
 
     @Test
