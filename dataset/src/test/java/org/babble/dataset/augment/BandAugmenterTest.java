@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.features.LogMelExtractor;
 import org.babble.testing.Signals;
@@ -166,6 +168,38 @@ class BandAugmenterTest {
             b += after[i];
         }
         return 20 * Math.log10(b / a);
+    }
+
+    @Test
+    void frequencyShiftMovesEveryBandByOneWholeNumberOfBandsWithinTheRange() {
+        float[][] clip = bands(Signals.noise(0.1, 6, RATE));
+        AugmentSettings settings = AugmentSettings.none().withDomain(AugmentDomain.BANDS).withFrequencyShiftBands(3);
+        BandAugmenter augmenter = augmenter(settings, List.of());
+        SplittableRandom random = new SplittableRandom(7);
+        Set<Integer> seen = new TreeSet<>();
+        for (int t = 0; t < 60; t++) {
+            float[][] out = augmenter.augment(clip, false, FRAMES, random);
+            int shift = bandShiftOf(clip, out, 3);
+            seen.add(shift);
+            for (int b = Math.max(0, shift); b < CENTRES.length && b - shift < CENTRES.length; b++) {
+                assertEquals(clip[10][b - shift], out[10][b], 1e-6f * clip[10][b - shift]);
+            }
+        }
+        assertEquals(Set.of(-3, -2, -1, 0, 1, 2, 3), seen, "every shift within ±3 bands is drawn");
+    }
+
+    /** The shift in bands within ±{@code max} that maps {@code clip}'s frame 10 onto {@code out}'s. */
+    private static int bandShiftOf(float[][] clip, float[][] out, int max) {
+        for (int shift = -max; shift <= max; shift++) {
+            boolean fits = true;
+            for (int b = Math.max(0, shift); b < CENTRES.length && b - shift < CENTRES.length && fits; b++) {
+                fits = Math.abs(out[10][b] - clip[10][b - shift]) <= 1e-6f * clip[10][b - shift];
+            }
+            if (fits) {
+                return shift;
+            }
+        }
+        throw new AssertionError("no shift within ±" + max + " bands");
     }
 
     private static BandAugmenter augmenter(AugmentSettings settings, List<float[][]> noise) {
