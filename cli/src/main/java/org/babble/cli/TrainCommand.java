@@ -37,6 +37,14 @@ public final class TrainCommand implements Callable<Integer> {
     private static final TrainSettings DEFAULTS = TrainSettings.defaults();
     /** Pauses for long clips: with the max pool they keep the nursery test at 96% on three seeds (docs/train.md). */
     private static final double LONG_CLIP_PAUSE_PROBABILITY = 0.5;
+    /**
+     * Long clips get the room's own sound mixed under half the training clips, from the background folders babble's
+     * demo and label examples name, where the run has them; with each clip's features normalised over its frames,
+     * this took crying recall on recordings the model never heard from 0.26–0.32 to 0.93 (docs/train.md).
+     */
+    private static final List<String> LONG_CLIP_MIX_LABELS = List.of("room_empty", "noise");
+    private static final double LONG_CLIP_MIX_PROBABILITY = 0.5;
+    private static final FeatureSettings.Normalization LONG_CLIP_NORMALIZATION = FeatureSettings.Normalization.MEAN;
 
     /**
      * Clips over 1 s are sounds rather than TF's words, and several defaults follow from that one rule: ~100 frames
@@ -121,10 +129,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preprocess", defaultValue = "mfcc", description = "mfcc, logmel or average.")
     String preprocess;
 
-    @Option(names = "--feature-normalization", defaultValue = "none", paramLabel = "none|mean|standard",
+    @Option(names = "--feature-normalization", paramLabel = "none|mean|standard",
             description = "Normalise each clip's features over its frames: mean subtracts each bin's mean (a"
-                    + " microphone's or room's fixed colouring), standard also divides by its deviation (default"
-                    + " ${DEFAULT-VALUE}). Saved with the model: classify and monitor apply it too.")
+                    + " microphone's or room's fixed colouring), standard also divides by its deviation (default: mean"
+                    + " for clips over 1 s, none for words). Saved with the model: classify and monitor apply it too.")
     FeatureSettings.Normalization featureNormalization;
 
     @Option(names = {"--background-volume", "--background_volume"}, defaultValue = "0.1")
@@ -173,14 +181,15 @@ public final class TrainCommand implements Callable<Integer> {
                     + " in bursts and gaps.")
     Double pauseProbability;
 
-    @Option(names = "--mix-probability", defaultValue = "0",
+    @Option(names = "--mix-probability",
             description = "Share of training clips that get a training clip of a --mix-labels folder other than"
-                    + " their own mixed under them (default ${DEFAULT-VALUE}; 0 off): the room's own sound as"
-                    + " background.")
-    double mixProbability;
+                    + " their own mixed under them (default: 0.5 for clips over 1 s when a --mix-labels folder is"
+                    + " among the wanted words, else 0; 0 off): the room's own sound as background.")
+    Double mixProbability;
 
     @Option(names = "--mix-labels", paramLabel = "L1,L2", split = ",",
-            description = "Folders whose training clips are mixed under others, e.g. room_empty,noise.")
+            description = "Folders whose training clips are mixed under others (default: room_empty and noise, those"
+                    + " of them the run has).")
     List<String> mixLabels;
 
     @Option(names = "--mix-snr-db", paramLabel = "MIN,MAX", split = ",", defaultValue = "0,20",
@@ -312,7 +321,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .withPauses(pauseProbability != null ? pauseProbability
                             : isLongClip(features.clipDurationMs()) ? LONG_CLIP_PAUSE_PROBABILITY : 0)
                     .withDomain(augmentDomain(features))
-                    .withMix(mixSettings())
+                    .withMix(mixSettings(settings, features))
                     .withFrequencyShiftBands(frequencyShiftBands)
                     .withSpecAugment(timeMasks, Math.max(1, features.frameCount() / 10), frequencyMasks,
                             Math.max(1, features.binsPerFrame() * 15 / 100));
@@ -321,12 +330,17 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private MixSettings mixSettings() {
+    private MixSettings mixSettings(TrainSettings settings, FeatureSettings features) {
         if (mixSnrDb.size() != 2) {
             throw new ParameterException(spec.commandLine(), "--mix-snr-db: give MIN,MAX in dB, e.g. 0,20");
         }
-        return new MixSettings(mixProbability, mixSnrDb.get(0), mixSnrDb.get(1),
-                mixLabels == null ? List.of() : mixLabels);
+        boolean longClip = isLongClip(features.clipDurationMs());
+        List<String> labels = mixLabels != null ? mixLabels : longClip
+                ? LONG_CLIP_MIX_LABELS.stream().filter(settings.wantedWords()::contains).toList()
+                : List.of();
+        double probability = mixProbability != null ? mixProbability
+                : longClip && !labels.isEmpty() ? LONG_CLIP_MIX_PROBABILITY : 0;
+        return new MixSettings(probability, mixSnrDb.get(0), mixSnrDb.get(1), probability > 0 ? labels : List.of());
     }
 
     /** The flag's domain; auto picks by the clip length of the run (a resumed run's, not the flags'). */
@@ -375,7 +389,8 @@ public final class TrainCommand implements Callable<Integer> {
             FeatureSettings tf = FeatureSettings.defaults(sampleRate, clipDurationMs);
             return new FeatureSettings(sampleRate, clipDurationMs, window, stride, featureBinCount, kind,
                     tf.lowerFrequencyHz(), upperFrequencyHz != null ? upperFrequencyHz : tf.upperFrequencyHz(),
-                    tf.melChannels(), featureNormalization);
+                    tf.melChannels(), featureNormalization != null ? featureNormalization
+                            : longClip ? LONG_CLIP_NORMALIZATION : FeatureSettings.Normalization.NONE);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
