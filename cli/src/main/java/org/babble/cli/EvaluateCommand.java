@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.babble.core.inference.WindowScores;
+import org.babble.core.io.AtomicFiles;
 import org.babble.core.model.Checkpoint;
 import org.babble.core.model.CheckpointFolder;
 import org.babble.core.model.CheckpointState;
@@ -84,6 +87,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     SweepOptions sweepOptions;
 
+    @Option(names = "--window-scores", paramLabel = "CSV",
+            description = "Streaming: write every window's scores here (file,start_s,end_s, one column per label; the"
+                    + " numbers classify --format csv prints for a clip).")
+    Path windowScores;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress or notes on stderr.")
     boolean quiet;
 
@@ -144,6 +152,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("babble: none of the recordings could be scored");
             return ExitCode.FAILED;
         }
+        if (windowScores != null) {
+            writeWindowScores(recordings, run.model().labels());
+        }
         List<LabelFigures> figures = run.figures();
         OperatingPointSweep swept = sweeping ? run.sweep(sweepOptions, smoothingFlags) : null;
         Double target = sweepOptions.targetPerHour;
@@ -177,6 +188,22 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ExitCode.FAILED;
         }
         return target != null && chosen == null ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    }
+
+    private void writeWindowScores(List<RecordingScores> recordings, List<String> labels) {
+        StringBuilder csv = new StringBuilder("file,start_s,end_s,")
+                .append(String.join(",", labels.stream().map(CsvQuoting::field).toList())).append('\n');
+        for (RecordingScores r : recordings) {
+            for (WindowScores w : r.windows()) {
+                csv.append(CsvQuoting.field(r.name())).append(',').append(w.startMs() / 1000.0).append(',')
+                        .append(w.endMs() / 1000.0);
+                for (float score : w.scores()) {
+                    csv.append(',').append(String.format(Locale.ROOT, "%.5f", score));
+                }
+                csv.append('\n');
+            }
+        }
+        AtomicFiles.write(windowScores, csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private Split parseSplit() {
