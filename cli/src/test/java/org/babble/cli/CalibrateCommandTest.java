@@ -90,7 +90,8 @@ class CalibrateCommandTest {
         assertEquals(2, before.size(), "the default smoothing reports the tone and the blip: " + before);
         Path calibrated = dir.resolve("calibrated.babble");
         CliRun run = CliRun.of("calibrate", "--model", model.toString(), "--night", night.toString(), "--truth",
-                truth.toString(), "--label", "high", "--target-false-alarms-per-hour", "0", "--output-file", calibrated.toString(), "-q")
+                truth.toString(), "--label", "high", "--target-false-alarms-per-hour", "0", "--output-file",
+                calibrated.toString(), "-q")
                 .expectExit(0);
         assertTrue(run.out().contains("chosen for at most 0.00 false alarms per hour"), run.out());
 
@@ -133,8 +134,8 @@ class CalibrateCommandTest {
     void aBudgetNothingMeetsCalibratesNothing() throws IOException {
         Path out = dir.resolve("never.babble");
         CliRun run = CliRun.of("calibrate", "--model", model.toString(), "--night", night.toString(),
-                "--label", "high", "--target-false-alarms-per-hour", "0", "--detection-threshold", "0.3", "--average-window-ms", "500",
-                "--minimum-count", "1", "--suppression-ms", "500", "--output-file", out.toString(), "-q");
+                "--label", "high", "--target-false-alarms-per-hour", "0", "--detection-threshold", "0.3",
+                "--average-window-ms", "500", "--minimum-count", "1", "--suppression-ms", "500", "--output-file", out.toString(), "-q");
         run.expectExit(ExitCode.CHECK_FAILED);
         assertTrue(run.out().contains("no setting keeps within 0.00 false alarms per hour"), run.out());
         assertTrue(Files.notExists(out));
