@@ -42,6 +42,16 @@ class LabelReviewTest {
         WavWriter.write(kept.resolve(label).resolve(name), AudioClip.mono(8000, Signals.noise(0.1, seed, 800)));
     }
 
+    /** label --review over the kept clips with these verdict rows, sorting into the data folder. */
+    private CliRun review(String verdictRows, String... more) throws IOException {
+        Path verdicts = dir.resolve("verdicts.csv");
+        Files.writeString(verdicts, verdictRows);
+        List<String> args = new java.util.ArrayList<>(List.of("label", "--review", kept.toString(), "--verdicts",
+                verdicts.toString(), "--out", data.toString()));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
     private List<String> files(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -53,12 +63,9 @@ class LabelReviewTest {
 
     @Test
     void wrongDetectionsBecomeHardNegativesAndRightOnesJoinTheirLabel() throws IOException {
-        Path verdicts = dir.resolve("verdicts.csv");
-        Files.writeString(verdicts, "file,verdict\n20261120T210008,wrong\ncrying/20261120T213000_nohash_0.wav,right\n"
-                + "20261120T230000_nohash_0.wav,wrong\n");
         byte[] original = Files.readAllBytes(kept.resolve("crying/20261120T210008_nohash_0.wav"));
-        CliRun run = CliRun.of("label", "--review", kept.toString(), "--verdicts", verdicts.toString(), "--out",
-                data.toString()).expectExit(0);
+        CliRun run = review("file,verdict\n20261120T210008,wrong\ncrying/20261120T213000_nohash_0.wav,right\n"
+                + "20261120T230000_nohash_0.wav,wrong\n").expectExit(0);
         assertEquals(List.of("20261120T210008_nohash_0.wav", "20261120T210008_nohash_1.wav",
                 "20261120T230000_nohash_0.wav"), files(data.resolve("_hard_negative_")));
         assertEquals(List.of("20261120T213000_nohash_0.wav"), files(data.resolve("crying")));
@@ -70,30 +77,21 @@ class LabelReviewTest {
 
     @Test
     void moveTakesThemOutOfTheKeptFolderAndANamedLabelReplacesTheHardNegativeFolder() throws IOException {
-        Path verdicts = dir.resolve("verdicts.csv");
-        Files.writeString(verdicts, "20261120T220000,n\n");
-        CliRun.of("label", "--review", kept.toString(), "--verdicts", verdicts.toString(), "--out", data.toString(),
-                "--move", "--hard-negative-label", "noise").expectExit(0);
+        review("20261120T220000,n\n", "--move", "--hard-negative-label", "noise").expectExit(0);
         assertEquals(List.of("20261120T220000_nohash_0.wav"), files(data.resolve("noise")));
         assertEquals(3, files(kept.resolve("crying")).size());
     }
 
     @Test
     void aVerdictThatNamesNoClipIsOneLineAndTheOthersAreStillSorted() throws IOException {
-        Path verdicts = dir.resolve("verdicts.csv");
-        Files.writeString(verdicts, "nosuch,wrong\n20261120T220000,wrong\n");
-        CliRun run = CliRun.of("label", "--review", kept.toString(), "--verdicts", verdicts.toString(), "--out",
-                data.toString()).expectExit(ExitCode.FAILED);
+        CliRun run = review("nosuch,wrong\n20261120T220000,wrong\n").expectExit(ExitCode.FAILED);
         assertTrue(run.err().contains("line 1: 'nosuch' names no clip"), run.err());
         assertEquals(List.of("20261120T220000_nohash_0.wav"), files(data.resolve("_hard_negative_")));
     }
 
     @Test
     void aVerdictOtherThanRightOrWrongNamesItsLine() throws IOException {
-        Path verdicts = dir.resolve("verdicts.csv");
-        Files.writeString(verdicts, "20261120T220000,maybe\n");
-        CliRun run = CliRun.of("label", "--review", kept.toString(), "--verdicts", verdicts.toString(), "--out",
-                data.toString()).expectExit(ExitCode.FAILED);
+        CliRun run = review("20261120T220000,maybe\n").expectExit(ExitCode.FAILED);
         assertTrue(run.err().contains("line 1: verdict 'maybe' is neither right nor wrong"), run.err());
         assertTrue(Files.notExists(data));
         CliRun.of("label", "--review", kept.toString(), "--out", data.toString()).expectExit(ExitCode.USAGE);
