@@ -110,6 +110,46 @@ class EvaluateNightTest {
     }
 
     @Test
+    void aSweepPinsTheFlagsItIsGivenAndPicksWithinTheBudgetOrSaysNothingIs() throws IOException {
+        Path png = dir.resolve("det.png");
+        String[] sweep = {"evaluate", "--model", model, "--night", night, "--label", "high", "--sweep", "--thresholds",
+            "0.5,0.9", "--average-window-ms", "1000", "-q"};
+        JsonNode report = json(CliRun.of(concat(sweep, "--format", "json", "--target-false-alarms-per-hour", "100",
+                "--det-plot", png.toString())).expectExit(0));
+        JsonNode points = report.get("sweep").get("points");
+        assertEquals(2 * 3 * 2, points.size(), "2 thresholds x 3 minimum counts x 2 suppressions, the window pinned");
+        points.forEach(p -> assertEquals(1000, p.get("smoothing").get("average_window_ms").asInt()));
+        JsonNode chosen = report.get("sweep").get("chosen").get("figures");
+        assertEquals(0, chosen.get("missed").asInt(), chosen::toPrettyString);
+        assertTrue(chosen.get("false_alarms_per_hour").asDouble() <= 100, chosen::toPrettyString);
+        assertTrue(Files.size(png) > 1000, "a DET plot was drawn");
+        // The unlisted 4-s high tone is a false alarm at every setting: no budget of zero can be met.
+        CliRun none = CliRun.of(concat(sweep, "--target-false-alarms-per-hour", "0")).expectExit(ExitCode.CHECK_FAILED);
+        assertTrue(none.out().contains("no setting keeps within 0.00 false alarms per hour"), none.out());
+        assertTrue(none.out().contains("sweep of high: 12 settings"), none.out());
+    }
+
+    @Test
+    void anUnreadableNightIsOneLineAndTheOthersStillCount() throws IOException {
+        Path broken = dir.resolve("broken.wav");
+        Files.writeString(broken, "not a wav");
+        CliRun run = CliRun.of("evaluate", "--model", model, "--night", night, "--night", broken.toString(), "--truth",
+                truth, "--truth", truth, "--label", "low", "-q").expectExit(ExitCode.FAILED);
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("low\\s+3\\s+2\\s+1\\s+0 .*")), run.out());
+        assertTrue(run.err().lines().anyMatch(l -> l.startsWith("babble: " + broken)), run.err());
+        assertTrue(run.err().lines().noneMatch(l -> l.contains("Exception")), run.err());
+        CliRun.of("evaluate", "--model", model, "--night", night, "--truth", truth, "--truth", truth)
+                .expectExit(ExitCode.USAGE);
+        CliRun.of("evaluate", "--model", model).expectExit(ExitCode.USAGE);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void theTruthBesideTheNightIsFoundByItsName() {
         CliRun run = CliRun.of("evaluate", "--model", model, "--night", night, "--label", "low", "-q").expectExit(0);
         assertTrue(run.out().lines().anyMatch(l -> l.matches("low\\s+3\\s+2\\s+1\\s+0 .*")), run.out());
