@@ -27,7 +27,6 @@ import org.babble.core.model.frozen.FrozenModel;
 import org.babble.core.model.frozen.FrozenModelReader;
 import org.babble.core.model.recognition.Episode;
 import org.babble.core.model.recognition.EpisodeDetector;
-import org.babble.core.model.recognition.RecognitionSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,6 +85,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Map<Note.Kind, Integer> repeatedNotes = new EnumMap<>(Note.Kind.class);
+    private Classifier classifier;
 
     @Override
     public Integer call() throws IOException {
@@ -100,31 +100,27 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (hopSeconds != null && Math.round(hopSeconds * 1000) <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hop must be positive");
         }
-        FrozenModel model = FrozenModelReader.read(modelOption.resolve());
-        List<String> labels = model.labels();
-        if (failUnless != null && !labels.contains(failUnless)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--fail-unless " + failUnless
-                    + ": the model has no such label (labels: " + String.join(", ", labels) + ")");
-        }
-        if (labelsFile != null) {
-            checkLabels(labels);
-        }
-        Classifier classifier = new Classifier(model);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (format.format == OutputFormat.CSV) {
-            out.println("file,top_label,score," + String.join(",", labels.stream().map(CsvQuoting::field).toList()));
-        }
         int failed = 0;
         boolean checkFailed = false;
         for (Path input : inputs) {
+            DecodedWav wav;
             try {
-                Result result = classify(classifier, input);
-                print(out, input, labels, result, inputs.size() > 1);
-                checkFailed |= failUnless != null && !passes(labels, result);
-            } catch (BabbleException e) {
+                wav = WavReader.read(input);
+            } catch (RuntimeException | OutOfMemoryError e) {
                 failed++;
-                err.println("babble: " + e.getMessage());
+                err.println("babble: " + Cli.inputFailure(input, e).getMessage());
+                continue;
+            }
+            Classifier classifier = classifier(out); // outside the per-file catch: a bad model fails the command
+            try {
+                Result result = classify(classifier, input, wav);
+                print(out, input, classifier.model().labels(), result, inputs.size() > 1);
+                checkFailed |= failUnless != null && !passes(classifier.model().labels(), result);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                failed++;
+                err.println("babble: " + Cli.inputFailure(input, e).getMessage());
             }
             out.flush();
         }
@@ -135,8 +131,9 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         if (failed > 0) {
-            err.println("babble: " + failed + " of " + inputs.size() + " file" + (inputs.size() == 1 ? "" : "s")
-                    + " could not be classified");
+            if (inputs.size() > 1) { // with one input its own line says it all
+                err.println("babble: " + failed + " of " + inputs.size() + " files could not be classified");
+            }
             return ExitCode.FAILED;
         }
         return checkFailed ? ExitCode.CHECK_FAILED : ExitCode.OK;
@@ -146,8 +143,30 @@ public final class ClassifyCommand implements Callable<Integer> {
     private record Result(float[] scores, WindowedScores windows, List<Episode> episodes) {
     }
 
-    private Result classify(Classifier classifier, Path input) {
-        DecodedWav wav = WavReader.read(input);
+    /**
+     * The model, loaded at the first input that decodes: a batch of broken files is refused without waiting for the
+     * network to load, and a model that does not fit the flags is still refused before any result is printed.
+     */
+    private Classifier classifier(PrintWriter out) {
+        if (classifier == null) {
+            FrozenModel model = FrozenModelReader.read(modelOption.resolve());
+            List<String> labels = model.labels();
+            if (failUnless != null && !labels.contains(failUnless)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fail-unless " + failUnless
+                        + ": the model has no such label (labels: " + String.join(", ", labels) + ")");
+            }
+            if (labelsFile != null) {
+                checkLabels(labels);
+            }
+            if (format.format == OutputFormat.CSV) {
+                out.println("file,top_label,score," + String.join(",", labels.stream().map(CsvQuoting::field).toList()));
+            }
+            classifier = new Classifier(model);
+        }
+        return classifier;
+    }
+
+    private Result classify(Classifier classifier, Path input, DecodedWav wav) {
         PrintWriter err = spec.commandLine().getErr();
         for (String warning : wav.warnings()) {
             err.println("babble: warning: " + input + ": " + warning);
@@ -160,15 +179,15 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         var settings = classifier.model().metadata().featureSettings();
         long clipMs = settings.clipDurationMs();
-        long hopMs = hopSeconds != null ? Math.round(hopSeconds * 1000) : clipMs / 2;
+        SmoothingMixin.Plan plan = smoothingFlags.plan(classifier.model().metadata(), hopSeconds);
+        long hopMs = plan.hopMs();
         long expected = Math.max(1, Math.round((clip.durationSeconds() * 1000 - clipMs) / hopMs) + 1);
         WindowedScores windows;
         try (Progress progress = Progress.start("classify " + input.getFileName(), expected, quiet || expected < 200)) {
             windows = classifier.classifyWindows(clip, hopMs, progress::stepBy);
         }
         note(input, windows.notes());
-        RecognitionSettings smoothing = smoothingFlags.settings(clipMs, hopMs);
-        EpisodeDetector detector = new EpisodeDetector(classifier.model().labels(), smoothing);
+        EpisodeDetector detector = new EpisodeDetector(classifier.model().labels(), plan.smoothing());
         for (WindowScores w : windows.windows()) {
             detector.add(w.startMs(), w.endMs(), w.scores());
         }

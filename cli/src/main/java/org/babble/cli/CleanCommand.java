@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import org.babble.core.BabbleException;
+import org.babble.core.io.DiskFullException;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.ChannelSelection;
 import org.babble.core.audio.DecodedWav;
@@ -222,10 +223,8 @@ public final class CleanCommand implements Callable<Integer> {
             decoded.warnings().forEach(w -> messages.add("babble: warning: " + file + ": " + w));
             Cleaner.Outcome outcome = new Cleaner(settings).clean(decoded.clip());
             return write(file.toString(), stem, outcome, dir, inputSet, messages);
-        } catch (BabbleException e) {
-            return failure(file.toString(), "babble: " + (e.file().isPresent() ? "" : file + ": ") + e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
-            return failure(file.toString(), "babble: " + file + ": " + Cli.messageOf(e));
+            return failure(file.toString(), "babble: " + Cli.inputFailure(file, e).getMessage());
         }
     }
 
@@ -238,8 +237,8 @@ public final class CleanCommand implements Callable<Integer> {
                 DecodedWav decoded = WavReader.read(file);
                 decoded.warnings().forEach(w -> messages.add("babble: warning: " + file + ": " + w));
                 clips.add(decoded.clip());
-            } catch (BabbleException e) {
-                messages.add("babble: " + (e.file().isPresent() ? "" : file + ": ") + e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                messages.add("babble: " + Cli.inputFailure(file, e).getMessage());
                 failedReads++;
             }
         }
@@ -306,6 +305,9 @@ public final class CleanCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new Cli.Interrupted("clean: interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof DiskFullException full) {
+                throw full;
+            }
             throw new IllegalStateException(e.getCause());
         }
     }
@@ -317,6 +319,9 @@ public final class CleanCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new Cli.Interrupted("clean: interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof DiskFullException full) {
+                throw full;
+            }
             throw new IllegalStateException(e.getCause());
         }
     }

@@ -1,7 +1,9 @@
 package org.babble.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.babble.core.BabbleException;
+import org.babble.core.io.DiskFullException;
 import picocli.CommandLine;
 
 /**
@@ -37,6 +39,28 @@ public final class Cli {
         }
         String message = e.getMessage();
         return (message == null ? e.getClass().getSimpleName() : message) + " (run with --debug for details)";
+    }
+
+    /**
+     * One input's failure in a batch: a {@link BabbleException} as it is (named after {@code input} when it names no
+     * file), anything else (an out-of-memory error included) as that input's failure, so the batch goes on with the next
+     * file. Ctrl-C is not an input's failure and is thrown on.
+     */
+    static BabbleException inputFailure(Path input, Throwable e) {
+        if (e instanceof Interrupted interrupted) {
+            throw interrupted;
+        }
+        if (e instanceof DiskFullException full) {
+            throw full;
+        }
+        if (e instanceof BabbleException b) {
+            return b.file().isPresent() ? b : new BabbleException(input, b.problem(), b.remedy().orElse(null), b);
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new BabbleException(input, "ran out of memory on it (" + e.getMessage() + ")",
+                    "check the file, or give babble more memory (BABBLE_JAVA_OPTS=-Xmx8g)", e);
+        }
+        return new BabbleException(input, messageOf(e), null, e);
     }
 
     /** Thrown by a command that stopped cleanly on Ctrl-C. */

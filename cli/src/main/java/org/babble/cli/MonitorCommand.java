@@ -165,8 +165,6 @@ public final class MonitorCommand implements Callable<Integer> {
     }
 
     private MonitorSettings settings(FrozenModel model, WindowScorer scorer) {
-        long clipMs = scorer.clipMs();
-        long hopMs = hopSeconds != null ? Math.round(hopSeconds * 1000) : clipMs / 2;
         List<String> labels = model.labels();
         String wanted = label != null ? label
                 : Labels.wanted(labels).stream().findFirst().orElse(labels.get(0));
@@ -175,8 +173,8 @@ public final class MonitorCommand implements Callable<Integer> {
                     + ": the model has no such label (labels: " + String.join(", ", labels) + ")");
         }
         try {
-            RecognitionSettings smoothing = smoothingFlags.settings(clipMs, Math.max(1, hopMs));
-            return new MonitorSettings(hopMs, smoothing, wanted, Optional.ofNullable(onDetect),
+            SmoothingMixin.Plan plan = smoothingFlags.plan(model.metadata(), hopSeconds);
+            return new MonitorSettings(plan.hopMs(), plan.smoothing(), wanted, Optional.ofNullable(onDetect),
                     onDetectEvery.toMillis(), Optional.ofNullable(keepAudio), origin());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -84,6 +84,8 @@ public final class StatsCommand implements Callable<Integer> {
             return new Outcome(file, wav, LevelStats.of(wav.clip()), null);
         } catch (BabbleException e) {
             return new Outcome(file, null, null, e);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return new Outcome(file, null, null, Cli.inputFailure(file, e));
         }
     }
 

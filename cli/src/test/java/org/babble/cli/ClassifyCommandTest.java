@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -140,6 +143,32 @@ class ClassifyCommandTest {
         assertTrue(run.err().contains(text + ": not a WAV file"), run.err());
         assertTrue(run.err().contains("1 of 3 files could not be classified"), run.err());
         assertTrue(!run.err().contains("at org."), "no stack trace");
+    }
+
+    /** Issue 16's reproduction: a 44-byte header claiming 2147483647 Hz once took 4 GB and a stack trace. */
+    private Path lyingRate() throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36).put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(Integer.MAX_VALUE).putInt(0)
+                .putShort((short) 2).putShort((short) 16).put("data".getBytes(StandardCharsets.US_ASCII)).putInt(0);
+        return Files.write(dir.resolve("tiny.wav"), header.array());
+    }
+
+    @Test
+    void aHeaderLyingAboutItsRateIsOneLineAndTheBatchGoesOn() throws IOException {
+        Path tiny = lyingRate();
+        CliRun run = CliRun.of("classify", "--model", model, low, tiny.toString(), high).expectExit(ExitCode.FAILED);
+        assertTrue(run.out().contains("==> " + low + " <==") && run.out().contains("==> " + high + " <=="), run.out());
+        assertEquals(2, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("babble: " + tiny + ": damaged header: it says 2147483647 Hz"), run.err());
+    }
+
+    @Test
+    void brokenFilesAreRefusedBeforeTheModelIsRead() throws IOException {
+        CliRun run = CliRun.of("classify", "--model", dir.resolve("absent.babble").toString(), lyingRate().toString())
+                .expectExit(ExitCode.FAILED);
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("tiny.wav: damaged header"), run.err());
     }
 
     @Test

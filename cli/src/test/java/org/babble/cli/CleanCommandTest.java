@@ -21,6 +21,7 @@ import org.babble.core.audio.WavReader;
 import org.babble.core.audio.WavWriter;
 import org.babble.testing.SharedData;
 import org.babble.testing.Signals;
+import org.babble.testing.SmallDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -207,5 +208,21 @@ class CleanCommandTest {
                 .expectExit(ExitCode.USAGE);
         assertTrue(run.err().contains("--trim and --duration"), run.err());
         CliRun.of("clean", "x.wav").expectExit(ExitCode.USAGE);
+    }
+
+    @Test
+    void aFullDiskStopsTheBatchAtTheFirstFileWithOneLineNamingTheFolder() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            sine("clip" + i + ".wav", 1);
+        }
+        try (SmallDisk disk = SmallDisk.mount(tmp, 96)) {
+            CliRun run = CliRun.of("clean", tmp.resolve("in").toString(), "--out", disk.folder().toString(), "--jobs", "1")
+                    .expectExit(ExitCode.FAILED);
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().startsWith("babble: " + disk.folder().toAbsolutePath() + ": disk full"), run.err());
+            assertTrue(names(disk.folder()).size() < 20, "stopped before the end");
+            assertTrue(names(disk.folder()).stream().noneMatch(n -> n.endsWith(".part")), "no half-written clip");
+        }
+        assertEquals(20, names(tmp.resolve("in")).size(), "inputs untouched");
     }
 }

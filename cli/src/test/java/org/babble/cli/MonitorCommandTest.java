@@ -20,6 +20,7 @@ import org.babble.core.model.frozen.FrozenModelWriter;
 import org.babble.core.monitor.store.EpisodeRow;
 import org.babble.core.monitor.store.MonitorDatabase;
 import org.babble.testing.Signals;
+import org.babble.testing.SmallDisk;
 import org.babble.testing.TinyModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,5 +177,28 @@ class MonitorCommandTest {
     @Test
     void fromAndDeviceTogetherAreAUsageError() {
         CliRun.of("monitor", "--model", model, "--from", night, "--device", "0").expectExit(ExitCode.USAGE);
+    }
+
+    @Test
+    void aFullDiskStopsMonitorAtOnceWithOneLineAndTheDatabaseStaysWhole() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(dir, 160)) {
+            Path db = disk.folder().resolve("night.db");
+            long started = System.nanoTime();
+            CliRun run = monitor(db, "--loop", "200").expectExit(ExitCode.FAILED);
+            assertTrue(System.nanoTime() - started < 30_000_000_000L, "no minute of retries");
+            assertTrue(run.err().contains("disk full"), run.err());
+            assertFalse(run.err().contains("audio lost"), run.err());
+            Path copy = Files.createDirectories(dir.resolve("copied-db"));
+            for (String suffix : List.of("", "-wal")) {
+                Path part = disk.folder().resolve("night.db" + suffix);
+                if (Files.exists(part)) {
+                    Files.copy(part, copy.resolve("night.db" + suffix));
+                }
+            }
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("night.db"));
+                    var rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+                assertEquals("ok", rs.getString(1));
+            }
+        }
     }
 }

@@ -23,6 +23,13 @@ public final class Resampler {
     /** Above this many phases the table is interpolated instead of holding one row per exact phase. */
     private static final int MAX_EXACT_PHASES = 2048;
     private static final int INTERPOLATED_PHASES = 1024;
+    /**
+     * Floats the filter table may hold (32 MB). Every usual rate pair needs under 0.6 M; only extreme ratios with
+     * coprime rates (767999 Hz to 1 kHz) would need more, and they get fewer interpolated phases instead.
+     */
+    static final long MAX_TABLE_FLOATS = 8L << 20;
+    /** The longest filter the table may hold: a conversion down by more than the widest in-range ratio is refused. */
+    private static final long MAX_TAPS = MAX_TABLE_FLOATS / 16;
     /** Output samples converted as one block; longer outputs are split into blocks converted in parallel. */
     private static final int CHUNK = 1 << 16;
 
@@ -52,11 +59,15 @@ public final class Resampler {
         double nyquist = Math.min(fromRate, toRate) / 2.0;
         double cutoff = CUTOFF * nyquist / fromRate;               // cycles per input sample
         double transition = TRANSITION * nyquist / fromRate;
-        int length = (int) Math.ceil((ATTENUATION_DB - 7.95) / (2.285 * 2 * Math.PI * transition));
-        this.half = length / 2 + 1;
+        double length = Math.ceil((ATTENUATION_DB - 7.95) / (2.285 * 2 * Math.PI * transition));
+        if (length > MAX_TAPS) {
+            throw new IllegalArgumentException("cannot convert " + fromRate + " Hz to " + toRate + " Hz: the ratio is too"
+                    + " extreme (rates must lie within " + SampleRates.RANGE + ")");
+        }
+        this.half = (int) length / 2 + 1;
         this.taps = 2 * half;
-        this.exact = up <= MAX_EXACT_PHASES;
-        this.phases = exact ? (int) up : INTERPOLATED_PHASES;
+        this.exact = up <= MAX_EXACT_PHASES && up * taps <= MAX_TABLE_FLOATS;
+        this.phases = exact ? (int) up : (int) Math.min(INTERPOLATED_PHASES, MAX_TABLE_FLOATS / taps - 1);
         double beta = 0.1102 * (ATTENUATION_DB - 8.7);
         double i0Beta = besselI0(beta);
         int rows = exact ? phases : phases + 1;

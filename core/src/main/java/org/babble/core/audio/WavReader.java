@@ -26,6 +26,11 @@ public final class WavReader {
     private static final int WAVE_FORMAT_ALAW = 0x0006;
     private static final int WAVE_FORMAT_MULAW = 0x0007;
     private static final int WAVE_FORMAT_EXTENSIBLE = 0xFFFE;
+    /** KSDATAFORMAT_SUBTYPE_* GUIDs after their leading 2-byte format tag: {0000xxxx-0000-0010-8000-00aa00389b71}. */
+    private static final byte[] SUBTYPE_GUID_TAIL = {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38,
+        (byte) 0x9B, 0x71};
+    /** More than any microphone array or ambisonic order babble could meet; each channel is a decoded array. */
+    static final int MAX_CHANNELS = 64;
     /** Java arrays stop at 2 GiB; a 16-bit WAV cannot claim more than 4 GiB anyway. */
     private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
     private static final String DAMAGED = "the file is damaged; re-record or re-export it";
@@ -130,6 +135,18 @@ public final class WavReader {
             }
             // The sub-format GUID starts with the classic format tag; wBitsPerSample stays the container size.
             tag = Short.toUnsignedInt(buf.getShort(at + 24));
+            for (int i = 0; i < SUBTYPE_GUID_TAIL.length; i++) {
+                if (buf.get(at + 26 + i) != SUBTYPE_GUID_TAIL[i]) {
+                    throw new BabbleException(file, "unsupported WAVE_FORMAT_EXTENSIBLE sub-format (not one of the"
+                            + " standard PCM, float, A-law or mu-law GUIDs)",
+                            "convert it to PCM first (e.g. sox IN -e signed -b 16 OUT.wav)");
+                }
+            }
+            int validBits = Short.toUnsignedInt(buf.getShort(at + 18));
+            if (validBits > bits) {
+                throw new BabbleException(file, "damaged header: " + validBits + " valid bits in a " + bits
+                        + "-bit sample", DAMAGED);
+            }
         }
         SampleEncoding encoding = switch (tag) {
             case WAVE_FORMAT_PCM -> SampleEncoding.PCM;
@@ -148,9 +165,14 @@ public final class WavReader {
             throw new BabbleException(file, "unsupported sample size: " + bits + "-bit " + encoding,
                     "convert it to 16-bit PCM first (e.g. sox IN -b 16 OUT.wav)");
         }
-        if (channels == 0 || rate == 0 || rate > Integer.MAX_VALUE) {
-            throw new BabbleException(file, "damaged header: it says " + channels + " channels at " + rate + " Hz",
-                    DAMAGED);
+        if (!SampleRates.plausible(rate)) {
+            throw new BabbleException(file, "damaged header: it says " + rate + " Hz, outside the " + SampleRates.RANGE
+                    + " that audio uses", DAMAGED);
+        }
+        if (channels == 0 || channels > MAX_CHANNELS) {
+            throw new BabbleException(file, "damaged header: it says " + channels + " channels (babble reads 1 to "
+                    + MAX_CHANNELS + ")", channels == 0 ? DAMAGED : "mix it down or split it first (e.g. sox IN OUT.wav"
+                    + " remix 1 2)");
         }
         WavFormat format = new WavFormat(encoding, bits, channels, (int) rate, extensible);
         if (blockAlign != format.blockAlign()) {

@@ -1,5 +1,7 @@
 package org.babble.core.features;
 
+import org.babble.core.audio.SampleRates;
+
 /**
  * Everything that decides what a network sees of a clip. Saved with every checkpoint and frozen model, so inference
  * computes exactly the features the model was trained on.
@@ -42,26 +44,48 @@ public record FeatureSettings(
         AVERAGE
     }
 
+    /** A minute: far longer than any sound babble detects in one clip; longer recordings are scored in windows. */
+    public static final int MAX_CLIP_DURATION_MS = 60_000;
+    /** Bins and mel channels: TF's examples use 40, speech models rarely pass 128. */
+    public static final int MAX_BINS = 1024;
+    /** Samples in one analysis window (the FFT length then stays at most 65536). */
+    public static final int MAX_WINDOW_SAMPLES = 1 << 16;
+    /** Floats per clip (frames times bins, 4 MB): a batch of a hundred such clips still fits a small machine. */
+    public static final long MAX_FEATURE_SIZE = 1 << 20;
+
+    /**
+     * Checks every field, upper bounds included: settings come from files people share (a model's metadata, a
+     * checkpoint), and each size here becomes an allocation.
+     */
     public FeatureSettings {
-        require(sampleRate > 0, "sampleRate", sampleRate);
-        require(clipDurationMs > 0, "clipDurationMs", clipDurationMs);
-        require(windowSizeMs > 0, "windowSizeMs", windowSizeMs);
-        require(windowStrideMs > 0, "windowStrideMs", windowStrideMs);
-        require(featureBinCount > 0, "featureBinCount", featureBinCount);
+        require(SampleRates.plausible(sampleRate), "sampleRate (within " + SampleRates.RANGE + ")", sampleRate);
+        require(clipDurationMs > 0 && clipDurationMs <= MAX_CLIP_DURATION_MS, "clipDurationMs (1 to "
+                + MAX_CLIP_DURATION_MS + ")", clipDurationMs);
+        require(windowSizeMs > 0 && windowSizeMs <= clipDurationMs, "windowSizeMs (positive, at most clipDurationMs)",
+                windowSizeMs);
+        require(windowStrideMs > 0 && windowStrideMs <= clipDurationMs, "windowStrideMs (positive, at most "
+                + "clipDurationMs)", windowStrideMs);
+        require(featureBinCount > 0 && featureBinCount <= MAX_BINS, "featureBinCount (1 to " + MAX_BINS + ")",
+                featureBinCount);
         require(preprocess != null, "preprocess", preprocess);
         require(lowerFrequencyHz >= 0, "lowerFrequencyHz", lowerFrequencyHz);
         require(upperFrequencyHz > lowerFrequencyHz && upperFrequencyHz <= sampleRate / 2.0, "upperFrequencyHz",
                 upperFrequencyHz);
-        require(melChannels > 0, "melChannels", melChannels);
+        require(melChannels > 0 && melChannels <= MAX_BINS, "melChannels (1 to " + MAX_BINS + ")", melChannels);
         require(preprocess != Preprocess.MFCC || featureBinCount <= melChannels, "featureBinCount (at most melChannels "
                 + "for mfcc)", featureBinCount);
         int window = samples(sampleRate, windowSizeMs);
-        require(window >= 2, "windowSizeMs (at least 2 samples)", windowSizeMs);
+        require(window >= 2 && window <= MAX_WINDOW_SAMPLES, "windowSizeMs (2 to " + MAX_WINDOW_SAMPLES
+                + " samples)", windowSizeMs);
         require(samples(sampleRate, windowStrideMs) >= 1, "windowStrideMs (at least 1 sample)", windowStrideMs);
         require(window <= samples(sampleRate, clipDurationMs), "windowSizeMs (at most clipDurationMs)", windowSizeMs);
         require(preprocess != Preprocess.AVERAGE || featureBinCount <= Fft.nextPowerOfTwo(window) / 2 + 1,
                 "featureBinCount (at most the " + (Fft.nextPowerOfTwo(window) / 2 + 1) + " spectrum bins for average)",
                 featureBinCount);
+        long frames = 1 + (samples(sampleRate, clipDurationMs) - window) / samples(sampleRate, windowStrideMs);
+        long perFrame = preprocess == Preprocess.AVERAGE ? Fft.nextPowerOfTwo(window) / 2 + 1 : featureBinCount;
+        require(frames * perFrame <= MAX_FEATURE_SIZE, "windowStrideMs (" + frames + " frames of " + perFrame
+                + " bins are more than " + MAX_FEATURE_SIZE + " values a clip)", windowStrideMs);
     }
 
     /** TF speech_commands defaults for the given clip format. */

@@ -61,6 +61,9 @@ public final class AtomicFiles {
             }
         } catch (IOException e) {
             deleteQuietly(temp);
+            if (DiskFullException.isDiskFull(e)) {
+                throw new DiskFullException(dir, e);
+            }
             throw new BabbleException(target, "cannot write: " + e.getMessage(), "check the folder exists and has space", e);
         } catch (RuntimeException e) {
             deleteQuietly(temp);

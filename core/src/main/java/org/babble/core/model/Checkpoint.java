@@ -2,7 +2,6 @@ package org.babble.core.model;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +13,14 @@ import java.util.zip.ZipOutputStream;
 import org.babble.core.BabbleException;
 import org.babble.core.io.AtomicFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.babble.core.model.frozen.NetworkArchive;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * A training checkpoint: one zip holding the network with its updater (Adam moments, iteration count) as DL4J writes it,
- * and {@link CheckpointState} as JSON. Written atomically, so a crash never leaves a half checkpoint behind.
+ * and {@link CheckpointState} as JSON. Written atomically, so a crash never leaves a half checkpoint behind. Nothing in
+ * it is a serialized Java object: the network is JSON and plain arrays, read back by {@link NetworkArchive}, since
+ * checkpoints are files people share.
  */
 public record Checkpoint(MultiLayerNetwork network, CheckpointState state) {
     static final String NETWORK_ENTRY = "network.zip";
@@ -61,7 +63,8 @@ public record Checkpoint(MultiLayerNetwork network, CheckpointState state) {
                     net = readBounded(zip, file);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: ZipInputStream's answer to an entry name that is not valid UTF-8
             throw new BabbleException(file, "cannot read checkpoint: " + e.getMessage(),
                     "pass a ckpt-N.zip written by babble train", e);
         }
@@ -71,8 +74,11 @@ public record Checkpoint(MultiLayerNetwork network, CheckpointState state) {
         }
         try {
             CheckpointState state = JSON.readValue(stateJson, CheckpointState.class);
-            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), true);
+            MultiLayerNetwork network = NetworkArchive.multiLayerNetwork(file, "entry '" + NETWORK_ENTRY + "'", net,
+                    true);
             return new Checkpoint(network, state);
+        } catch (BabbleException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new BabbleException(file, "corrupt checkpoint: " + e.getMessage(),
                     "use an earlier checkpoint from the same folder", e);

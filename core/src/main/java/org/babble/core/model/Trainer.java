@@ -102,7 +102,8 @@ public final class Trainer {
     }
 
     private TrainingResult run(MultiLayerNetwork net, CheckpointState resumed) {
-        try (TrainingLog log = new TrainingLog(trainDir, resumed != null)) {
+        try (TrainingLog log = resumed == null ? TrainingLog.fresh(trainDir)
+                : TrainingLog.resumedAt(trainDir, resumed.step())) {
             return loop(net, resumed, log);
         }
     }

@@ -1,5 +1,6 @@
 package org.babble.core.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,12 +12,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.babble.core.BabbleException;
+import org.babble.core.io.AtomicFiles;
 
 /**
  * {@code train_log.jsonl} in the train dir: one JSON object per line for every step ({@code "type":"step"}), every
  * validation and the final test, in place of TF's tensorboard event files. Lines are flushed as written, so the log
- * survives a crash; a resumed run appends.
+ * survives a crash. A resumed run first cuts the log back to its checkpoint's step, so the steps the killed run took
+ * after that checkpoint (and will take again) are not logged twice.
  */
 public final class TrainingLog implements AutoCloseable {
     public static final String FILE = "train_log.jsonl";
@@ -25,13 +29,30 @@ public final class TrainingLog implements AutoCloseable {
     private final Path file;
     private final BufferedWriter out;
 
-    /** Opens the log, starting afresh unless {@code append}. */
-    public TrainingLog(Path trainDir, boolean append) {
+    /** A fresh log, replacing any earlier one. */
+    public static TrainingLog fresh(Path trainDir) {
+        return new TrainingLog(trainDir, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /** The log of a run resumed at {@code step}: lines after that step (and torn lines) are dropped, then it appends. */
+    public static TrainingLog resumedAt(Path trainDir, int step) {
+        List<String> kept = new ArrayList<>();
+        for (JsonNode line : read(trainDir)) {
+            if (line.path("step").asInt(Integer.MAX_VALUE) <= step) {
+                kept.add(line.toString());
+            }
+        }
+        AtomicFiles.write(trainDir.resolve(FILE), kept.stream().map(l -> l + "\n").collect(Collectors.joining())
+                .getBytes(StandardCharsets.UTF_8));
+        return new TrainingLog(trainDir, StandardOpenOption.APPEND);
+    }
+
+    private TrainingLog(Path trainDir, StandardOpenOption mode) {
         this.file = trainDir.resolve(FILE);
         try {
             Files.createDirectories(trainDir);
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+                    StandardOpenOption.WRITE, mode);
         } catch (IOException e) {
             throw new BabbleException(file, "cannot open training log: " + e.getMessage(), "check the train dir", e);
         }
@@ -61,7 +82,8 @@ public final class TrainingLog implements AutoCloseable {
         }
     }
 
-    /** Every line of a log, for plots; the last line wins where a crashed run repeated steps. */
+    /** Every whole line of a log, for plots; a line torn by a crash is skipped, and where a run repeated steps the
+     * last line wins for its readers. */
     public static List<JsonNode> read(Path trainDir) {
         Path file = trainDir.resolve(FILE);
         List<JsonNode> lines = new ArrayList<>();
@@ -70,8 +92,9 @@ public final class TrainingLog implements AutoCloseable {
         }
         try {
             for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!text.isBlank()) {
-                    lines.add(JSON.readTree(text));
+                JsonNode line = text.isBlank() ? null : parse(text);
+                if (line != null) {
+                    lines.add(line);
                 }
             }
         } catch (IOException e) {
@@ -79,6 +102,15 @@ public final class TrainingLog implements AutoCloseable {
                     e);
         }
         return lines;
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            JsonNode line = JSON.readTree(text);
+            return line != null && line.isObject() ? line : null;
+        } catch (JsonProcessingException torn) {
+            return null;
+        }
     }
 
     @Override

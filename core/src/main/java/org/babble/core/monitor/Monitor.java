@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.babble.core.BabbleException;
+import org.babble.core.io.DiskFullException;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.CaptureFormat;
@@ -127,6 +128,8 @@ public final class Monitor {
                         frames += n;
                         retryMs = FIRST_RETRY_MS;
                     }
+                } catch (DiskFullException e) {
+                    throw e; // no window or episode can be stored any more: stop at once, the database stays whole
                 } catch (BabbleException | IllegalStateException e) {
                     listener.note("audio lost: " + e.getMessage() + "; reopening in " + retryMs / 1000 + " s");
                     closeQuietly(source);

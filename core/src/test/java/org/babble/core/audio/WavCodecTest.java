@@ -131,14 +131,56 @@ class WavCodecTest {
         assertArrayEquals(new float[] {1000 / 32768f, -1000 / 32768f}, clip.channel(0));
     }
 
-    @Test
-    void readsExtensible24BitAndInterleavedChannels() {
+    /** KSDATAFORMAT_SUBTYPE_PCM after its first two bytes, as Microsoft's ksmedia.h defines it. */
+    private static final byte[] PCM_GUID_TAIL = {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38,
+        (byte) 0x9B, 0x71};
+
+    private static byte[] extensibleFmt(int validBits, byte[] guidTail) {
         ByteBuffer ext = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
         ext.putShort((short) 0xFFFE).putShort((short) 2).putInt(48000).putInt(48000 * 6).putShort((short) 6)
-                .putShort((short) 24).putShort((short) 22).putShort((short) 24).putInt(3).putShort((short) 1);
+                .putShort((short) 24).putShort((short) 22).putShort((short) validBits).putInt(3).putShort((short) 1)
+                .put(guidTail);
+        return chunk("fmt ", ext.array());
+    }
+
+    @Test
+    void extensibleNeedsTheWholeSubFormatGuid() {
+        byte[] tail = PCM_GUID_TAIL.clone();
+        tail[13] = 0x72;
+        assertMessage(riff(extensibleFmt(24, tail), chunk("data", new byte[6])),
+                "unsupported WAVE_FORMAT_EXTENSIBLE sub-format");
+        assertMessage(riff(extensibleFmt(24, new byte[14]), chunk("data", new byte[6])),
+                "unsupported WAVE_FORMAT_EXTENSIBLE sub-format");
+    }
+
+    @Test
+    void extensibleValidBitsCannotExceedTheContainer() {
+        assertMessage(riff(extensibleFmt(25, PCM_GUID_TAIL), chunk("data", new byte[6])),
+                "25 valid bits in a 24-bit sample");
+    }
+
+    @Test
+    void sampleRatesOutsideWhatAudioUsesAreRefusedSayingTheRange() {
+        for (int rate : new int[] {1, 2, 999, 768_001, Integer.MAX_VALUE, -1}) {
+            assertMessage(riff(fmt(1, 1, rate, 16), chunk("data", new byte[4])),
+                    "outside the 1 kHz–768 kHz that audio uses");
+        }
+        assertEquals(1000, WavReader.decode(NAME, riff(fmt(1, 1, 1000, 16), chunk("data", new byte[4])))
+                .format().sampleRate());
+        assertEquals(768_000, WavReader.decode(NAME, riff(fmt(1, 1, 768_000, 16), chunk("data", new byte[4])))
+                .format().sampleRate());
+    }
+
+    @Test
+    void moreChannelsThanAnyRecorderHasAreRefused() {
+        assertMessage(riff(fmt(1, 65, 8000, 16), chunk("data", new byte[130])), "it says 65 channels");
+    }
+
+    @Test
+    void readsExtensible24BitAndInterleavedChannels() {
         byte[] samples = {0, 0, (byte) 0x80, (byte) 0xFF, (byte) 0xFF, 0x7F, 1, 0, 0, (byte) 0xFF, (byte) 0xFF,
             (byte) 0xFF};
-        DecodedWav wav = WavReader.decode(NAME, riff(chunk("fmt ", ext.array()), chunk("data", samples)));
+        DecodedWav wav = WavReader.decode(NAME, riff(extensibleFmt(24, PCM_GUID_TAIL), chunk("data", samples)));
         assertTrue(wav.format().extensible());
         assertArrayEquals(new float[] {-1f, 1 / 8388608f}, wav.clip().channel(0));
         assertArrayEquals(new float[] {8388607 / 8388608f, -1 / 8388608f}, wav.clip().channel(1));
@@ -155,7 +197,7 @@ class WavCodecTest {
     void refusesWhatItCannotDecodeSayingWhy() {
         assertMessage(riff(fmt(2, 1, 8000, 4), chunk("data", new byte[4])), "unsupported WAV encoding 0x0002 (MS ADPCM)");
         assertMessage(riff(fmt(1, 1, 8000, 12), chunk("data", new byte[4])), "unsupported sample size: 12-bit PCM");
-        assertMessage(riff(fmt(1, 0, 8000, 16), chunk("data", new byte[4])), "it says 0 channels at 8000 Hz");
+        assertMessage(riff(fmt(1, 0, 8000, 16), chunk("data", new byte[4])), "it says 0 channels");
         assertMessage(riff(chunk("data", new byte[4]), fmt(1, 1, 8000, 16)), "data chunk before any fmt chunk");
         assertMessage(riff(fmt(1, 1, 8000, 16)), "no data chunk");
         assertMessage(riff(chunk("LIST", new byte[4])), "no fmt chunk");

@@ -59,4 +59,28 @@ class FeatureSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build::run);
         assertTrue(e.getMessage().contains(field), () -> e.getMessage() + " should name " + field);
     }
+
+    @Test
+    void sizesAFileCouldClaimAreBoundedBeforeAnythingIsAllocated() {
+        Preprocess mfcc = Preprocess.MFCC;
+        assertBounded("clipDurationMs", () -> new FeatureSettings(16000, 2_000_000_000, 30, 10, 40, mfcc, 20, 4000, 40));
+        assertBounded("featureBinCount", () -> new FeatureSettings(16000, 1000, 30, 10, 16_777_216, Preprocess.LOGMEL,
+                20, 4000, 40));
+        assertBounded("melChannels", () -> new FeatureSettings(16000, 1000, 30, 10, 40, mfcc, 20, 4000, 2_000_000_000));
+        assertBounded("sampleRate", () -> new FeatureSettings(2_000_000_000, 1000, 30, 10, 40, mfcc, 20, 4000, 40));
+        assertBounded("clipDurationMs", () -> new FeatureSettings(16000, 100_000_000, 30, 0.0625, 40, mfcc, 20, 4000,
+                40));
+        assertBounded("windowStrideMs", () -> new FeatureSettings(16000, 60_000, 30, 0.0625, 40, mfcc, 20, 4000, 40));
+        assertBounded("windowSizeMs", () -> new FeatureSettings(16000, 1000, Double.POSITIVE_INFINITY, 10, 40, mfcc,
+                20, 4000, 40));
+        assertBounded("windowSizeMs", () -> new FeatureSettings(768_000, 60_000, 1000, 10, 40, mfcc, 20, 4000, 40));
+        FeatureSettings longest = new FeatureSettings(16000, FeatureSettings.MAX_CLIP_DURATION_MS, 30, 10, 40, mfcc, 20,
+                4000, 40);
+        assertEquals(5998 * 40, longest.featureSize());
+    }
+
+    private static void assertBounded(String field, org.junit.jupiter.api.function.Executable build) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build);
+        assertTrue(e.getMessage().startsWith("invalid feature setting " + field), e.getMessage());
+    }
 }

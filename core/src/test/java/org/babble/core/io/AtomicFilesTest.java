@@ -2,7 +2,9 @@ package org.babble.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.babble.core.BabbleException;
+import org.babble.testing.SmallDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +59,28 @@ class AtomicFilesTest {
         BabbleException e = assertThrows(BabbleException.class,
                 () -> AtomicFiles.write(blocker.resolve("clip.wav"), new byte[] {1}));
         assertEquals(blocker.resolve("clip.wav"), e.file().orElseThrow());
+    }
+
+    @Test
+    void aFullDiskIsItsOwnFailureNamingTheFolderAndLeavesNoTemporaryFile() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(dir, 64)) {
+            Path file = disk.folder().resolve("big.wav");
+            DiskFullException e = assertThrows(DiskFullException.class, () -> AtomicFiles.write(file, new byte[256 << 10]));
+            assertTrue(e.getMessage().startsWith(disk.folder().toAbsolutePath() + ": disk full (No space left on device)"),
+                    e.getMessage());
+            assertTrue(e.remedy().isPresent());
+            try (Stream<Path> left = Files.list(disk.folder())) {
+                assertEquals(List.of(), left.toList(), "the partial temporary file is removed");
+            }
+        }
+    }
+
+    @Test
+    void onlyNoSpaceAndQuotaCountAsAFullDisk() {
+        assertTrue(DiskFullException.isDiskFull(new RuntimeException(new IOException("No space left on device"))));
+        assertTrue(DiskFullException.isDiskFull(new IOException("Disk quota exceeded")));
+        assertFalse(DiskFullException.isDiskFull(new IOException("Permission denied")));
+        assertFalse(DiskFullException.isDiskFull(new IllegalStateException("No space left on device")),
+                "only the operating system's I/O errors");
     }
 }

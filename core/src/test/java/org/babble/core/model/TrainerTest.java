@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.babble.core.features.FeatureSettings;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -77,16 +78,7 @@ class TrainerTest {
         trainer(settings, whole).train();
         MultiLayerNetwork reference = Checkpoint.read(whole.resolve("ckpt-35.zip")).network();
 
-        Trainer first = trainer(settings, broken);
-        first.observe(new TrainingObserver() {
-            @Override
-            public void step(TrainingObserver.StepResult r) {
-                if (r.step() == 23) {
-                    first.requestStop();
-                }
-            }
-        });
-        TrainingResult stopped = first.train();
+        TrainingResult stopped = trainUntil(settings, broken, 23);
         assertTrue(stopped.interrupted());
         assertEquals(23, stopped.lastStep());
         assertEquals(broken.resolve("ckpt-23.zip"), stopped.lastCheckpoint());
@@ -107,6 +99,25 @@ class TrainerTest {
         List<Double> wholeLosses = losses(whole);
         List<Double> brokenLosses = losses(broken);
         assertEquals(wholeLosses, brokenLosses, "per-step cross entropy differs");
+    }
+
+    @Test
+    void aRunResumedFromAnEarlierCheckpointLogsEachStepOnce() {
+        TrainSettings settings = settings(25, 10, 10);
+        Path whole = dir.resolve("whole");
+        Path killed = dir.resolve("killed");
+        trainer(settings, whole).train();
+        trainUntil(settings, killed, 27);
+        // as if killed at step 27: the last checkpoint it left before that is step 20's
+        trainer(settings, killed).resume(Checkpoint.read(killed.resolve("ckpt-20.zip")));
+        List<Integer> steps = new ArrayList<>();
+        for (JsonNode line : TrainingLog.read(killed)) {
+            if (line.get("type").asText().equals("step")) {
+                steps.add(line.get("step").asInt());
+            }
+        }
+        assertEquals(IntStream.rangeClosed(1, 35).boxed().toList(), steps, "each step logged once, in order");
+        assertEquals(losses(whole), losses(killed));
     }
 
     @Test
@@ -132,6 +143,20 @@ class TrainerTest {
                 names.stream().filter(n -> n.startsWith("ckpt-")).toList(), "kept the latest 2: " + names);
         assertTrue(names.stream().noneMatch(n -> n.endsWith(".part")), "no temporary files left: " + names);
         assertEquals(12, Checkpoint.read(dir.resolve("ckpt-12.zip")).state().step());
+    }
+
+    /** A run asked to stop at {@code step}, as Ctrl-C would. */
+    private static TrainingResult trainUntil(TrainSettings settings, Path trainDir, int step) {
+        Trainer trainer = trainer(settings, trainDir);
+        trainer.observe(new TrainingObserver() {
+            @Override
+            public void step(TrainingObserver.StepResult r) {
+                if (r.step() == step) {
+                    trainer.requestStop();
+                }
+            }
+        });
+        return trainer.train();
     }
 
     private static List<Double> losses(Path trainDir) {

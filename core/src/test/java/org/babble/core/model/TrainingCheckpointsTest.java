@@ -5,9 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.model.frozen.CheckpointReader;
@@ -52,11 +63,51 @@ class TrainingCheckpointsTest {
     }
 
     @Test
+    void aCheckpointCarryingASerializedJavaObjectIsRefusedUnread(@TempDir Path elsewhere) throws Exception {
+        Path original = dir.resolve("train").resolve("ckpt-40.zip");
+        Map<String, byte[]> outer = unzip(Files.readAllBytes(original));
+        Map<String, byte[]> network = unzip(outer.get(Checkpoint.NETWORK_ENTRY));
+        ByteArrayOutputStream object = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(object)) {
+            out.writeObject(new ArrayList<>(List.of("payload")));
+        }
+        network.put("preprocessor.bin", object.toByteArray());
+        outer.put(Checkpoint.NETWORK_ENTRY, zip(network));
+        Path hostile = elsewhere.resolve("ckpt-40.zip");
+        Files.write(hostile, zip(outer));
+        BabbleException e = assertThrows(BabbleException.class, () -> Checkpoint.read(hostile));
+        assertTrue(e.getMessage().startsWith(hostile + ": refusing entry 'preprocessor.bin'"), e.getMessage());
+        assertEquals(40, Checkpoint.read(original).state().step(), "babble's own checkpoints still load");
+    }
+
+    private static Map<String, byte[]> unzip(byte[] bytes) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = new ZipOutputStream(bytes)) {
+            for (var e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void aTornTrainingLogStillFreezesWithoutATestAccuracy(@TempDir Path elsewhere) throws Exception {
         Path copy = elsewhere.resolve("train");
-        java.nio.file.Files.createDirectories(copy);
-        java.nio.file.Files.copy(dir.resolve("train").resolve("ckpt-40.zip"), copy.resolve("ckpt-40.zip"));
-        java.nio.file.Files.writeString(copy.resolve(TrainingLog.FILE), "{\"type\":\"test\",\"accuracy\":0.9");
+        Files.createDirectories(copy);
+        Files.copy(dir.resolve("train").resolve("ckpt-40.zip"), copy.resolve("ckpt-40.zip"));
+        Files.writeString(copy.resolve(TrainingLog.FILE), "{\"type\":\"test\",\"accuracy\":0.9");
         ModelMetadata metadata = new TrainingCheckpoints().read(copy.resolve("ckpt-40.zip")).metadata();
         assertEquals(null, metadata.provenance().testAccuracy());
         assertEquals(LABELS, metadata.labels());

@@ -48,7 +48,8 @@ final class BoundedZip {
             }
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new BabbleException(file, "no such model file", "give the path of a model.babble written by babble freeze");
-        } catch (ZipException | EOFException e) {
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
+            // IllegalArgumentException: the JDK's zip classes throw it for entry names that are not valid UTF-8
             throw new BabbleException(file, "not a complete model file (" + e.getMessage() + "); truncated or corrupt",
                     REMEDY, e);
         } catch (IOException e) {
@@ -67,7 +68,7 @@ final class BoundedZip {
                 reader.admit(entries, entry);
                 entries.put(entry.getName(), reader.inflate(entry, zip, false));
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new BabbleException(file, what + " is corrupt (" + e.getMessage() + ")", REMEDY, e);
         }
         if (entries.isEmpty()) {

@@ -17,8 +17,8 @@ final class FrozenModelFormat {
     /** The metadata is text; a megabyte is already absurd. */
     static final long MAX_METADATA_BYTES = 1 << 20;
 
-    static final String CONFIGURATION = "configuration.json";
-    static final String COEFFICIENTS = "coefficients.bin";
+    static final String CONFIGURATION = NetworkArchive.CONFIGURATION;
+    static final String COEFFICIENTS = NetworkArchive.COEFFICIENTS;
 
     /** The kinds of DL4J network a model file can hold. */
     enum NetworkKind {

@@ -3,20 +3,11 @@ package org.babble.core.model.frozen;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.babble.core.BabbleException;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Loads {@code model.babble} and checks everything it reads before trusting it: zip structure and checksums, entry
@@ -35,14 +26,20 @@ public final class FrozenModelReader {
 
     public static FrozenModel read(Path file, ZipLimits limits) {
         Map<String, byte[]> entries = BoundedZip.readFile(file, limits);
-        FrozenModelFormat.Document document = metadata(file, require(file, entries, FrozenModelFormat.METADATA));
-        Map<String, byte[]> network = BoundedZip.readBytes(file, "entry '" + FrozenModelFormat.NETWORK + "'",
-                require(file, entries, FrozenModelFormat.NETWORK), limits);
-        Model model = network(file, document.network(), network);
+        FrozenModelFormat.Document document = document(file, entries);
+        NetworkArchive network = new NetworkArchive(file, "in '" + FrozenModelFormat.NETWORK + "'",
+                BoundedZip.readBytes(file, "entry '" + FrozenModelFormat.NETWORK + "'",
+                        require(file, entries, FrozenModelFormat.NETWORK), limits));
+        Model model = network.network(document.network());
         return FrozenModel.checked(file, model, document.metadata());
     }
 
-    private static byte[] require(Path file, Map<String, byte[]> entries, String name) {
+    /** The metadata document of a model file whose zip entries are {@code entries}. */
+    static FrozenModelFormat.Document document(Path file, Map<String, byte[]> entries) {
+        return metadata(file, require(file, entries, FrozenModelFormat.METADATA));
+    }
+
+    static byte[] require(Path file, Map<String, byte[]> entries, String name) {
         byte[] bytes = entries.get(name);
         if (bytes == null) {
             throw new BabbleException(file, "missing entry '" + name + "' (found " + entries.keySet() + ")", DAMAGED);
@@ -73,45 +70,9 @@ public final class FrozenModelReader {
             }
             return document;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new BabbleException(file, "metadata is not valid: " + firstLine(e), DAMAGED, e);
+            throw new BabbleException(file, "metadata is not valid: " + NetworkArchive.firstLine(e), DAMAGED, e);
         } catch (IOException e) {
-            throw new BabbleException(file, "metadata is unreadable: " + firstLine(e), DAMAGED, e);
+            throw new BabbleException(file, "metadata is unreadable: " + NetworkArchive.firstLine(e), DAMAGED, e);
         }
-    }
-
-    private static Model network(Path file, FrozenModelFormat.NetworkKind kind, Map<String, byte[]> entries) {
-        String where = "in '" + FrozenModelFormat.NETWORK + "'";
-        byte[] configuration = entries.get(FrozenModelFormat.CONFIGURATION);
-        byte[] coefficients = entries.get(FrozenModelFormat.COEFFICIENTS);
-        if (configuration == null || coefficients == null) {
-            throw new BabbleException(file, "network " + where + " lacks " + FrozenModelFormat.CONFIGURATION + " or "
-                    + FrozenModelFormat.COEFFICIENTS + " (found " + entries.keySet() + ")", DAMAGED);
-        }
-        String config = new String(configuration, StandardCharsets.UTF_8);
-        INDArray params;
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(coefficients))) {
-            params = Nd4j.read(in);
-        } catch (IOException | RuntimeException e) {
-            throw new BabbleException(file, "network weights " + where + " are unreadable: " + firstLine(e), DAMAGED, e);
-        }
-        try {
-            if (kind == FrozenModelFormat.NetworkKind.MULTI_LAYER_NETWORK) {
-                MultiLayerNetwork net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(config));
-                net.init(params, false);
-                return net;
-            }
-            ComputationGraph graph = new ComputationGraph(ComputationGraphConfiguration.fromJson(config));
-            graph.init(params, false);
-            return graph;
-        } catch (RuntimeException e) {
-            throw new BabbleException(file, "network " + where + " does not fit together (configuration or weights): "
-                    + firstLine(e), DAMAGED, e);
-        }
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

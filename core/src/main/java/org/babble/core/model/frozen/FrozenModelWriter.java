@@ -3,6 +3,7 @@ package org.babble.core.model.frozen;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.babble.core.io.AtomicFiles;
@@ -30,7 +31,22 @@ public final class FrozenModelWriter {
             throw new IllegalArgumentException("network has " + outputs + " outputs but there are "
                     + metadata.labels().size() + " labels " + metadata.labels());
         }
-        byte[] networkBytes = serialise(network);
+        writeEntries(target, kind, metadata, serialise(network));
+    }
+
+    /**
+     * Writes {@code source}'s network, byte for byte, with new metadata to {@code target} (which may be {@code source}:
+     * the file is replaced only when complete). Calibration changes what a model says about itself, never its weights.
+     */
+    public static void rewriteMetadata(Path source, Path target, ModelMetadata metadata) {
+        Map<String, byte[]> entries = BoundedZip.readFile(source, ZipLimits.DEFAULT);
+        FrozenModelFormat.Document document = FrozenModelReader.document(source, entries);
+        writeEntries(target, document.network(), metadata,
+                FrozenModelReader.require(source, entries, FrozenModelFormat.NETWORK));
+    }
+
+    private static void writeEntries(Path target, FrozenModelFormat.NetworkKind kind, ModelMetadata metadata,
+            byte[] networkBytes) {
         byte[] json;
         try {
             json = FrozenModelFormat.json().writeValueAsBytes(

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.babble.core.features.FeatureLayout;
 import org.babble.core.features.FeatureSettings;
+import org.babble.core.model.recognition.OperatingPoint;
 
 /**
  * Everything a frozen model carries besides its weights: what its outputs mean, which features it expects and how they
@@ -16,13 +17,16 @@ import org.babble.core.features.FeatureSettings;
  * @param featureLayout   how a batch of features is shaped for the network
  * @param trainSettings   the training settings as the trainer wrote them (opaque here; shown by {@code babble info})
  * @param provenance      data, flags, accuracy, date, versions
+ * @param operatingPoint  the smoothing {@code babble calibrate} chose for it on real recordings, or null when not
+ *                        calibrated (classify and monitor then use defaults for the clip length)
  */
 public record ModelMetadata(
         List<String> labels,
         FeatureSettings featureSettings,
         FeatureLayout featureLayout,
         JsonNode trainSettings,
-        Provenance provenance) {
+        Provenance provenance,
+        OperatingPoint operatingPoint) {
 
     public ModelMetadata {
         require(labels != null && !labels.isEmpty(), "labels (at least one)");
@@ -33,6 +37,17 @@ public record ModelMetadata(
         require(featureLayout != null, "featureLayout");
         require(provenance != null, "provenance");
         trainSettings = trainSettings == null ? JsonNodeFactory.instance.objectNode() : trainSettings.deepCopy();
+    }
+
+    /** An uncalibrated model's metadata. */
+    public ModelMetadata(List<String> labels, FeatureSettings featureSettings, FeatureLayout featureLayout,
+            JsonNode trainSettings, Provenance provenance) {
+        this(labels, featureSettings, featureLayout, trainSettings, provenance, null);
+    }
+
+    /** The same metadata calibrated to {@code point}. */
+    public ModelMetadata withOperatingPoint(OperatingPoint point) {
+        return new ModelMetadata(labels, featureSettings, featureLayout, trainSettings, provenance, point);
     }
 
     /** A copy, so callers cannot change the record's tree. */

@@ -32,6 +32,7 @@ public final class EpisodeDetector {
     private final List<Window> recent = new ArrayList<>();
     private final Map<String, Open> open = new HashMap<>();
     private final List<Episode> closed = new ArrayList<>();
+    private final Map<String, Integer> started = new HashMap<>();
 
     public EpisodeDetector(List<String> labels, RecognitionSettings settings) {
         this.labels = List.copyOf(labels);
@@ -82,6 +83,14 @@ public final class EpisodeDetector {
         return settled;
     }
 
+    /**
+     * How many episodes of {@code label} have been opened so far, settled or not: a streaming evaluation notes the
+     * window at which this grows, the moment a live listener would have been told.
+     */
+    public int episodesStarted(String label) {
+        return started.getOrDefault(label, 0);
+    }
+
     /** For a live consumer: the episodes still open (they may yet grow), as they stand now. */
     public List<Episode> openEpisodes() {
         List<Episode> current = new ArrayList<>();
@@ -113,6 +122,7 @@ public final class EpisodeDetector {
             current = null;
         }
         if (current == null) {
+            started.merge(label, 1, Integer::sum);
             current = new Open();
             current.startMs = start;
             current.endMs = end;

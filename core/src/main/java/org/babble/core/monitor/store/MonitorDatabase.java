@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.babble.core.BabbleException;
+import org.babble.core.io.DiskFullException;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The monitor's SQLite file: one row per classified window, one per detected episode, one per run.
@@ -358,7 +361,12 @@ public final class MonitorDatabase implements AutoCloseable {
         }
     }
 
+    /** A failed statement as one line; a full disk is its own exception, since no later write can succeed. */
     static BabbleException failure(Path file, String what, SQLException e) {
+        if (e instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL
+                || DiskFullException.isDiskFull(e))) {
+            return new DiskFullException(file.toAbsolutePath().getParent(), e);
+        }
         return new BabbleException(file, what + ": " + e.getMessage(),
                 "check the disk has space and the file is a babble monitor database", e);
     }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.babble.core.features.FeatureExtractors;
 import org.babble.core.features.FeatureLayout;
+import org.babble.core.model.recognition.OperatingPoint;
+import org.babble.core.model.recognition.RecognitionSettings;
 import org.babble.testing.TinyModels;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -49,6 +51,27 @@ class FrozenModelRoundTripTest {
             assertArrayEquals(expected[i], after.scores(clips[i]), 1e-6f, "single clip " + i + " vs batch");
         }
         assertEquals(metadata, after.metadata());
+    }
+
+    @Test
+    void calibrationRewritesTheMetadataAndKeepsTheNetworkByteForByte() throws IOException {
+        ModelMetadata metadata = TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT);
+        Path file = dir.resolve("model.babble");
+        FrozenModelWriter.write(file, TinyModels.tones(), metadata);
+        OperatingPoint point = new OperatingPoint("high", 250, new RecognitionSettings(750, 0.8, 2000, 3), 1.0, 15, 1,
+                0.4, 2.5, List.of("night-1.wav"), "2026-12-02T10:00:00Z");
+        Path calibrated = dir.resolve("calibrated.babble");
+        FrozenModelWriter.rewriteMetadata(file, calibrated, metadata.withOperatingPoint(point));
+
+        FrozenModel before = FrozenModelReader.read(file);
+        FrozenModel after = FrozenModelReader.read(calibrated);
+        assertEquals(null, before.metadata().operatingPoint());
+        assertEquals(point, after.metadata().operatingPoint());
+        assertEquals(metadata.withOperatingPoint(point), after.metadata());
+        float[][][] clips = someClips();
+        for (int i = 0; i < clips.length; i++) {
+            assertArrayEquals(before.scores(clips[i]), after.scores(clips[i]), "clip " + i);
+        }
     }
 
     @Test

@@ -215,6 +215,46 @@ class HostileModelFileTest {
                 "does not fit together");
     }
 
+    @Test
+    void weightsClaimingMoreValuesThanTheConfigurationNeedsAreRefusedBeforeReading() throws IOException {
+        Map<String, byte[]> network = BoundedZip.readBytes(good, "network", goodEntries.get(FrozenModelFormat.NETWORK),
+                ZipLimits.DEFAULT);
+        byte[] weights = network.get(FrozenModelFormat.COEFFICIENTS);
+        // the data buffer's length field sits after its allocation mode, just before the "FLOAT" type name
+        int type = indexOf(weights, "\u0000\u0005FLOAT".getBytes(StandardCharsets.US_ASCII));
+        java.nio.ByteBuffer.wrap(weights, type - 8, 8).putLong(Integer.MAX_VALUE);
+        Path file = variant("lying-weights.babble", goodWith(FrozenModelFormat.NETWORK, ModelZips.zip(network)));
+        long before = System.nanoTime();
+        assertRefused(file, "claims 2147483647 values but");
+        assertTrue(System.nanoTime() - before < 2_000_000_000L, "refused at once");
+    }
+
+    @Test
+    void aSerializedJavaObjectInTheNetworkIsRefusedUnread() throws IOException {
+        Map<String, byte[]> network = BoundedZip.readBytes(good, "network", goodEntries.get(FrozenModelFormat.NETWORK),
+                ZipLimits.DEFAULT);
+        network.put("preprocessor.bin", ModelZips.serializedObject());
+        assertRefused(variant("serialized.babble", goodWith(FrozenModelFormat.NETWORK, ModelZips.zip(network))),
+                "refusing entry 'preprocessor.bin'");
+    }
+
+    @Test
+    void metadataClaimingHugeFeaturesIsRefusedNotAllocated() throws IOException {
+        for (String[] field : new String[][] {{"clipDurationMs", "2000000000"}, {"featureBinCount", "16777216"},
+            {"melChannels", "2000000000"}, {"sampleRate", "2000000000"}}) {
+            ObjectNode json = metadataJson();
+            ((ObjectNode) json.get("metadata").get("featureSettings")).put(field[0], Long.parseLong(field[1]));
+            Path file = variant(field[0] + ".babble", goodWith(FrozenModelFormat.METADATA,
+                    FrozenModelFormat.json().writeValueAsBytes(json)));
+            assertRefused(file, "invalid feature setting " + field[0]);
+        }
+        ObjectNode json = metadataJson();
+        ((ObjectNode) json.get("metadata").get("featureSettings")).put("clipDurationMs", 100_000_000)
+                .put("windowStrideMs", 0.0625);
+        assertRefused(variant("overflow.babble", goodWith(FrozenModelFormat.METADATA,
+                FrozenModelFormat.json().writeValueAsBytes(json))), "invalid feature setting clipDurationMs");
+    }
+
     private byte[] serialisedGraph() throws IOException {
         Path other = dir.resolve("other.babble");
         FrozenModelWriter.write(other, TinyModels.channelsGraph(3), TinyModels.metadata(TinyModels.LABELS,

@@ -47,4 +47,16 @@ final class ModelZips {
         }
         zip.finish();
     }
+
+    /**
+     * A serialized object naming a class nobody has (what an attack on an unfiltered {@code ObjectInputStream} looks
+     * like); a reader that deserialized it would fail with ClassNotFoundException instead of refusing the entry.
+     */
+    static byte[] serializedObject() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new java.util.ArrayList<>(java.util.List.of("payload")));
+        }
+        return bytes.toByteArray();
+    }
 }
