@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.babble.core.BabbleException;
 import org.babble.dataset.split.Split;
@@ -50,6 +51,14 @@ public final class DataIndex {
 
     /** Reads the folder tree of {@code settings.dataDir()} and builds the splits. */
     public static DataIndex build(DatasetSettings settings) {
+        return build(settings, clip -> true);
+    }
+
+    /**
+     * {@link #build(DatasetSettings)} on only the clips {@code include} accepts, as if the others were not in the folder
+     * (cross-source folds leave out the recordings they test).
+     */
+    public static DataIndex build(DatasetSettings settings, Predicate<Path> include) {
         Path dataDir = settings.dataDir();
         if (!Files.isDirectory(dataDir)) {
             throw new BabbleException(dataDir, "not a folder", "give --data-dir a folder with one folder per label");
@@ -67,7 +76,7 @@ public final class DataIndex {
             } else if (name.equals(Labels.HARD_NEGATIVE_DIR)) {
                 hardNegatives = wavs(folder);
             } else if (!name.startsWith("_") && !name.startsWith(".")) {
-                List<Path> wavs = wavs(folder);
+                List<Path> wavs = wavs(folder).stream().filter(include).toList();
                 if (!wavs.isEmpty()) {
                     byFolder.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(wavs);
                 }
