@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             FeaturesCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            CalibrateCommand.class,
             FreezeCommand.class,
             InfoCommand.class,
             ClassifyCommand.class,

@@ -76,7 +76,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     String failUnless;
 
     @Option(names = "--hop", paramLabel = "SECONDS",
-            description = "Distance between windows over long recordings (default: half a clip).")
+            description = "Distance between windows over long recordings (default: the model's calibration, else"
+                    + " half a clip).")
     Double hopSeconds;
 
     @Mixin

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.babble.core.inference.WindowScores;
+import org.babble.core.io.AtomicFiles;
 import org.babble.core.model.Checkpoint;
 import org.babble.core.model.CheckpointFolder;
 import org.babble.core.model.CheckpointState;
@@ -16,6 +20,10 @@ import org.babble.core.model.Scores;
 import org.babble.core.model.ThresholdSweep;
 import org.babble.core.model.TrainSettings;
 import org.babble.core.model.TrainingPlots;
+import org.babble.core.streaming.DetCurvePlot;
+import org.babble.core.streaming.LabelFigures;
+import org.babble.core.streaming.OperatingPointSweep;
+import org.babble.core.streaming.RecordingScores;
 import org.babble.dataset.augment.AugmentSettings;
 import org.babble.dataset.batch.BatchSource;
 import org.babble.dataset.index.DatasetSettings;
@@ -29,10 +37,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code babble evaluate}: how good a trained model is on a split of a data folder (or all of a folder it never saw):
- * accuracy, per-class precision/recall/F1, the confusion matrix and, for one label, a threshold sweep.
+ * accuracy, per-class precision/recall/F1, the confusion matrix and, for one label, a threshold sweep. With
+ * {@code --night} it is judged as a parent judges it instead: episodes found and false alarms per hour on long
+ * recordings, through the very windows and smoothing classify and monitor use, with an operating-point sweep.
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Measure a checkpoint on a data folder: accuracy, per-class figures, confusion, ROC.")
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure a checkpoint on a data folder: accuracy, per-class figures, confusion, ROC.",
+            "With --night/--negatives: episodes found and missed, false alarms per hour and onset latency on long"
+                    + " recordings, scored exactly as classify and monitor score them (model.babble or checkpoint)."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,10 +53,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     FormatMixin format;
 
     @Option(names = "--model", required = true, paramLabel = "CKPT",
-            description = "A checkpoint (ckpt-N.zip, best.zip) or a train dir (its best checkpoint).")
+            description = "A checkpoint (ckpt-N.zip, best.zip) or a train dir (its best checkpoint); with --night also"
+                    + " a model.babble.")
     Path model;
 
-    @Option(names = {"--data-dir", "--data_dir"}, required = true, paramLabel = "DIR")
+    @Option(names = {"--data-dir", "--data_dir"}, paramLabel = "DIR",
+            description = "Clip mode: the data folder to measure on.")
     Path dataDir;
 
     @Option(names = "--set", defaultValue = "testing",
@@ -61,8 +75,40 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "PNG", description = "Write the confusion heatmap here.")
     Path plot;
 
+    @Mixin
+    NightInputs nights;
+
+    @Mixin
+    SmoothingMixin smoothingFlags;
+
+    @Option(names = "--sweep", description = "Streaming: sweep threshold and smoothing, print the frontier.")
+    boolean sweep;
+
+    @Mixin
+    SweepOptions sweepOptions;
+
+    @Option(names = "--window-scores", paramLabel = "CSV",
+            description = "Streaming: write every window's scores here (file,start_s,end_s, one column per label; the"
+                    + " numbers classify --format csv prints for a clip).")
+    Path windowScores;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress or notes on stderr.")
+    boolean quiet;
+
     @Override
     public Integer call() {
+        boolean streaming = !nights.nights.isEmpty() || !nights.negatives.isEmpty();
+        if (streaming && dataDir != null) {
+            throw new ParameterException(spec.commandLine(), "give either --data-dir (clips) or --night/--negatives"
+                    + " (long recordings), not both");
+        }
+        if (streaming) {
+            return streaming();
+        }
+        if (dataDir == null) {
+            throw new ParameterException(spec.commandLine(), "give --data-dir DIR (clips) or --night WAV --truth CSV"
+                    + " (long recordings)");
+        }
         Checkpoint checkpoint = Checkpoint.read(CheckpointFolder.resolve(model, true));
         CheckpointState state = checkpoint.state();
         TrainSettings t = state.trainSettings();
@@ -92,6 +138,72 @@ public final class EvaluateCommand implements Callable<Integer> {
             printText(confusion, sweep);
         }
         return ExitCode.OK;
+    }
+
+    private int streaming() {
+        String problem = sweepOptions.problem();
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
+        boolean sweeping = sweep || sweepOptions.targetPerHour != null || sweepOptions.detPlot != null;
+        StreamingRun run = StreamingRun.start(spec, model, nights, smoothingFlags, quiet, sweeping);
+        List<RecordingScores> recordings = run.scored().recordings();
+        if (recordings.isEmpty()) {
+            spec.commandLine().getErr().println("babble: none of the recordings could be scored");
+            return ExitCode.FAILED;
+        }
+        if (windowScores != null) {
+            writeWindowScores(recordings, run.model().labels());
+        }
+        List<LabelFigures> figures = run.figures();
+        OperatingPointSweep swept = sweeping ? run.sweep(sweepOptions, smoothingFlags) : null;
+        Double target = sweepOptions.targetPerHour;
+        OperatingPointSweep.Point chosen = swept != null && target != null ? swept.best(target).orElse(null) : null;
+        if (sweepOptions.detPlot != null) {
+            DetCurvePlot.write(swept, chosen, sweepOptions.detPlot);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long hopMs = run.plan().hopMs();
+        if (format.format == OutputFormat.JSON) {
+            ObjectNode root = StreamingReport.json(recordings, hopMs, run.plan().smoothing(), run.smoothingSource(),
+                    figures);
+            if (swept != null) {
+                root.set("sweep", StreamingReport.sweepJson(swept, chosen, target));
+            }
+            out.println(root.toPrettyString());
+        } else {
+            StreamingReport.recordings(out, recordings, hopMs, run.plan().smoothing(), run.smoothingSource());
+            StreamingReport.figures(out, figures);
+            if (sweep) {
+                StreamingReport.sweep(out, swept);
+            }
+            if (target != null) {
+                StreamingReport.chosen(out, chosen, target);
+            }
+        }
+        out.flush();
+        if (run.scored().failed() > 0) {
+            spec.commandLine().getErr().println("babble: " + run.scored().failed() + " of the recordings could not be"
+                    + " scored; the figures leave them out");
+            return ExitCode.FAILED;
+        }
+        return target != null && chosen == null ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    }
+
+    private void writeWindowScores(List<RecordingScores> recordings, List<String> labels) {
+        StringBuilder csv = new StringBuilder("file,start_s,end_s,")
+                .append(String.join(",", labels.stream().map(CsvQuoting::field).toList())).append('\n');
+        for (RecordingScores r : recordings) {
+            for (WindowScores w : r.windows()) {
+                csv.append(CsvQuoting.field(r.name())).append(',').append(w.startMs() / 1000.0).append(',')
+                        .append(w.endMs() / 1000.0);
+                for (float score : w.scores()) {
+                    csv.append(',').append(String.format(Locale.ROOT, "%.5f", score));
+                }
+                csv.append('\n');
+            }
+        }
+        AtomicFiles.write(windowScores, csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private Split parseSplit() {

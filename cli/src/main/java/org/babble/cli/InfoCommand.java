@@ -11,6 +11,7 @@ import org.babble.core.features.FeatureSettings;
 import org.babble.core.model.frozen.FrozenModelReader;
 import org.babble.core.model.frozen.ModelMetadata;
 import org.babble.core.model.frozen.Provenance;
+import org.babble.core.model.recognition.OperatingPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -60,6 +61,7 @@ public final class InfoCommand implements java.util.concurrent.Callable<Integer>
         node.put("featureLayout", m.featureLayout().name());
         node.set("trainSettings", m.trainSettings());
         node.set("provenance", mapper.valueToTree(m.provenance()));
+        node.set("operatingPoint", mapper.valueToTree(m.operatingPoint()));
         return node;
     }
 
@@ -84,7 +86,19 @@ public final class InfoCommand implements java.util.concurrent.Callable<Integer>
         rows.put("babble version", p.babbleVersion());
         rows.put("os/arch", p.os() + " / " + p.arch());
         rows.put("training settings", m.trainSettings().toString());
+        rows.put("operating point", operatingPoint(m.operatingPoint()));
         return rows;
+    }
+
+    private static String operatingPoint(OperatingPoint p) {
+        if (p == null) {
+            return "not calibrated (classify and monitor use defaults; see babble calibrate)";
+        }
+        return String.format(Locale.ROOT, "%s: %s, hop %d ms; missed %d of %d episodes, %.2f false alarms per hour"
+                + " on %.2f h (target %.2f), %d recording%s, %s", p.label(),
+                StreamingReport.settings(p.smoothing()), p.hopMs(), p.missed(), p.episodes(), p.falseAlarmsPerHour(),
+                p.negativeHours(), p.targetFalseAlarmsPerHour(), p.recordings().size(),
+                p.recordings().size() == 1 ? "" : "s", p.date());
     }
 
     private static String percent(Double accuracy) {

@@ -25,11 +25,16 @@ import org.babble.dataset.label.CutSettings;
 import org.babble.dataset.label.InteractiveLabeler;
 import org.babble.dataset.label.InteractiveSettings;
 import org.babble.dataset.label.KeySource;
+import org.babble.dataset.index.Labels;
+import org.babble.dataset.label.LabelNames;
 import org.babble.dataset.label.LabelState;
 import org.babble.dataset.label.ModelSortResult;
 import org.babble.dataset.label.ModelSortSettings;
 import org.babble.dataset.label.ModelSorter;
+import org.babble.dataset.label.ReviewSorter;
 import org.babble.dataset.label.SessionResult;
+import org.babble.dataset.label.Verdict;
+import org.babble.dataset.label.VerdictFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +51,8 @@ import picocli.CommandLine.Parameters;
             "  babble label --interactive clips/ --labels crying,room_empty --out data/   decide by key",
             "  babble label --model model.babble clips/ --out data/   confident clips to their label, the rest to"
                     + " _review/",
+            "  babble label --review kept/ --verdicts verdicts.csv --out data/   monitor's kept detections: right to"
+                    + " their label, wrong to _hard_negative_/",
             "Never overwrites a file in a label folder (adds -2, -3, ...)."})
 public final class LabelCommand implements Callable<Integer> {
     static final String STATE_FILE = ".babble-label-state.tsv";
@@ -90,7 +97,8 @@ public final class LabelCommand implements Callable<Integer> {
     Integer channels;
 
     @Option(names = "--move",
-            description = "Interactive and --model: move clips (after verifying the copy) instead of copying.")
+            description = "Interactive, --model and --review: move clips (after verifying the copy) instead of"
+                    + " copying.")
     boolean move;
 
     @Option(names = "--no-play", description = "Interactive: do not play clips, even when speakers exist.")
@@ -99,6 +107,21 @@ public final class LabelCommand implements Callable<Integer> {
     @Option(names = "--state", paramLabel = "FILE",
             description = "Interactive: progress file for resuming (default: OUT/" + STATE_FILE + ").")
     Path state;
+
+    @Option(names = "--review", paramLabel = "DIR",
+            description = "Sort the detections monitor --keep-audio kept in DIR by --verdicts: right ones to their"
+                    + " label's folder, wrong ones to the hard-negative folder.")
+    Path review;
+
+    @Option(names = "--verdicts", paramLabel = "CSV",
+            description = "Review: file,verdict rows (verdict right or wrong); file is a clip's path under DIR, its name,"
+                    + " or an episode (the name before _nohash_, for all its pieces).")
+    Path verdicts;
+
+    @Option(names = "--hard-negative-label", defaultValue = Labels.HARD_NEGATIVE_DIR, paramLabel = "NAME",
+            description = "Review: the folder under OUT for wrong detections (default: ${DEFAULT-VALUE}, trained as"
+                    + " _unknown_; a label name trains them as that label).")
+    String hardNegativeLabel;
 
     @Mixin
     FormatMixin format;
@@ -109,9 +132,17 @@ public final class LabelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean byModel = modelOption.model != null;
-        int modes = (annotations != null ? 1 : 0) + (interactive != null ? 1 : 0) + (byModel ? 1 : 0);
+        int modes = (annotations != null ? 1 : 0) + (interactive != null ? 1 : 0) + (byModel ? 1 : 0)
+                + (review != null ? 1 : 0);
         if (modes > 1) {
-            throw usage("--annotations, --interactive and --model are different ways to label; give only one");
+            throw usage("--annotations, --interactive, --model and --review are different ways to label; give only"
+                    + " one");
+        }
+        if (review != null) {
+            return review();
+        }
+        if (verdicts != null) {
+            throw usage("--verdicts goes with --review DIR (the folder monitor --keep-audio wrote)");
         }
         if (modes == 0) {
             if (recording == null || !Files.isDirectory(recording)) {
@@ -173,6 +204,34 @@ public final class LabelCommand implements Callable<Integer> {
         printCounts(result.counts(), Map.of());
         err.printf("wrote %d clips into %s%n", result.clips().size(), out);
         return ExitCode.OK;
+    }
+
+    private int review() {
+        if (verdicts == null) {
+            throw usage("--review needs --verdicts CSV (file,right|wrong rows)");
+        }
+        if (recording != null) {
+            throw usage("--review takes its clips from DIR; unexpected " + recording);
+        }
+        String problem = LabelNames.problemWith(hardNegativeLabel);
+        if (problem != null) {
+            throw usage("--hard-negative-label " + problem);
+        }
+        ReviewSorter.Result result = ReviewSorter.sort(review, VerdictFiles.read(verdicts), out, hardNegativeLabel,
+                move);
+        PrintWriter stdout = spec.commandLine().getOut();
+        List<String> parts = new java.util.ArrayList<>();
+        result.sorted().forEach((folder, n) -> parts.add(n + " to " + out.resolve(folder)));
+        stdout.println("review: " + (parts.isEmpty() ? "nothing sorted" : String.join(", ", parts)) + (move
+                ? " (moved)" : " (copied)") + "; " + result.undecided() + " clip" + (result.undecided() == 1 ? "" : "s")
+                + " without a verdict left in " + review);
+        stdout.flush();
+        for (Verdict v : result.unmatched()) {
+            spec.commandLine().getErr().println("babble: " + verdicts + ": line " + v.line() + ": '" + v.target()
+                    + "' names no clip under " + review + " — check the name (a path under it, a file name, or an"
+                    + " episode before _nohash_)");
+        }
+        return result.unmatched().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 
     private int interactive() {

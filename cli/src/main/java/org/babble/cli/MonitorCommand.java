@@ -76,7 +76,8 @@ public final class MonitorCommand implements Callable<Integer> {
             description = "Database to write (created if missing; default: ${DEFAULT-VALUE}).")
     Path db;
 
-    @Option(names = "--hop", paramLabel = "SECONDS", description = "Distance between windows (default: half a clip).")
+    @Option(names = "--hop", paramLabel = "SECONDS",
+            description = "Distance between windows (default: the model's calibration, else half a clip).")
     Double hopSeconds;
 
     @Option(names = "--label", paramLabel = "LABEL",

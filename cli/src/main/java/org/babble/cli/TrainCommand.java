@@ -221,6 +221,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"--quiet", "-q"}, description = "Only the final result.")
     boolean quiet;
 
+    @Option(names = {"--cross-source", "--cross_source"}, defaultValue = "0", paramLabel = "K",
+            description = "After training, train K more models, each without a K-th of the recordings (the part of a "
+                    + "clip's name before _nohash_), and score each on the recordings it never heard: what the test "
+                    + "split cannot say. 0 (default) is off.")
+    int crossSource;
+
     @Override
     public Integer call() {
         if (!dataUrl.isEmpty()) {
@@ -236,6 +242,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         FeatureSettings features = featureSettings();
         Checkpoint start = null;
+        if (crossSource == 1 || crossSource < 0) {
+            throw new ParameterException(spec.commandLine(), "--cross-source takes at least 2 folds (or 0 for off), got "
+                    + crossSource);
+        }
         if (startCheckpoint != null) {
             start = Checkpoint.read(CheckpointFolder.resolve(startCheckpoint, false));
             settings = start.state().trainSettings();
@@ -250,9 +260,18 @@ public final class TrainCommand implements Callable<Integer> {
         if (!quiet) {
             describe(source, features, err);
         }
+        int code;
         try (DatasetTrainingData data = new DatasetTrainingData(source, settings.architecture().layout())) {
-            return train(settings, features, data, start, started);
+            code = train(settings, features, data, start, started);
         }
+        if (code == ExitCode.OK && crossSource > 0) {
+            CrossSourceReport.print(CrossSourceRun.run(settings, features, augment, dataset, crossSource,
+                    trainDir.resolve("cross-source"), quiet), spec.commandLine().getOut());
+        } else if (code == ExitCode.OK && !quiet) {
+            err.println("babble: the test split cuts its clips from the recordings training heard, so it measures memory;"
+                    + " --cross-source 3 says how the model does on recordings it never heard");
+        }
+        return code;
     }
 
     /** The split sizes per label, how the split was made, and what loading had to fix: once, before step 1. */

@@ -2,11 +2,15 @@ package org.babble.core.streaming;
 
 import java.awt.Color;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import org.babble.core.io.AtomicFiles;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -42,6 +46,11 @@ public final class DetCurvePlot {
         XYPlot plot = chart.getXYPlot();
         LogAxis log = new LogAxis("false alarms per hour (log; none drawn at " + FLOOR_PER_HOUR + ")");
         log.setSmallestValue(FLOOR_PER_HOUR / 2);
+        // A fixed span of decades: jfreechart's automatic range collapses when every setting has the same rate.
+        double highest = sweep.points().stream().mapToDouble(DetCurvePlot::x).max().orElse(1);
+        log.setRange(FLOOR_PER_HOUR / 2, Math.max(10, highest * 2));
+        log.setTickUnit(new NumberTickUnit(1)); // one tick a decade
+        log.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         plot.setDomainAxis(log);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
         plot.setBackgroundPaint(Color.WHITE);

@@ -59,8 +59,9 @@ public final class OperatingPointSweep {
      */
     public List<Point> frontier() {
         List<Point> sorted = new ArrayList<>(points);
+        // Among settings with the same two figures, the one best() would pick stands for them.
         sorted.sort(Comparator.comparingDouble((Point p) -> p.figures().falseAlarmsPerHour())
-                .thenComparingDouble(p -> p.figures().missRate()));
+                .thenComparingDouble(p -> p.figures().missRate()).thenComparing(BEST));
         List<Point> frontier = new ArrayList<>();
         double lowestMiss = Double.POSITIVE_INFINITY;
         for (Point p : sorted) {

@@ -15,6 +15,7 @@ import org.babble.dataset.augment.Augmenter;
 import org.babble.dataset.augment.BandAugmenter;
 import org.babble.dataset.cache.ExtractorPool;
 import org.babble.dataset.cache.FeatureCache;
+import org.babble.dataset.cache.SharedFeatures;
 import org.babble.dataset.index.DataIndex;
 import org.babble.dataset.index.DatasetSettings;
 import org.babble.dataset.index.Example;
@@ -47,13 +48,21 @@ public final class BatchSource implements AutoCloseable {
     private final FeatureCache cache;
     private final MixPartners mixPartners;
     private final long seed;
+    private final SharedFeatures shared;
     private float[][][] trainingBands;
 
     public BatchSource(LoadedData data, AugmentSettings augment, ExtractorPool extractors, long seed) {
+        this(data, augment, extractors, seed, null);
+    }
+
+    /** A source that takes clips' unaugmented features and bands from {@code shared} (null: computes them). */
+    public BatchSource(LoadedData data, AugmentSettings augment, ExtractorPool extractors, long seed,
+            SharedFeatures shared) {
         this.data = data;
         this.augmenter = new Augmenter(augment, extractors.settings().sampleRate(), data.backgroundNoise());
         this.extractors = extractors;
-        this.cache = new FeatureCache(data, augmenter, extractors, seed);
+        this.shared = shared;
+        this.cache = new FeatureCache(data, augmenter, extractors, seed, shared);
         this.seed = seed;
         this.mixPartners = new MixPartners(augment.mix(), data.index().examples(Split.TRAINING));
         this.bandAugmenter = augment.domain() == AugmentDomain.BANDS && extractors.hasBands()
@@ -230,8 +239,14 @@ public final class BatchSource implements AutoCloseable {
     private synchronized float[][][] trainingBands() {
         if (trainingBands == null) {
             List<Example> examples = data.index().examples(Split.TRAINING);
-            trainingBands = extractors.map(examples.size(), i -> examples.get(i).isSilence() ? null
-                    : extractors.bands(data.audio(examples.get(i))));
+            trainingBands = extractors.map(examples.size(), i -> {
+                Example example = examples.get(i);
+                if (example.isSilence()) {
+                    return null;
+                }
+                float[][] known = shared == null ? null : shared.bands(example.file());
+                return known != null ? known : extractors.bands(data.audio(example));
+            });
         }
         return trainingBands;
     }

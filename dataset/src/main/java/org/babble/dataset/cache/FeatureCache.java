@@ -20,13 +20,21 @@ public final class FeatureCache {
     private final Augmenter augmenter;
     private final ExtractorPool extractors;
     private final long seed;
+    private final SharedFeatures shared;
     private final Map<Split, float[][][]> features = new EnumMap<>(Split.class);
 
     public FeatureCache(LoadedData data, Augmenter augmenter, ExtractorPool extractors, long seed) {
+        this(data, augmenter, extractors, seed, null);
+    }
+
+    /** A cache that takes each clip's features from {@code shared} when it has them (null: computes every one). */
+    public FeatureCache(LoadedData data, Augmenter augmenter, ExtractorPool extractors, long seed,
+            SharedFeatures shared) {
         this.data = data;
         this.augmenter = augmenter;
         this.extractors = extractors;
         this.seed = seed;
+        this.shared = shared;
     }
 
     /** Features of example {@code position} of {@code split}; the whole split is computed on the first call. */
@@ -41,7 +49,11 @@ public final class FeatureCache {
 
     private float[][][] compute(Split split) {
         List<Example> examples = data.index().examples(split);
-        return extractors.map(examples.size(), i -> extractors.extract(unaugmentedAudio(split, i)));
+        return extractors.map(examples.size(), i -> {
+            float[][] known = shared == null || examples.get(i).isSilence() ? null
+                    : shared.features(examples.get(i).file());
+            return known != null ? known : extractors.extract(unaugmentedAudio(split, i));
+        });
     }
 
     /** The audio whose features are cached: the clip itself, or a fixed noise stretch for silence. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.babble.core.BabbleException;
 import org.babble.dataset.split.Split;
@@ -22,7 +23,9 @@ import org.babble.dataset.split.WhichSet;
 /**
  * Which clip is in which split under which label: TF speech_commands' {@code prepare_data_index}. Wanted words are
  * classes, every other label folder feeds {@code _unknown_}, and each split gets {@code _silence_} and {@code _unknown_}
- * examples as percentages of its wanted-word count, all shuffled with the settings' seed.
+ * examples as percentages of its wanted-word count, all shuffled with the settings' seed. Clips in
+ * {@link Labels#HARD_NEGATIVE_DIR} (a model's false alarms) are all added as {@code _unknown_}, weighted by
+ * {@link Labels#HARD_NEGATIVE_WEIGHT} in training, as Mycroft Precise retrains on captured false activations.
  *
  * <p>Only file names are read here; clips are decoded later, and {@link #without} drops the ones that fail.
  */
@@ -48,12 +51,21 @@ public final class DataIndex {
 
     /** Reads the folder tree of {@code settings.dataDir()} and builds the splits. */
     public static DataIndex build(DatasetSettings settings) {
+        return build(settings, clip -> true);
+    }
+
+    /**
+     * {@link #build(DatasetSettings)} on only the clips {@code include} accepts, as if the others were not in the folder
+     * (cross-source folds leave out the recordings they test).
+     */
+    public static DataIndex build(DatasetSettings settings, Predicate<Path> include) {
         Path dataDir = settings.dataDir();
         if (!Files.isDirectory(dataDir)) {
             throw new BabbleException(dataDir, "not a folder", "give --data-dir a folder with one folder per label");
         }
         Map<String, List<Path>> byFolder = new TreeMap<>();
         List<Path> background = List.of();
+        List<Path> hardNegatives = List.of();
         for (Path folder : list(dataDir)) {
             if (!Files.isDirectory(folder)) {
                 continue;
@@ -61,8 +73,10 @@ public final class DataIndex {
             String name = folder.getFileName().toString();
             if (name.equals(Labels.BACKGROUND_NOISE_DIR)) {
                 background = wavs(folder);
+            } else if (name.equals(Labels.HARD_NEGATIVE_DIR)) {
+                hardNegatives = wavs(folder);
             } else if (!name.startsWith("_") && !name.startsWith(".")) {
-                List<Path> wavs = wavs(folder);
+                List<Path> wavs = wavs(folder).stream().filter(include).toList();
                 if (!wavs.isEmpty()) {
                     byFolder.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(wavs);
                 }
@@ -112,6 +126,15 @@ public final class DataIndex {
             int unknownSize = (int) Math.ceil(setSize * settings.unknownPercentage() / 100);
             list.addAll(others.subList(0, Math.min(unknownSize, others.size())));
             result.put(split, list);
+        }
+        for (Path file : hardNegatives) {
+            Split split = WhichSet.of(file.getFileName().toString(), settings.validationPercentage(),
+                    settings.testingPercentage());
+            int copies = split == Split.TRAINING ? Labels.HARD_NEGATIVE_WEIGHT : 1;
+            for (int i = 0; i < copies; i++) {
+                result.get(split).add(new Example(file, Labels.UNKNOWN_INDEX, Labels.UNKNOWN, Labels.HARD_NEGATIVE_DIR,
+                        split));
+            }
         }
         for (Split split : List.of(Split.VALIDATION, Split.TESTING, Split.TRAINING)) {
             Collections.shuffle(result.get(split), random);

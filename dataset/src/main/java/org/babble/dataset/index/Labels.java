@@ -11,6 +11,16 @@ public final class Labels {
     public static final int UNKNOWN_INDEX = 1;
     /** The folder of long noise recordings mixed into training clips and cut into silence examples. */
     public static final String BACKGROUND_NOISE_DIR = "_background_noise_";
+    /**
+     * The folder of clips a model wrongly detected (its false alarms, marked by {@code label --review}): every one is
+     * trained as {@code _unknown_}, whatever {@code --unknown_percentage} says.
+     */
+    public static final String HARD_NEGATIVE_DIR = "_hard_negative_";
+    /**
+     * Each hard negative is in the training split this many times (validation and testing hold it once): a false alarm
+     * the user marked is worth more than an unknown clip drawn at random, and twice keeps it from crowding out the rest.
+     */
+    public static final int HARD_NEGATIVE_WEIGHT = 2;
 
     private Labels() {
     }

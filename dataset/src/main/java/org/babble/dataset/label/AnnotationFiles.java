@@ -1,9 +1,5 @@
 package org.babble.dataset.label;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +15,7 @@ public final class AnnotationFiles {
     }
 
     public static List<Annotation> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BabbleException(file, "no such file", "check the path");
-        } catch (IOException e) {
-            throw new BabbleException(file, "cannot read: " + e.getMessage(), "check it is a UTF-8 text file", e);
-        }
+        List<String> lines = TextLines.read(file);
         return parse(file, lines);
     }
 

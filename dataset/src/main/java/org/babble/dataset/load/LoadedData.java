@@ -34,11 +34,28 @@ public final class LoadedData {
 
     /** Decodes every clip of {@code index} and its background noise with {@code loader}. */
     public static LoadedData load(DataIndex index, ClipLoader loader) {
+        return load(index, loader, Map.of());
+    }
+
+    /**
+     * The clips of another index over the same folder (a cross-source fold's), reusing the audio decoded here and
+     * decoding with {@code loader} only what this one lacks.
+     */
+    public LoadedData sharing(DataIndex other, ClipLoader loader) {
+        return load(other, loader, clips);
+    }
+
+    private static LoadedData load(DataIndex index, ClipLoader loader, Map<Path, float[]> decoded) {
         Map<Path, float[]> clips = new HashMap<>();
         List<Path> unreadable = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<Path> files = index.clipFiles();
         for (Path file : files) {
+            float[] known = decoded.get(file);
+            if (known != null) {
+                clips.put(file, known);
+                continue;
+            }
             try {
                 clips.put(file, loader.loadClip(file));
             } catch (BabbleException e) {

@@ -153,4 +153,25 @@ class DataIndexTest {
                 () -> DatasetSettings.defaults(dir, List.of("yes")).withPercentages(10, 10, 60, 50));
         assertTrue(e.getMessage().contains("validationPercentage + testingPercentage"), e.getMessage());
     }
+
+    @Test
+    void everyHardNegativeIsAnUnknownTwiceInTrainingAndOnceElsewhereWhateverTheUnknownPercentage() {
+        new WavTree(dir, 8000).folder("_hard_negative_", 60, 1, 800);
+        DatasetSettings settings = DatasetSettings.defaults(dir, List.of("yes", "no", "up", "down"))
+                .withPercentages(10, 0, 10, 10);
+        DataIndex index = DataIndex.build(settings);
+        int[] expected = new int[Split.values().length];
+        for (int s = 0; s < 60; s++) {
+            Split split = WhichSet.of("_hard_negative_spk" + s + "_nohash_0.wav", 10, 10);
+            expected[split.ordinal()] += split == Split.TRAINING ? Labels.HARD_NEGATIVE_WEIGHT : 1;
+        }
+        for (Split split : Split.values()) {
+            List<Example> hard = index.examples(split).stream().filter(e -> e.folder().equals("_hard_negative_"))
+                    .toList();
+            assertEquals(expected[split.ordinal()], hard.size(), split.tfName());
+            assertEquals(hard.size(), index.counts(split).get("_unknown_"), "only hard negatives are unknowns here");
+            hard.forEach(e -> assertEquals(Labels.UNKNOWN_INDEX, e.labelIndex()));
+        }
+        assertTrue(expected[Split.TRAINING.ordinal()] > 0 && expected[Split.TESTING.ordinal()] > 0);
+    }
 }

@@ -1,0 +1,45 @@
+package org.babble.dataset.crosssource;
+
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one line per class that tells the user what to record next. More recordings of a class (other days, rooms,
+ * babies, microphones) are what make a detector hold up on the next night; more clips cut from the same recording are
+ * not, so every rule here counts recordings.
+ */
+final class RecordingAdvice {
+    /** Below this many recordings a class's unseen-recording figure rests on too few to trust. */
+    static final int FEW_SOURCES = 5;
+    /** Below this recall on unseen recordings the class needs more variety, however many recordings it has. */
+    static final double LOW_RECALL = 0.9;
+
+    private RecordingAdvice() {
+    }
+
+    /** The advice for a class with these clips per source; {@code unseenRecall} null when it was not tested unseen. */
+    static String line(String label, Map<String, Integer> clipsBySource, Double unseenRecall) {
+        int sources = clipsBySource.size();
+        int clips = clipsBySource.values().stream().mapToInt(Integer::intValue).sum();
+        if (sources == 1) {
+            return label + ": one recording only — record " + label + " on another day";
+        }
+        int largest = Collections.max(clipsBySource.values());
+        String recall = String.format(Locale.ROOT, "%.2f", unseenRecall);
+        if (sources < FEW_SOURCES) {
+            return label + ": only " + sources + " recordings — record " + label + " on a few more days (recall "
+                    + recall + " on unseen ones rests on " + sources + ")";
+        }
+        if (unseenRecall < LOW_RECALL) {
+            return label + ": recall " + recall + " on unseen recordings — record more " + label
+                    + " on other days, in other rooms";
+        }
+        if (largest * 2 > clips) {
+            return label + ": " + largest + " of its " + clips + " clips come from one recording — record " + label
+                    + " on other days";
+        }
+        return String.format(Locale.ROOT, "%s: %d recordings, recall %s on unseen ones — enough for now", label,
+                sources, recall);
+    }
+}
