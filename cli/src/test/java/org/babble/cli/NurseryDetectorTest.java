@@ -83,7 +83,7 @@ class NurseryDetectorTest {
         CliRun run = CliRun.of(args.toArray(String[]::new)).expectExit(ExitCode.OK);
         long crying = run.out().lines().skip(1).filter(l -> l.split(",")[1].equals("crying")).count();
         double share = crying / (double) clips;
-        // The default (seed 1) calls 125 of 158 crying (79.1%); seeds 2 and 3 call 121 and TODO (docs/train.md). Mixing
+        // The default (seed 1) calls 125 of 158 crying (79.1%); seeds 2 and 3 call 121 and 118 (docs/train.md). Mixing
         // and per-clip normalisation traded a few of these for unseen home cries: 0.26 to 0.93 recall on those.
         assertTrue(share >= 0.75, String.format("%d of %d phone cries called crying (%.1f%%)", crying, clips,
                 100 * share));
