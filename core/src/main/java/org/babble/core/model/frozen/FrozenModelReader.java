@@ -3,6 +3,7 @@ package org.babble.core.model.frozen;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -69,6 +70,10 @@ public final class FrozenModelReader {
                 throw new BabbleException(file, "metadata lacks the network kind or the model description", DAMAGED);
             }
             return document;
+        } catch (ValueInstantiationException e) {
+            // a record's own check refused a value: its message says which, without Jackson's wrapping
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            throw new BabbleException(file, "metadata is not valid: " + NetworkArchive.firstLine(why), DAMAGED, e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new BabbleException(file, "metadata is not valid: " + NetworkArchive.firstLine(e), DAMAGED, e);
         } catch (IOException e) {

@@ -247,6 +247,8 @@ class HostileModelFileTest {
             Path file = variant(field[0] + ".babble", goodWith(FrozenModelFormat.METADATA,
                     FrozenModelFormat.json().writeValueAsBytes(json)));
             assertRefused(file, "invalid feature setting " + field[0]);
+            String message = assertThrows(BabbleException.class, () -> FrozenModelReader.read(file)).getMessage();
+            assertTrue(!message.contains("Cannot construct instance"), "no JSON library wording: " + message);
         }
         ObjectNode json = metadataJson();
         ((ObjectNode) json.get("metadata").get("featureSettings")).put("clipDurationMs", 100_000_000)
