@@ -114,20 +114,17 @@ public final class ClassifyCommand implements Callable<Integer> {
         int failed = 0;
         boolean checkFailed = false;
         for (Path input : inputs) {
-            DecodedWav wav;
+            DecodedWav wav = null;
             try {
                 wav = WavReader.read(input);
-            } catch (RuntimeException | OutOfMemoryError e) {
-                failed++;
-                err.println("babble: " + Cli.inputFailure(input, e).getMessage());
-                continue;
-            }
-            Classifier classifier = classifier(out); // outside the per-file catch: a bad model fails the command
-            try {
+                Classifier classifier = classifier(out);
                 Result result = classify(classifier, input, wav);
                 print(out, input, classifier.model().labels(), result, inputs.size() > 1);
                 checkFailed |= failUnless != null && !passes(classifier.model().labels(), result);
             } catch (RuntimeException | OutOfMemoryError e) {
+                if (wav != null && classifier == null) {
+                    throw e; // the model itself failed to load: the whole command fails, not this file
+                }
                 failed++;
                 err.println("babble: " + Cli.inputFailure(input, e).getMessage());
             }
