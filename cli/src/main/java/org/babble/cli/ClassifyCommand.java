@@ -19,7 +19,7 @@ import org.babble.core.audio.DecodedWav;
 import org.babble.core.audio.WavReader;
 import org.babble.core.inference.Classifier;
 import org.babble.core.inference.ClipScores;
-import org.babble.core.inference.Note;
+import org.babble.core.prep.Note;
 import org.babble.core.inference.RankedLabel;
 import org.babble.core.inference.WindowScores;
 import org.babble.core.inference.WindowedScores;
@@ -265,8 +265,12 @@ public final class ClassifyCommand implements Callable<Integer> {
             ArrayNode windows = node.putArray("windows");
             for (WindowScores w : result.windows().windows()) {
                 RankedLabel best = RankedLabel.top(modelLabels, w.scores(), 1).get(0);
-                windows.addObject().put("start_s", w.startMs() / 1000.0).put("end_s", w.endMs() / 1000.0)
-                        .put("top_label", best.label()).put("score", best.score());
+                ObjectNode window = windows.addObject().put("start_s", w.startMs() / 1000.0)
+                        .put("end_s", w.endMs() / 1000.0).put("top_label", best.label()).put("score", best.score());
+                ObjectNode all = window.putObject("scores");
+                for (int i = 0; i < w.scores().length; i++) {
+                    all.put(modelLabels.get(i), w.scores()[i]);
+                }
             }
             ArrayNode episodes = node.putArray("episodes");
             for (Episode e : result.episodes()) {

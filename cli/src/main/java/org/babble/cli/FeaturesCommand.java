@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.babble.core.BabbleException;
@@ -12,11 +14,13 @@ import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.DecodedWav;
 import org.babble.core.audio.Resampler;
 import org.babble.core.audio.WavReader;
-import org.babble.core.features.FeatureExtractors;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.features.FeatureSettings.Preprocess;
 import org.babble.core.features.Spectrogram;
 import org.babble.core.io.AtomicFiles;
+import org.babble.core.model.frozen.FrozenModelReader;
+import org.babble.core.prep.ClipPreparation;
+import org.babble.core.prep.Note;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +43,11 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Option(names = {"--input-wav", "--input_wav"}, paramLabel = "WAV",
             description = "The WAV file, in wav_to_features.py's spelling (instead of CLIP).")
     Path inputWav;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Draw exactly what this frozen model is fed for the clip (its rate, length, features and "
+                    + "normalisation); the feature flags below are then taken from the model and may not be given.")
+    Path model;
 
     @Option(names = "--out", paramLabel = "PNG", description = "Image to write.")
     Path out;
@@ -102,35 +111,30 @@ public final class FeaturesCommand implements Callable<Integer> {
         DecodedWav decoded = WavReader.read(clip);
         decoded.warnings().forEach(w -> err.println("babble: " + clip + ": " + w));
         AudioClip audio = decoded.clip();
-        int rate = sampleRate != null ? sampleRate : audio.sampleRate();
-        if (rate <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--sample-rate must be positive, got " + rate);
-        }
-        if (audio.channelCount() > 1) {
-            err.println("babble: " + clip + ": mixing " + audio.channelCount() + " channels down to mono");
-        }
-        float[] samples = audio.mixdown();
-        if (rate != audio.sampleRate()) {
-            err.println("babble: " + clip + ": resampling from " + audio.sampleRate() + " to " + rate + " Hz");
-            samples = Resampler.resample(samples, audio.sampleRate(), rate);
-        }
-        int durationMs = clipDurationMs != null ? clipDurationMs : (int) ((long) samples.length * 1000 / rate);
-        FeatureSettings settings = settings(rate, durationMs);
-        samples = fit(samples, settings.desiredSamples(), err);
+        FeatureSettings settings = model != null ? modelSettings() : settings(audio);
+        View shown = model != null ? View.valueOf(settings.preprocess().name()) : view;
         if (settings.frameCount() == 0) {
-            throw new BabbleException(clip, "is shorter than one " + windowSizeMs + " ms window",
+            throw new BabbleException(clip, "is shorter than one " + settings.windowSizeMs() + " ms window",
                     "use a longer clip or a shorter --window-size-ms");
         }
-
+        ClipPreparation preparation = new ClipPreparation(settings);
+        List<Note> notes = new ArrayList<>();
+        float[] samples = preparation.fit(preparation.mono(audio, notes), notes);
+        notes.forEach(note -> err.println("babble: " + clip + ": " + note.text()));
         float[][] values;
-        boolean power = view == View.AVERAGE || view == View.SPECTROGRAM;
-        if (view == View.SPECTROGRAM) {
+        boolean power = shown == View.AVERAGE || shown == View.SPECTROGRAM;
+        if (shown == View.SPECTROGRAM) {
             values = new Spectrogram(settings.windowSizeSamples(), settings.windowStrideSamples()).power(samples);
         } else {
-            values = FeatureExtractors.create(settings).extract(samples);
+            float[] flat = new float[settings.featureSize()];
+            preparation.features(samples, flat, 0);
+            values = new float[settings.frameCount()][];
+            for (int f = 0; f < values.length; f++) {
+                values[f] = Arrays.copyOfRange(flat, f * settings.binsPerFrame(), (f + 1) * settings.binsPerFrame());
+            }
         }
         String description = String.format(Locale.ROOT, "%d frames x %d bins (%s)", values.length, values[0].length,
-                view.name().toLowerCase(Locale.ROOT));
+                shown.name().toLowerCase(Locale.ROOT));
         if (outputCFile != null) {
             AtomicFiles.write(outputCFile, FeatureCArray.source(clip.getFileName().toString(), description, values)
                     .getBytes(StandardCharsets.US_ASCII));
@@ -140,17 +144,36 @@ public final class FeaturesCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         // MFCC's c0 (overall loudness) dwarfs the rest: colours span c1 and up, c0 is clamped to the ends.
-        double[] range = power ? toDecibels(values) : range(values, view == View.MFCC && values[0].length > 1 ? 1 : 0);
+        double[] range = power ? toDecibels(values) : range(values, shown == View.MFCC && values[0].length > 1 ? 1 : 0);
         BufferedImage image = FeatureHeatmap.render(values, range[0], range[1]);
         AtomicFiles.writePng(out, image);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d frames x %d bins (%s%s), %.4g to %.4g%s, %dx%d px%n",
-                out, values.length, values[0].length, view.name().toLowerCase(Locale.ROOT),
+                out, values.length, values[0].length, shown.name().toLowerCase(Locale.ROOT),
                 power ? ", shown in dB" : "", range[0], range[1], power ? " dB" : "", image.getWidth(),
                 image.getHeight());
         return ExitCode.OK;
     }
 
-    private FeatureSettings settings(int rate, int durationMs) {
+    /** The model's own settings; a feature flag given with --model would be silently overridden, so it is refused. */
+    private FeatureSettings modelSettings() {
+        for (CommandLine.Model.OptionSpec option : spec.options()) {
+            boolean feature = option.longestName().replace('_', '-').matches("--(sample|clip-duration|window|feature-bin|preprocess|lower|"
+                    + "upper|mel).*");
+            if (feature && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option.longestName()
+                        + " cannot be given with --model: the model's own feature settings are drawn");
+            }
+        }
+        return FrozenModelReader.read(model).metadata().featureSettings();
+    }
+
+    private FeatureSettings settings(AudioClip audio) {
+        int rate = sampleRate != null ? sampleRate : audio.sampleRate();
+        if (rate <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sample-rate must be positive, got " + rate);
+        }
+        int durationMs = clipDurationMs != null ? clipDurationMs
+                : (int) ((long) Resampler.outputLength(audio.frames(), audio.sampleRate(), rate) * 1000 / rate);
         double upper = upperFrequencyHz != null ? upperFrequencyHz : FeatureSettings.defaultUpperFrequencyHz(rate);
         // The spectrogram view uses only the window, stride and duration; any valid feature family carries them.
         Preprocess preprocess = view == View.SPECTROGRAM ? Preprocess.AVERAGE : Preprocess.valueOf(view.name());
@@ -162,15 +185,6 @@ public final class FeaturesCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + " (clip " + clip + " at "
                     + rate + " Hz, " + durationMs + " ms)");
         }
-    }
-
-    private float[] fit(float[] samples, int desired, PrintWriter err) {
-        if (samples.length == desired) {
-            return samples;
-        }
-        err.printf(Locale.ROOT, "babble: %s: %s from %d to %d samples%n", clip,
-                samples.length < desired ? "zero-padded" : "cut", samples.length, desired);
-        return Arrays.copyOf(samples, desired);
     }
 
     /** Converts power to dB in place; returns the range to draw: the loudest cell and {@value #DYNAMIC_RANGE_DB} below. */

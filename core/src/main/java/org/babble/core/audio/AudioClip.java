@@ -49,11 +49,19 @@ public record AudioClip(int sampleRate, float[][] channels) {
 
     /** The average of all channels; the clip's own array when it is already mono. */
     public float[] mixdown() {
-        if (channels.length == 1) {
-            return channels[0];
-        }
-        int frames = frames();
+        return channels.length == 1 ? channels[0] : mixdown(channels, frames());
+    }
+
+    /**
+     * The average of the first {@code frames} samples of every channel, in a new array: the one mixdown, so a block of
+     * a stream mixes down exactly as the whole recording does.
+     */
+    public static float[] mixdown(float[][] channels, int frames) {
         float[] mixed = new float[frames];
+        if (channels.length == 1) {
+            System.arraycopy(channels[0], 0, mixed, 0, frames);
+            return mixed;
+        }
         float scale = 1f / channels.length;
         for (float[] channel : channels) {
             for (int i = 0; i < frames; i++) {

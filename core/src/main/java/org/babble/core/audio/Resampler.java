@@ -116,7 +116,7 @@ public final class Resampler {
      * A shared converter for a usual rate pair; odd pairs with large tables are built for the call and dropped, and the
      * cache is emptied when full, so files with many different rates cannot pile tables up in memory.
      */
-    private static Resampler of(int fromRate, int toRate) {
+    static Resampler of(int fromRate, int toRate) {
         long key = ((long) fromRate << 32) | toRate;
         Resampler known = BY_RATES.get(key);
         if (known != null) {
@@ -137,7 +137,7 @@ public final class Resampler {
         return (int) ((frames * toRate + fromRate / 2) / fromRate);
     }
 
-    private float[] apply(float[] samples) {
+    float[] apply(float[] samples) {
         int outLength = outputLength(samples.length, fromRate, toRate);
         // zeros beyond both ends, so the inner loop needs no bounds checks
         float[] padded = new float[samples.length + 2 * taps];
@@ -147,27 +147,53 @@ public final class Resampler {
         if (chunks > 1) {
             // long recordings: convert blocks of output on all cores (the blocks are independent)
             IntStream.range(0, chunks).parallel().forEach(c ->
-                    convert(padded, out, c * CHUNK, Math.min(outLength, (c + 1) * CHUNK)));
+                    convert(padded, -taps, out, c * CHUNK, c * CHUNK, Math.min(outLength, (c + 1) * CHUNK)));
         } else {
-            convert(padded, out, 0, outLength);
+            convert(padded, -taps, out, 0, 0, outLength);
         }
         return out;
     }
 
-    private void convert(float[] padded, float[] out, int from, int to) {
-        int offset = taps - half + 1;
-        for (int n = from; n < to; n++) {
-            long position = (long) n * down;                      // input time n*down/up, in units of 1/up samples
-            int base = (int) (position / up);
+    /** Output samples {@code [from, to)} computed need input samples up to this index (exclusive). */
+    long inputNeededFor(long to) {
+        return to <= 0 ? 0 : inputBase(to - 1) + half + 1;
+    }
+
+    /** How many leading output samples read only input samples before index {@code inputs}. */
+    long outputsComputableFrom(long inputs) {
+        long lastBase = inputs - half - 1;
+        // outputs n with floor(n * down / up) <= lastBase, i.e. n * down < (lastBase + 1) * up
+        return lastBase < 0 ? 0 : ((lastBase + 1) * up + down - 1) / down;
+    }
+
+    /** The earliest input sample output {@code n} reads. */
+    long firstInputOf(long n) {
+        return inputBase(n) - half + 1;
+    }
+
+    private long inputBase(long n) {
+        return n * down / up;
+    }
+
+    /**
+     * Output samples {@code [from, to)} into {@code out[at ..]}, reading input sample {@code i} from
+     * {@code input[i - origin]}; the caller guarantees every sample read lies inside {@code input} (zeros standing for
+     * audio before the start or after the end). The one loop both the one-shot and the streaming conversion run, so
+     * their outputs are identical.
+     */
+    void convert(float[] input, long origin, float[] out, int at, long from, long to) {
+        for (long n = from; n < to; n++, at++) {
+            long position = n * down;                          // input time n*down/up, in units of 1/up samples
+            long base = position / up;
             long remainder = position - base * up;
-            int start = base + offset;
+            int start = (int) (base - half + 1 - origin);
             if (exact) {
-                out[n] = dot(table[(int) remainder], padded, start);
+                out[at] = dot(table[(int) remainder], input, start);
             } else {
                 double scaled = remainder * (double) phases / up;
                 int p = (int) scaled;
                 double a = scaled - p;
-                out[n] = (float) ((1 - a) * dot(table[p], padded, start) + a * dot(table[p + 1], padded, start));
+                out[at] = (float) ((1 - a) * dot(table[p], input, start) + a * dot(table[p + 1], input, start));
             }
         }
     }

@@ -58,6 +58,12 @@ abstract class SpectralExtractor implements FeatureExtractor {
         }
     }
 
+    /** One frame whose window starts at {@code samples[from]}, into {@code destination[at .. at + binsPerFrame)}. */
+    final void extractFrameAt(float[] samples, int from, float[] destination, int at) {
+        spectrogram.powerAt(samples, from, power, spectrumBinsUsed);
+        reduce(power, destination, at);
+    }
+
     /** Squared magnitudes of frame {@code f} of a recording of any length, in a buffer the next call reuses. */
     final float[] powerFrame(float[] recording, int f) {
         spectrogram.powerFrame(recording, f, power, spectrumBinsUsed);

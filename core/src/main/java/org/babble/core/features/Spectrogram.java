@@ -43,6 +43,11 @@ public final class Spectrogram {
         fft.powerSpectrum(samples, frame * stride, power, bins);
     }
 
+    /** As {@link #powerFrame(float[], int, float[], int)}, for the window starting at {@code samples[offset]}. */
+    public void powerAt(float[] samples, int offset, float[] power, int bins) {
+        fft.powerSpectrum(samples, offset, power, bins);
+    }
+
     /** Squared magnitudes, {@code [frame][bin]}. */
     public float[][] power(float[] samples) {
         float[][] out = new float[frameCount(samples.length)][binCount()];

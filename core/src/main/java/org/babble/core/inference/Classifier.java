@@ -3,22 +3,20 @@ package org.babble.core.inference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.babble.core.audio.AudioClip;
-import org.babble.core.audio.Resampler;
-import org.babble.core.features.FeatureExtractor;
-import org.babble.core.features.FeatureExtractors;
 import org.babble.core.features.FeatureSettings;
-import org.babble.core.features.RecordingFeatures;
 import org.babble.core.model.frozen.FrozenModel;
+import org.babble.core.prep.ClipPreparation;
+import org.babble.core.prep.Note;
 
 /**
- * Classifies decoded recordings with a frozen model: mixes down to mono, resamples to the model's rate, computes exactly
- * the features the model was trained on and runs the network. A clip-length recording is padded or cut to the clip; a
- * longer one is cut into windows of clip length every hop, scored in batches.
+ * Classifies decoded recordings with a frozen model, preparing the audio exactly as the model was trained
+ * ({@link ClipPreparation}). A clip-length recording is padded or cut to the clip; a longer one is cut into windows
+ * of clip length every hop, scored in batches; the monitor scores a stream window by window through
+ * {@link #scoreWindow}, so a recording scores the same in {@code classify} and {@code monitor --from}.
  *
- * <p>Not thread-safe (the feature extractor reuses buffers); one per thread.
+ * <p>Not thread-safe (the preparation reuses buffers); one per thread.
  */
 public final class Classifier {
     /** Recordings longer than this many clips are windowed rather than cut. */
@@ -27,12 +25,14 @@ public final class Classifier {
 
     private final FrozenModel model;
     private final FeatureSettings settings;
-    private final FeatureExtractor extractor;
+    private final ClipPreparation preparation;
+    private final float[] single;
 
     public Classifier(FrozenModel model) {
         this.model = model;
         this.settings = model.metadata().featureSettings();
-        this.extractor = FeatureExtractors.create(settings);
+        this.preparation = new ClipPreparation(settings);
+        this.single = new float[settings.featureSize()];
     }
 
     public FrozenModel model() {
@@ -47,18 +47,23 @@ public final class Classifier {
     /** Scores {@code clip} as one clip: padded with silence or cut to the model's clip length. */
     public ClipScores classify(AudioClip clip) {
         List<Note> notes = new ArrayList<>();
-        float[] samples = prepare(clip, notes);
-        int wanted = settings.desiredSamples();
-        if (samples.length < wanted) {
-            notes.add(new Note(Note.Kind.PADDED, String.format(Locale.ROOT, "padded %.2f s to the model's %.2f s clip",
-                    samples.length / (double) settings.sampleRate(), wanted / (double) settings.sampleRate())));
-        } else if (samples.length > wanted) {
-            notes.add(new Note(Note.Kind.CUT, String.format(Locale.ROOT, "cut %.2f s to the model's %.2f s clip",
-                    samples.length / (double) settings.sampleRate(), wanted / (double) settings.sampleRate())));
-        }
-        float[] features = new float[settings.featureSize()];
-        extractor.extract(samples.length == wanted ? samples : Arrays.copyOf(samples, wanted), features, 0);
+        float[] features = preparation.clipFeatures(clip, notes);
         return new ClipScores(model.scoresFlat(features, 1)[0], notes);
+    }
+
+    /**
+     * Scores of the clip-long window starting at sample {@code start} of a mono stream at the model's rate, held in
+     * {@code samples[from ..]}. Windows of one stream come in order of their start; {@link #restartStream} before
+     * another stream.
+     */
+    public float[] scoreWindow(long start, float[] samples, int from) {
+        preparation.windowFeatures(start, samples, from, single, 0);
+        return model.scoresFlat(single, 1)[0];
+    }
+
+    /** The next windows belong to another stream. */
+    public void restartStream() {
+        preparation.restartWindows();
     }
 
     /** Scores windows of clip length every {@code hopMs} over {@code clip}; reports windows done to {@code progress}. */
@@ -67,27 +72,22 @@ public final class Classifier {
             throw new IllegalArgumentException("hop must be positive, got " + hopMs + " ms");
         }
         List<Note> notes = new ArrayList<>();
-        float[] samples = prepare(clip, notes);
+        float[] samples = preparation.mono(clip, notes);
         int rate = settings.sampleRate();
         int length = settings.desiredSamples();
-        long[] starts = windowStarts(samples.length, length, Math.max(1, hopMs * rate / 1000));
+        if (samples.length < length) {
+            samples = Arrays.copyOf(samples, length); // one window, zeros after the recording
+        }
+        long[] starts = windowStarts(samples.length, length, hopSamples(hopMs, rate));
         int featureSize = settings.featureSize();
         float[] batch = new float[BATCH * featureSize];
         List<WindowScores> windows = new ArrayList<>(starts.length);
-        float[] window = new float[length];
-        RecordingFeatures shared = samples.length > length ? RecordingFeatures.of(settings, samples) : null;
+        preparation.restartWindows();
         for (int first = 0; first < starts.length; first += BATCH) {
             int count = Math.min(BATCH, starts.length - first);
             for (int i = 0; i < count; i++) {
                 long start = starts[first + i];
-                if (shared != null && shared.covers(start)) {
-                    shared.copyWindow(start, batch, i * featureSize);
-                    continue;
-                }
-                int available = (int) Math.min(length, samples.length - start);
-                System.arraycopy(samples, (int) start, window, 0, available);
-                Arrays.fill(window, available, length, 0f);
-                extractor.extract(window, batch, i * featureSize);
+                preparation.windowFeatures(start, samples, (int) start, batch, i * featureSize);
             }
             float[][] scores = model.scoresFlat(batch, count);
             for (int i = 0; i < count; i++) {
@@ -97,6 +97,11 @@ public final class Classifier {
             progress.accept(count);
         }
         return new WindowedScores(windows, notes, hopMs);
+    }
+
+    /** A hop in samples at {@code rate}: at least one. Classify and the monitor step windows alike. */
+    public static long hopSamples(long hopMs, int rate) {
+        return Math.max(1, hopMs * rate / 1000);
     }
 
     /** Starts every hop while a whole window fits, plus one ending with the recording if its tail is not covered. */
@@ -114,19 +119,5 @@ public final class Classifier {
             starts.add((long) samples - window);
         }
         return starts.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    /** Mono at the model's rate. */
-    private float[] prepare(AudioClip clip, List<Note> notes) {
-        float[] mono = clip.mixdown();
-        if (clip.channelCount() > 1) {
-            notes.add(new Note(Note.Kind.MIXED_DOWN, "mixed " + clip.channelCount() + " channels down to mono"));
-        }
-        if (clip.sampleRate() != settings.sampleRate()) {
-            notes.add(new Note(Note.Kind.RESAMPLED, "resampled " + clip.sampleRate() + " Hz to the model's "
-                    + settings.sampleRate() + " Hz"));
-            mono = Resampler.resample(mono, clip.sampleRate(), settings.sampleRate());
-        }
-        return mono;
     }
 }

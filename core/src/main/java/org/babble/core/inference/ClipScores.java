@@ -1,5 +1,6 @@
 package org.babble.core.inference;
 
+import org.babble.core.prep.Note;
 import java.util.List;
 
 /** Scores of one clip-length recording, in the model's label order, and what was done to the audio first. */

@@ -1,5 +1,6 @@
 package org.babble.core.inference;
 
+import org.babble.core.prep.Note;
 import java.util.List;
 
 /**

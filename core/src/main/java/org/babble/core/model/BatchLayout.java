@@ -1,5 +1,6 @@
 package org.babble.core.model;
 
+import java.util.Arrays;
 import org.babble.core.features.FeatureLayout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,26 +33,41 @@ public final class BatchLayout {
         int n = clips.length;
         int frames = n == 0 ? 0 : clips[0].length;
         int bins = frames == 0 ? 0 : clips[0][0].length;
-        float[] data = new float[n * frames * bins];
+        float[] flat = new float[n * frames * bins];
         int i = 0;
         for (float[][] clip : clips) {
             if (clip.length != frames || frames > 0 && clip[0].length != bins) {
                 throw new IllegalArgumentException("clips differ in shape: " + clip.length + "x" + clip[0].length
                         + " vs " + frames + "x" + bins);
             }
-            if (layout == FeatureLayout.CHANNELS) {
-                for (int b = 0; b < bins; b++) {
-                    for (float[] frame : clip) {
-                        data[i++] = frame[b];
-                    }
-                }
-            } else {
-                for (float[] frame : clip) {
-                    System.arraycopy(frame, 0, data, i, bins);
-                    i += bins;
-                }
+            for (float[] frame : clip) {
+                System.arraycopy(frame, 0, flat, i, bins);
+                i += bins;
             }
         }
-        return Nd4j.create(data, shape(layout, n, frames, bins), 'c');
+        return arrange(flat, n, frames, bins, layout);
+    }
+
+    /**
+     * {@code clips} clips of row-major {@code [frame][bin]} features, one after another in {@code framesFirst} (as the
+     * feature extractors write them), laid out for the network: the one transform training and serving share.
+     */
+    public static INDArray arrange(float[] framesFirst, int clips, int frames, int bins, FeatureLayout layout) {
+        int perClip = frames * bins;
+        float[] data;
+        if (layout == FeatureLayout.CHANNELS) {
+            data = new float[clips * perClip];
+            for (int c = 0; c < clips; c++) {
+                int base = c * perClip;
+                for (int f = 0; f < frames; f++) {
+                    for (int k = 0; k < bins; k++) {
+                        data[base + k * frames + f] = framesFirst[base + f * bins + k];
+                    }
+                }
+            }
+        } else {
+            data = framesFirst.length == clips * perClip ? framesFirst : Arrays.copyOf(framesFirst, clips * perClip);
+        }
+        return Nd4j.create(data, shape(layout, clips, frames, bins), 'c');
     }
 }

@@ -10,7 +10,6 @@ import org.babble.core.io.DiskFullException;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.CaptureFormat;
-import org.babble.core.meter.LevelMeter;
 import org.babble.core.model.TopScore;
 import org.babble.core.model.recognition.Episode;
 import org.babble.core.model.recognition.EpisodeDetector;
@@ -18,7 +17,8 @@ import org.babble.core.monitor.store.RunRecorder;
 import org.babble.core.monitor.store.WindowRow;
 
 /**
- * The all-night loop: reads blocks from the source, classifies a clip-length window every hop, smooths the scores into
+ * The all-night loop: reads blocks from the source, mixes them down and resamples them to the model's rate once
+ * ({@link ModelRateStream}), classifies a clip-length window every hop, smooths the scores into
  * episodes exactly as {@code babble classify} does ({@link EpisodeDetector}), and writes every window and episode to the
  * database as it happens. Time is audio time from {@link MonitorSettings#origin()} (exact for replays, drift-free for
  * a device); after a lost device is reopened the clock is re-anchored to the wall clock.
@@ -89,43 +89,32 @@ public final class Monitor {
                 CaptureFormat format = source.format();
                 int rate = format.sampleRate();
                 int channels = format.channels();
-                int clipFrames = (int) (scorer.clipMs() * rate / 1000);
                 int hopFrames = (int) Math.max(1, settings.hopMs() * rate / 1000);
                 if (keeper == null && settings.keepAudio().isPresent()) {
                     long r = settings.recognition().averageWindowMs() + settings.recognition().suppressionMs();
                     keeper = new EpisodeAudio(settings.keepAudio().get(), rate, scorer.clipMs(),
                             2 * scorer.clipMs() + r, 10 * 60_000);
                 }
-                float[][] ring = new float[channels][clipFrames];
                 float[][] block = new float[channels][Math.max(1024, hopFrames)];
-                long frames = 0; // frames read from this source
-                long nextWindowEnd = clipFrames;
+                ModelRateStream stream = new ModelRateStream(rate, scorer, settings.hopMs());
                 try {
                     while (!stopping) {
                         int n = source.read(block, block[0].length);
-                        if (n < 0) {
-                            break outer;
-                        }
-                        if (keeper != null) {
+                        boolean ended = n < 0;
+                        if (!ended && keeper != null) {
                             keeper.append(block, n);
                         }
-                        for (int i = 0; i < n; i++) {
-                            int at = (int) ((frames + i) % clipFrames);
-                            for (int c = 0; c < channels; c++) {
-                                ring[c][at] = block[c][i];
-                            }
-                            if (frames + i + 1 == nextWindowEnd) {
-                                long startFrame = nextWindowEnd - clipFrames;
-                                long startMs = offsetMs + startFrame * 1000 / rate;
-                                long endMs = offsetMs + nextWindowEnd * 1000 / rate;
-                                nowMs = startMs;
-                                AudioClip window = unroll(ring, rate, (int) (nextWindowEnd % clipFrames));
-                                episodes += classify(window, startMs, endMs, origin, detector, openIds, keeper);
-                                windows++;
-                                nextWindowEnd += hopFrames;
-                            }
+                        stream.add(ended ? null : AudioClip.mixdown(block, n));
+                        for (ModelRateStream.Window w = stream.next(); w != null; w = stream.next()) {
+                            long startMs = offsetMs + w.startMs();
+                            nowMs = startMs;
+                            episodes += classify(w.scores(), w.levelDb(), startMs, offsetMs + w.endMs(), origin,
+                                    detector, openIds, keeper);
+                            windows++;
                         }
-                        frames += n;
+                        if (ended) {
+                            break outer;
+                        }
                         retryMs = FIRST_RETRY_MS;
                     }
                 } catch (DiskFullException e) {
@@ -159,12 +148,10 @@ public final class Monitor {
     }
 
     /** Scores one window, stores it and the episodes it opens or settles; returns the number of episodes opened. */
-    private int classify(AudioClip window, long startMs, long endMs, Instant origin, EpisodeDetector detector,
-                         Map<String, Long> openIds, EpisodeAudio keeper) {
-        float[] scores = scorer.scores(window);
+    private int classify(float[] scores, double level, long startMs, long endMs, Instant origin,
+                         EpisodeDetector detector, Map<String, Long> openIds, EpisodeAudio keeper) {
         int top = TopScore.index(scores);
         List<String> labels = scorer.labels();
-        double level = LevelMeter.measure(window.channels()).rmsDb();
         Instant start = origin.plusMillis(startMs);
         recorder.addWindow(new WindowRow(start, origin.plusMillis(endMs), labels.get(top), scores, level));
         listener.window(start, labels.get(top), scores[top], level);
@@ -206,18 +193,6 @@ public final class Monitor {
             keeper.finish(e.label(), e.startMs(), e.endMs(), start);
         }
         listener.episodeEnded(start, end, e);
-    }
-
-    private static AudioClip unroll(float[][] ring, int rate, int oldest) {
-        float[][] channels = new float[ring.length][];
-        for (int c = 0; c < ring.length; c++) {
-            int len = ring[c].length;
-            float[] out = new float[len];
-            System.arraycopy(ring[c], oldest, out, 0, len - oldest);
-            System.arraycopy(ring[c], 0, out, len - oldest, oldest);
-            channels[c] = out;
-        }
-        return new AudioClip(rate, channels);
     }
 
     private boolean sleep(long ms) {

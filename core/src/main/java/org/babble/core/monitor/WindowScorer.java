@@ -1,12 +1,11 @@
 package org.babble.core.monitor;
 
 import java.util.List;
-import org.babble.core.audio.AudioClip;
 import org.babble.core.inference.Classifier;
 
 /**
- * What the monitor needs of a model: its labels, its clip length, and one score per label for a clip-length window of
- * audio as captured (any rate and channel count; the scorer mixes down and resamples as classify does). A seam so the
+ * What the monitor needs of a model: its labels, the rate and length of the windows it scores, and one score per label
+ * for a window of the stream, mono at that rate (the monitor mixes down and resamples the stream once). A seam so the
  * engine can be tested with a stand-in; {@link #of(Classifier)} is the real thing.
  */
 public interface WindowScorer {
@@ -14,12 +13,25 @@ public interface WindowScorer {
 
     long clipMs();
 
-    float[] scores(AudioClip window);
+    /** The rate windows are scored at. */
+    int sampleRate();
 
-    /** Scores windows with a frozen model exactly as {@code babble classify} scores a clip. */
+    /** Samples in a window at {@link #sampleRate()}. */
+    int windowSamples();
+
+    /**
+     * Scores of the window starting at sample {@code start} of the current stream, held in
+     * {@code samples[from .. from + windowSamples())}; windows come in order of their start.
+     */
+    float[] scores(long start, float[] samples, int from);
+
+    /** A new stream begins (the source was reopened): sample numbers start again at zero. */
+    void restart();
+
+    /** Scores windows with a frozen model exactly as {@code babble classify} scores a recording's windows. */
     static WindowScorer of(Classifier classifier) {
         List<String> labels = classifier.model().labels();
-        long clipMs = classifier.model().metadata().featureSettings().clipDurationMs();
+        var settings = classifier.model().metadata().featureSettings();
         return new WindowScorer() {
             @Override
             public List<String> labels() {
@@ -28,12 +40,27 @@ public interface WindowScorer {
 
             @Override
             public long clipMs() {
-                return clipMs;
+                return settings.clipDurationMs();
             }
 
             @Override
-            public float[] scores(AudioClip window) {
-                return classifier.classify(window).scores();
+            public int sampleRate() {
+                return settings.sampleRate();
+            }
+
+            @Override
+            public int windowSamples() {
+                return settings.desiredSamples();
+            }
+
+            @Override
+            public float[] scores(long start, float[] samples, int from) {
+                return classifier.scoreWindow(start, samples, from);
+            }
+
+            @Override
+            public void restart() {
+                classifier.restartStream();
             }
         };
     }

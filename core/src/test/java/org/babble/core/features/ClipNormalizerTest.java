@@ -97,7 +97,7 @@ class ClipNormalizerTest {
         extractor.extract(clip, whole, 0);
 
         float[] window = new float[settings.featureSize()];
-        RecordingFeatures.of(settings, recording).copyWindow(4000, window, 0);
+        new WindowFeatures(settings).extract(4000, recording, 4000, window, 0);
         assertArrayEquals(whole, window, 1e-5f, "a window of a longer recording (classify, monitor)");
 
         MelBandExtractor bands = (MelBandExtractor) extractor;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.babble.core.prep.Note;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.features.FeatureLayout;
 import org.babble.core.model.frozen.FrozenModel;

@@ -21,7 +21,7 @@ import org.babble.dataset.index.DatasetSettings;
 import org.babble.dataset.index.Example;
 import org.babble.dataset.load.ClipLoader;
 import org.babble.dataset.load.LoadedData;
-import org.babble.dataset.load.RateConverter;
+import org.babble.dataset.load.RatePolicy;
 import org.babble.dataset.random.Seeds;
 import org.babble.dataset.split.Split;
 
@@ -79,18 +79,18 @@ public final class BatchSource implements AutoCloseable {
      * featurising on {@code threads} threads, each with an extractor from {@code extractorFactory}.
      */
     public static BatchSource open(DatasetSettings dataset, FeatureSettings features, AugmentSettings augment,
-            Supplier<FeatureExtractor> extractorFactory, RateConverter rates, int threads) {
+            Supplier<FeatureExtractor> extractorFactory, RatePolicy rates, int threads) {
         DataIndex index = DataIndex.build(dataset);
         LoadedData data = LoadedData.load(index, new ClipLoader(features, rates));
         return new BatchSource(data, augment, new ExtractorPool(extractorFactory, threads), dataset.seed());
     }
 
     /**
-     * {@link #open(DatasetSettings, FeatureSettings, AugmentSettings, Supplier, RateConverter, int)} with babble's
+     * {@link #open(DatasetSettings, FeatureSettings, AugmentSettings, Supplier, RatePolicy, int)} with babble's
      * extractors ({@link FeatureExtractors#create}), clips at other rates resampled, one thread per core.
      */
     public static BatchSource open(DatasetSettings dataset, FeatureSettings features, AugmentSettings augment) {
-        return open(dataset, features, augment, () -> FeatureExtractors.create(features), RateConverter.resample(),
+        return open(dataset, features, augment, () -> FeatureExtractors.create(features), RatePolicy.RESAMPLE,
                 Runtime.getRuntime().availableProcessors());
     }
 

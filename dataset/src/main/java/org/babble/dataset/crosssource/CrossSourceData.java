@@ -19,7 +19,7 @@ import org.babble.dataset.index.DatasetSettings;
 import org.babble.dataset.index.Example;
 import org.babble.dataset.load.ClipLoader;
 import org.babble.dataset.load.LoadedData;
-import org.babble.dataset.load.RateConverter;
+import org.babble.dataset.load.RatePolicy;
 import org.babble.dataset.split.Split;
 import org.babble.dataset.split.WhichSet;
 
@@ -59,7 +59,7 @@ public final class CrossSourceData implements AutoCloseable {
             int threads) {
         DataIndex everything = DataIndex.build(run.withPercentages(run.silencePercentage(), run.unknownPercentage(), 0, 0)
                 .withAllowEmptyClasses(true));
-        ClipLoader loader = new ClipLoader(features, RateConverter.resample());
+        ClipLoader loader = new ClipLoader(features, RatePolicy.RESAMPLE);
         LoadedData all = LoadedData.load(everything, loader);
         SourceFolds folds = SourceFolds.deal(all.index().examples(Split.TRAINING), run.wantedWords(), k);
         if (folds.multiSourceClasses().isEmpty()) {

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.babble.core.inference.Note;
+import org.babble.core.prep.Note;
 
 /**
  * What a model-assisted sort did: every clip placed (in input order), every clip that could not be, and summaries by

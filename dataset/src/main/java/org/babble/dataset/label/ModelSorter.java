@@ -10,7 +10,7 @@ import org.babble.core.audio.DecodedWav;
 import org.babble.core.audio.WavReader;
 import org.babble.core.inference.Classifier;
 import org.babble.core.inference.ClipScores;
-import org.babble.core.inference.Note;
+import org.babble.core.prep.Note;
 import org.babble.core.inference.RankedLabel;
 import org.babble.core.inference.WindowedScores;
 import org.babble.dataset.index.Labels;

@@ -2,7 +2,7 @@ package org.babble.dataset.label;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.babble.core.inference.Note;
+import org.babble.core.prep.Note;
 
 /**
  * Where one clip went and why: the model's top label and its score, the file in {@code OUT/<label>/} or

@@ -2,7 +2,6 @@ package org.babble.dataset.load;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,15 +9,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.WavReader;
 import org.babble.core.features.FeatureSettings;
+import org.babble.core.prep.ClipPreparation;
+import org.babble.core.prep.Note;
 
 /**
  * Turns a WAV file into exactly what the feature extractor expects: mono, at the model's rate, exactly
- * {@link FeatureSettings#desiredSamples()} long (TF's {@code decode_wav(desired_samples=...)} pads with zeros and cuts).
- * Every change is counted for one summary rather than logged per clip. Thread-safe.
+ * {@link FeatureSettings#desiredSamples()} long, by the {@link ClipPreparation} every command shares. Every change is
+ * counted for one summary rather than logged per clip. Thread-safe (only the preparation's stateless steps are used).
  */
 public final class ClipLoader {
     private final FeatureSettings settings;
-    private final RateConverter converter;
+    private final RatePolicy rates;
+    private final ClipPreparation preparation;
     private final AtomicInteger loaded = new AtomicInteger();
     private final AtomicInteger padded = new AtomicInteger();
     private final AtomicInteger cut = new AtomicInteger();
@@ -26,9 +28,10 @@ public final class ClipLoader {
     private final Map<Integer, Integer> resampled = new ConcurrentHashMap<>();
     private final List<String> unreadable = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    public ClipLoader(FeatureSettings settings, RateConverter converter) {
+    public ClipLoader(FeatureSettings settings, RatePolicy rates) {
         this.settings = settings;
-        this.converter = converter;
+        this.rates = rates;
+        this.preparation = new ClipPreparation(settings);
     }
 
     public FeatureSettings settings() {
@@ -37,29 +40,40 @@ public final class ClipLoader {
 
     /** The clip, mono, at the model's rate, padded or cut to the clip length. */
     public float[] loadClip(Path file) {
-        float[] samples = loadMono(file);
-        int desired = settings.desiredSamples();
+        List<Note> notes = new ArrayList<>();
+        float[] samples = preparation.fit(mono(file, notes), notes);
         loaded.incrementAndGet();
-        if (samples.length < desired) {
-            padded.incrementAndGet();
-        } else if (samples.length > desired) {
-            cut.incrementAndGet();
-        }
-        return samples.length == desired ? samples : Arrays.copyOf(samples, desired);
+        count(notes);
+        return samples;
     }
 
     /** The whole file, mono, at the model's rate (for background noise, which is not cut to clip length). */
     public float[] loadMono(Path file) {
+        List<Note> notes = new ArrayList<>();
+        float[] samples = mono(file, notes);
+        count(notes);
+        return samples;
+    }
+
+    private float[] mono(Path file, List<Note> notes) {
         AudioClip clip = WavReader.read(file).clip();
-        if (clip.channelCount() > 1) {
-            mixedDown.incrementAndGet();
-        }
-        float[] samples = clip.mixdown();
+        rates.check(file, clip.sampleRate(), settings.sampleRate());
+        float[] samples = preparation.mono(clip, notes);
         if (clip.sampleRate() != settings.sampleRate()) {
-            samples = converter.convert(file, samples, clip.sampleRate(), settings.sampleRate());
             resampled.merge(clip.sampleRate(), 1, Integer::sum);
         }
         return samples;
+    }
+
+    private void count(List<Note> notes) {
+        for (Note note : notes) {
+            switch (note.kind()) {
+                case PADDED -> padded.incrementAndGet();
+                case CUT -> cut.incrementAndGet();
+                case MIXED_DOWN -> mixedDown.incrementAndGet();
+                case RESAMPLED -> { } // counted by rate in mono()
+            }
+        }
     }
 
     /** Records a clip that was skipped, for the report. */

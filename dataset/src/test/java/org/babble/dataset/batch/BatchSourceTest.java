@@ -21,7 +21,7 @@ import org.babble.dataset.augment.AugmentDomain;
 import org.babble.dataset.augment.AugmentSettings;
 import org.babble.dataset.augment.MixSettings;
 import org.babble.dataset.index.DatasetSettings;
-import org.babble.dataset.load.RateConverter;
+import org.babble.dataset.load.RatePolicy;
 import org.babble.dataset.split.Split;
 import org.babble.dataset.testing.CountingExtractor;
 import org.babble.dataset.testing.WavTree;
@@ -49,7 +49,7 @@ class BatchSourceTest {
 
     private BatchSource open(AugmentSettings augment) {
         return BatchSource.open(DatasetSettings.defaults(dir, List.of("yes", "no")), FEATURES, augment,
-                CountingExtractor.factory(FEATURES, calls), RateConverter.refuse(), 2);
+                CountingExtractor.factory(FEATURES, calls), RatePolicy.REFUSE, 2);
     }
 
     @AfterEach
@@ -113,7 +113,7 @@ class BatchSourceTest {
         Supplier<FeatureExtractor> counting = () -> new CountingMelExtractor(new MfccExtractor(FEATURES), bands,
                 extracts);
         source = BatchSource.open(DatasetSettings.defaults(dir, List.of("yes", "no")), FEATURES,
-                AugmentSettings.tfDefaults().withDomain(AugmentDomain.BANDS), counting, RateConverter.refuse(), 2);
+                AugmentSettings.tfDefaults().withDomain(AugmentDomain.BANDS), counting, RatePolicy.REFUSE, 2);
         int noiseFiles = 1;
         assertEquals(noiseFiles, bands.get(), "background noise bands are computed up front");
         Batch first = source.trainingBatch(1, 20);
@@ -133,7 +133,7 @@ class BatchSourceTest {
         source.close();
         source = BatchSource.open(DatasetSettings.defaults(dir, List.of("yes", "no")), FEATURES,
                 AugmentSettings.none().withDomain(AugmentDomain.BANDS), () -> new MfccExtractor(FEATURES),
-                RateConverter.refuse(), 2);
+                RatePolicy.REFUSE, 2);
         List<float[][]> cached = new java.util.ArrayList<>();
         source.batches(Split.TRAINING, 1000).forEach(b -> cached.addAll(Arrays.asList(b.features())));
         Batch batch = source.trainingBatch(1, 40);

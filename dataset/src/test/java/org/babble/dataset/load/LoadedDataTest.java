@@ -31,7 +31,7 @@ class LoadedDataTest {
         Path shortClip = tree.clip("yes", "a_nohash_0.wav", 5000, 8000);
         tree.clip("yes", "b_nohash_0.wav", 12000, 8000);
         tree.clip("yes", "c_nohash_0.wav", 8000, 8000);
-        ClipLoader loader = new ClipLoader(FEATURES, RateConverter.refuse());
+        ClipLoader loader = new ClipLoader(FEATURES, RatePolicy.REFUSE);
         float[] padded = loader.loadClip(shortClip);
         assertEquals(8000, padded.length);
         for (int i = 5000; i < 8000; i++) {
@@ -58,7 +58,7 @@ class LoadedDataTest {
         java.util.Arrays.fill(left, 0.5f);
         java.util.Arrays.fill(right, -0.25f);
         tree.write(file, new AudioClip(8000, new float[][] {left, right}));
-        ClipLoader loader = new ClipLoader(FEATURES, RateConverter.refuse());
+        ClipLoader loader = new ClipLoader(FEATURES, RatePolicy.REFUSE);
         assertEquals(0.125f, loader.loadClip(file)[10], 1e-4f);
         assertEquals(1, loader.report().mixedDown());
     }
@@ -67,10 +67,10 @@ class LoadedDataTest {
     void anotherRateIsRefusedWithTheRemedyOrResampledWithOneNote() {
         Path file = new WavTree(dir, 8000).clip("yes", "r_nohash_0.wav", 16000, 16000);
         BabbleException e = assertThrows(BabbleException.class,
-                () -> new ClipLoader(FEATURES, RateConverter.refuse()).loadClip(file));
+                () -> new ClipLoader(FEATURES, RatePolicy.REFUSE).loadClip(file));
         assertTrue(e.getMessage().contains("16000 Hz") && e.getMessage().contains("sox"), e.getMessage());
 
-        ClipLoader loader = new ClipLoader(FEATURES, RateConverter.resample());
+        ClipLoader loader = new ClipLoader(FEATURES, RatePolicy.RESAMPLE);
         float[] clip = loader.loadClip(file);
         assertEquals(8000, clip.length);
         loader.loadClip(file);
@@ -84,7 +84,7 @@ class LoadedDataTest {
         Path broken = tree.file("yes", "broken_nohash_0.wav", "not audio".getBytes(StandardCharsets.US_ASCII));
         DatasetSettings settings = DatasetSettings.defaults(dir, List.of("yes", "no")).withAllowEmptyClasses(true);
         DataIndex index = DataIndex.build(settings);
-        LoadedData data = LoadedData.load(index, new ClipLoader(FEATURES, RateConverter.refuse()));
+        LoadedData data = LoadedData.load(index, new ClipLoader(FEATURES, RatePolicy.REFUSE));
         assertEquals(1, data.report().unreadable().size());
         assertTrue(data.report().unreadable().get(0).startsWith(broken.toString()), data.report().unreadable().get(0));
         for (Split split : Split.values()) {
@@ -100,7 +100,7 @@ class LoadedDataTest {
         DataIndex index = DataIndex.build(DatasetSettings.defaults(dir, List.of("yes", "no"))
                 .withAllowEmptyClasses(true));
         BabbleException e = assertThrows(BabbleException.class,
-                () -> LoadedData.load(index, new ClipLoader(FEATURES, RateConverter.refuse())));
+                () -> LoadedData.load(index, new ClipLoader(FEATURES, RatePolicy.REFUSE)));
         assertTrue(e.getMessage().contains("2 of 62 clips") && e.getMessage().contains("bad1_nohash_0.wav")
                 && e.getMessage().contains("bad2_nohash_0.wav"), e.getMessage());
     }
@@ -109,7 +109,7 @@ class LoadedDataTest {
     void silenceHasZeroAudioOfClipLength() {
         new WavTree(dir, 8000).folder("yes", 40, 1, 8000);
         DataIndex index = DataIndex.build(DatasetSettings.defaults(dir, List.of("yes")).withAllowEmptyClasses(true));
-        LoadedData data = LoadedData.load(index, new ClipLoader(FEATURES, RateConverter.refuse()));
+        LoadedData data = LoadedData.load(index, new ClipLoader(FEATURES, RatePolicy.REFUSE));
         var silence = data.index().examples(Split.TRAINING).stream().filter(e -> e.isSilence()).findFirst().get();
         assertArrayEquals(new float[8000], data.audio(silence));
     }

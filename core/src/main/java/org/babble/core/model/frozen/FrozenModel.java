@@ -1,7 +1,6 @@
 package org.babble.core.model.frozen;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureLayout;
@@ -13,7 +12,6 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A loaded, checked model: turns feature matrices into one score per label, in {@link ModelMetadata#labels()} order.
@@ -118,27 +116,10 @@ public final class FrozenModel {
             }
             return scores;
         }
-        float[] data = metadata.featureLayout() == FeatureLayout.CHANNELS ? binsFirst(features, clips)
-                : features.length == clips * perClip ? features : Arrays.copyOf(features, clips * perClip);
-        INDArray input = Nd4j.create(data, BatchLayout.shape(metadata.featureLayout(), clips, frames, bins), 'c');
+        INDArray input = BatchLayout.arrange(features, clips, frames, bins, metadata.featureLayout());
         INDArray output = network instanceof MultiLayerNetwork mln
                 ? mln.output(input, false)
                 : ((ComputationGraph) network).outputSingle(false, input);
         return output.toFloatMatrix();
-    }
-
-    /** Frames-first rows to the bins-as-channels layout {@code [clip][bin][frame]}. */
-    private float[] binsFirst(float[] features, int clips) {
-        int perClip = frames * bins;
-        float[] out = new float[clips * perClip];
-        for (int c = 0; c < clips; c++) {
-            int base = c * perClip;
-            for (int f = 0; f < frames; f++) {
-                for (int k = 0; k < bins; k++) {
-                    out[base + k * frames + f] = features[base + f * bins + k];
-                }
-            }
-        }
-        return out;
     }
 }

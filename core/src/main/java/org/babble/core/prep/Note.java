@@ -1,4 +1,4 @@
-package org.babble.core.inference;
+package org.babble.core.prep;
 
 /**
  * Something done to a recording so the model could hear it (mixed down, resampled, padded, cut). Shown once on stderr:
