@@ -11,13 +11,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import java.util.Arrays;
 import org.babble.core.audio.AudioClip;
+import org.babble.core.audio.Resampler;
 import org.babble.core.audio.WavReader;
 import org.babble.core.audio.WavWriter;
 import org.babble.core.features.FeatureExtractors;
+import org.babble.core.features.FeatureLayout;
 import org.babble.core.features.FeatureSettings;
+import org.babble.core.model.frozen.FrozenModelWriter;
+import org.babble.core.model.frozen.ModelMetadata;
 import org.babble.testing.SharedData;
 import org.babble.testing.Signals;
+import org.babble.testing.TinyModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +149,46 @@ class FeaturesCommandTest {
             float value = expected[i / 40][i % 40];
             assertEquals(value, Float.parseFloat(written[i]), 1e-5 * Math.max(1, Math.abs(value)), "value " + i);
         }
+    }
+
+    @Test
+    void withAModelItDrawsExactlyWhatTheModelIsFed() throws IOException {
+        // a model trained on 8 kHz mono 1-s clips, normalised per clip; the clip is 0.8 s of 16 kHz stereo
+        ModelMetadata tones = TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT);
+        FeatureSettings modelFeatures = tones.featureSettings().withNormalization(FeatureSettings.Normalization.MEAN);
+        Path model = dir.resolve("model.babble");
+        FrozenModelWriter.write(model, TinyModels.tones(), new ModelMetadata(tones.labels(), modelFeatures,
+                tones.featureLayout(), tones.trainSettings(), tones.provenance(), tones.operatingPoint()));
+        Path wav = dir.resolve("stereo.wav");
+        WavWriter.write(wav, new AudioClip(16000, new float[][] {Signals.chirp(200, 3000, 0.4, 16000, 12800),
+                Signals.noise(0.05, 9, 12800)}));
+        Path c = dir.resolve("stereo.cc");
+        CliRun run = CliRun.of("features", "--model", model.toString(), wav.toString(), "--output-c-file",
+                c.toString()).expectExit(ExitCode.OK);
+        assertTrue(run.err().contains("mixed 2 channels down to mono"), run.err());
+        assertTrue(run.err().contains("resampled 16000 Hz to the model's 8000 Hz"), run.err());
+        assertTrue(run.err().contains("padded 0.80 s to the model's 1.00 s clip"), run.err());
+
+        // what the model gets, computed step by step from the file
+        float[] mono = Resampler.resample(WavReader.read(wav).clip().mixdown(), 16000, 8000);
+        float[] fed = new float[modelFeatures.featureSize()];
+        FeatureExtractors.create(modelFeatures).extract(Arrays.copyOf(mono, 8000), fed, 0);
+        String source = Files.readString(c);
+        String body = source.substring(source.indexOf("g_stereo_data[] = {") + 19, source.lastIndexOf("};"));
+        String[] written = body.trim().split(",\\s*");
+        assertEquals(fed.length, written.length);
+        for (int i = 0; i < fed.length; i++) {
+            assertEquals(fed[i], Float.parseFloat(written[i]), 1e-5 * Math.max(1, Math.abs(fed[i])), "value " + i);
+        }
+    }
+
+    @Test
+    void aFeatureFlagIsRefusedWithAModelRatherThanIgnored() {
+        Path model = dir.resolve("model.babble");
+        FrozenModelWriter.write(model, TinyModels.tones(), TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT));
+        CliRun run = CliRun.of("features", "--model", model.toString(), chirpWav().toString(), "--out",
+                dir.resolve("x.png").toString(), "--window_stride_ms", "10").expectExit(ExitCode.USAGE);
+        assertTrue(run.err().contains("cannot be given with --model"), run.err());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.babble.core.audio;
 
-import org.babble.core.levels.Levels;
 
 /**
  * Level changes: a fixed gain in dB (sox's {@code vol 45 dB}) and peak normalisation (sox's {@code gain -n -1}).

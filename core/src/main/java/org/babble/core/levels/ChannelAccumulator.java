@@ -1,5 +1,6 @@
 package org.babble.core.levels;
 
+import org.babble.core.audio.Levels;
 import java.util.List;
 
 /**

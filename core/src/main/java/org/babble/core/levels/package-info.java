@@ -1,5 +1,5 @@
 /**
- * Signal levels: the figures of {@code sox FILE -n stats} ({@link org.babble.core.levels.LevelStats}) and the cheap peak
- * and RMS a live meter needs ({@link org.babble.core.levels.Levels}). Works on decoded samples at full scale ±1.
+ * Signal levels: the figures of {@code sox FILE -n stats} ({@link org.babble.core.levels.LevelStats}), built on the
+ * peak, RMS and dBFS arithmetic of {@link org.babble.core.audio.Levels}. Works on decoded samples at full scale ±1.
  */
 package org.babble.core.levels;

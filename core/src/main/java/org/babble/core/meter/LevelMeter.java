@@ -1,6 +1,6 @@
 package org.babble.core.meter;
 
-import org.babble.core.levels.Levels;
+import org.babble.core.audio.Levels;
 
 /**
  * Accumulates peak and RMS over blocks of samples (all channels together), so a recorder can show a live level and a

@@ -1,4 +1,4 @@
-package org.babble.core.levels;
+package org.babble.core.audio;
 
 /**
  * Peak, RMS and dBFS of a stretch of samples: cheap enough to run on every block a live level meter draws, with no

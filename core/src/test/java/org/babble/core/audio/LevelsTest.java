@@ -1,4 +1,4 @@
-package org.babble.core.levels;
+package org.babble.core.audio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
