@@ -61,6 +61,10 @@ class TrainingCheckpointsTest {
         assertNotNull(metadata.provenance().validationAccuracy(), "validation accuracy from the checkpoint");
         assertNotNull(metadata.provenance().testAccuracy(), "test accuracy from train_log.jsonl");
         assertTrue(metadata.provenance().flags().contains("--batch-size=32"), metadata.provenance().flags().toString());
+        assertTrue(metadata.provenance().flags().contains("--model-architecture=tc_resnet"),
+                metadata.provenance().flags().toString());
+        assertEquals(32, metadata.configuration().path("training").path("batchSize").asInt(),
+                "the run's whole configuration travels into the model");
     }
 
     @Test

@@ -41,7 +41,7 @@ public record ModelMetadata(
         require(featureLayout != null, "featureLayout");
         require(provenance != null, "provenance");
         trainSettings = trainSettings == null ? JsonNodeFactory.instance.objectNode() : trainSettings.deepCopy();
-        configuration = configuration == null ? null : configuration.deepCopy();
+        configuration = configuration == null || configuration.isNull() ? null : configuration.deepCopy();
     }
 
     /** An uncalibrated model's metadata. */
