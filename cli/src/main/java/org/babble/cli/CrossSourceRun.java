@@ -49,6 +49,8 @@ final class CrossSourceRun {
                     continue;
                 }
                 Path dir = root.resolve("fold-" + (fold + 1));
+                // the folds belong to the run in the train dir, which a fresh run may only replace: so do its folds
+                new CheckpointFolder(dir, Integer.MAX_VALUE).clear();
                 try (DatasetTrainingData foldData = new DatasetTrainingData(data.foldSource(fold, threads), layout)) {
                     Trainer trainer = new Trainer(run, labels, foldData, dir);
                     trainer.observe(new TrainingObserver() {

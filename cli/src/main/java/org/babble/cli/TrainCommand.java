@@ -242,7 +242,7 @@ public final class TrainCommand implements Callable<Integer> {
                     start.state().step());
         } else {
             run = configuration();
-            claimTrainDir();
+            refuseAnotherRunsTrainDir();
         }
         TrainSettings settings = run.training();
         FeatureSettings features = run.features();
@@ -257,6 +257,9 @@ public final class TrainCommand implements Callable<Integer> {
         BatchSource source = BatchSource.open(dataset, features, augment);
         if (!quiet) {
             describe(source, features, err);
+        }
+        if (start == null && force) {
+            deleteEarlierRun();
         }
         int code;
         try (DatasetTrainingData data = new DatasetTrainingData(source, settings.architecture().layout())) {
@@ -349,19 +352,26 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** A fresh run's folder must hold no other run's checkpoints; --force deletes them. */
-    private void claimTrainDir() {
-        CheckpointFolder folder = new CheckpointFolder(trainDir, Integer.MAX_VALUE);
-        if (!folder.holdsCheckpoints()) {
-            return;
-        }
-        if (!force) {
+    /** A fresh run's folder must hold no other run's checkpoints, unless --force says to delete them. */
+    private void refuseAnotherRunsTrainDir() {
+        if (!force && new CheckpointFolder(trainDir, Integer.MAX_VALUE).holdsCheckpoints()) {
             throw new ParameterException(spec.commandLine(), "--train-dir " + trainDir + " holds another run's"
                     + " checkpoints; resume that run with --start-checkpoint " + trainDir + ", train into another"
                     + " --train-dir, or pass --force to delete them first");
         }
+    }
+
+    /** --force: the earlier run's checkpoints go once the new run's data has loaded, just before it trains. */
+    private void deleteEarlierRun() {
+        CheckpointFolder folder = new CheckpointFolder(trainDir, Integer.MAX_VALUE);
+        if (!folder.holdsCheckpoints()) {
+            return;
+        }
         folder.clear();
-        spec.commandLine().getErr().println("babble: --force: deleted the earlier run's checkpoints in " + trainDir);
+        if (!quiet) {
+            spec.commandLine().getErr().println("babble: --force: deleted the earlier run's checkpoints in "
+                    + trainDir);
+        }
     }
 
     /** The flag's domain; auto (null) lets the clip length decide. */
