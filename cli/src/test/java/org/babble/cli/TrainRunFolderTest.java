@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.WavWriter;
 import org.babble.core.model.Checkpoint;
@@ -121,6 +129,47 @@ class TrainRunFolderTest {
         RunConfiguration longer = configurationIn(trainDir.resolve("ckpt-20.zip"));
         assertEquals(List.of(10, 10), longer.training().howManyTrainingSteps());
         assertEquals(configurationIn(last).withSteps(List.of(10, 10), longer.training().learningRates()), longer);
+    }
+
+    @Test
+    void aCheckpointFromBeforeTheConfigurationFreezesButIsNotResumed() throws Exception {
+        Path trainDir = dir.resolve("legacy");
+        train(trainDir, ExitCode.OK, "--how_many_training_steps", "10,5");
+        Path checkpoint = trainDir.resolve("ckpt-15.zip");
+        writeAsBeforeTheConfiguration(checkpoint);
+
+        CliRun resumed = train(trainDir, ExitCode.FAILED, "--start-checkpoint", checkpoint.toString());
+        assertTrue(resumed.err().contains("did not save the run's augmentation, so it cannot be resumed exactly"),
+                resumed.err());
+
+        Path model = dir.resolve("legacy.babble");
+        CliRun.of("freeze", "--start-checkpoint", checkpoint.toString(), "--output-file", model.toString())
+                .expectExit(ExitCode.OK);
+        String info = CliRun.of("info", model.toString()).expectExit(ExitCode.OK).out();
+        assertTrue(info.contains("--model-architecture=single_fc") && !info.contains("--gain-db"), info);
+    }
+
+    /** Rewrites the checkpoint's state as babble wrote it before: training and feature settings, no configuration. */
+    private static void writeAsBeforeTheConfiguration(Path checkpoint) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(checkpoint))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        ObjectNode state = (ObjectNode) json.readTree(entries.get("state.json"));
+        JsonNode configuration = state.remove("configuration");
+        state.set("featureSettings", configuration.get("features"));
+        state.set("trainSettings", configuration.get("training"));
+        entries.put("state.json", json.writeValueAsBytes(state));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(checkpoint))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
     }
 
     @Test
