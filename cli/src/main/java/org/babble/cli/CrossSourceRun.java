@@ -8,6 +8,7 @@ import org.babble.core.features.FeatureLayout;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.model.Checkpoint;
 import org.babble.core.model.CheckpointFolder;
+import org.babble.core.model.RunConfiguration;
 import org.babble.core.model.Scores;
 import org.babble.core.model.TrainSettings;
 import org.babble.core.model.Trainer;
@@ -31,8 +32,10 @@ final class CrossSourceRun {
     }
 
     /** Trains the folds under {@code root/fold-N} and returns the summed figures. */
-    static CrossSourceResult run(TrainSettings settings, FeatureSettings features, AugmentSettings augment,
-            DatasetSettings dataset, int k, Path root, boolean quiet) {
+    static CrossSourceResult run(RunConfiguration run, AugmentSettings augment, DatasetSettings dataset, int k,
+            Path root, boolean quiet) {
+        TrainSettings settings = run.training();
+        FeatureSettings features = run.features();
         int threads = Runtime.getRuntime().availableProcessors();
         FeatureLayout layout = settings.architecture().layout();
         try (CrossSourceData data = CrossSourceData.load(dataset, features, augment, k, threads);
@@ -46,8 +49,10 @@ final class CrossSourceRun {
                     continue;
                 }
                 Path dir = root.resolve("fold-" + (fold + 1));
+                // the folds belong to the run in the train dir, which a fresh run may only replace: so do its folds
+                new CheckpointFolder(dir, Integer.MAX_VALUE).clear();
                 try (DatasetTrainingData foldData = new DatasetTrainingData(data.foldSource(fold, threads), layout)) {
-                    Trainer trainer = new Trainer(settings, features, labels, foldData, dir);
+                    Trainer trainer = new Trainer(run, labels, foldData, dir);
                     trainer.observe(new TrainingObserver() {
                         @Override
                         public void step(StepResult r) {

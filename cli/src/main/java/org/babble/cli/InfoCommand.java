@@ -62,6 +62,7 @@ public final class InfoCommand implements java.util.concurrent.Callable<Integer>
         node.set("trainSettings", m.trainSettings());
         node.set("provenance", mapper.valueToTree(m.provenance()));
         node.set("operatingPoint", mapper.valueToTree(m.operatingPoint()));
+        node.set("configuration", m.configuration());
         return node;
     }
 

@@ -6,19 +6,20 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.model.Architecture;
 import org.babble.core.model.Checkpoint;
 import org.babble.core.model.CheckpointFolder;
+import org.babble.core.model.LongClipDefaults;
 import org.babble.core.model.ModelSummary;
+import org.babble.core.model.RunConfiguration;
 import org.babble.core.model.TfStyleLines;
 import org.babble.core.model.TrainSettings;
 import org.babble.core.model.Trainer;
 import org.babble.core.model.TrainingObserver;
 import org.babble.core.model.TrainingResult;
-import org.babble.dataset.augment.AugmentDomain;
 import org.babble.dataset.augment.AugmentSettings;
-import org.babble.dataset.augment.MixSettings;
 import org.babble.dataset.batch.BatchSource;
 import org.babble.dataset.index.DatasetSettings;
 import picocli.CommandLine.Command;
@@ -35,24 +36,6 @@ import picocli.CommandLine.Spec;
         description = "Train a sound classifier on a folder of label folders, as TF speech_commands' train.py does.")
 public final class TrainCommand implements Callable<Integer> {
     private static final TrainSettings DEFAULTS = TrainSettings.defaults();
-    /** Pauses for long clips: with the max pool they keep the nursery test at 96% on three seeds (docs/train.md). */
-    private static final double LONG_CLIP_PAUSE_PROBABILITY = 0.5;
-    /**
-     * Long clips get the room's own sound mixed under half the training clips, from the background folders babble's
-     * demo and label examples name, where the run has them; with each clip's features normalised over its frames,
-     * this took crying recall on recordings the model never heard from 0.26–0.32 to 0.93 (docs/train.md).
-     */
-    private static final List<String> LONG_CLIP_MIX_LABELS = List.of("room_empty", "noise");
-    private static final double LONG_CLIP_MIX_PROBABILITY = 0.5;
-    private static final FeatureSettings.Normalization LONG_CLIP_NORMALIZATION = FeatureSettings.Normalization.MEAN;
-
-    /**
-     * Clips over 1 s are sounds rather than TF's words, and several defaults follow from that one rule: ~100 frames
-     * per clip, augmenting on mel bands, pauses, and the max-pool network.
-     */
-    private static boolean isLongClip(long clipDurationMs) {
-        return clipDurationMs > 1000;
-    }
 
     @Spec
     CommandSpec spec;
@@ -101,8 +84,15 @@ public final class TrainCommand implements Callable<Integer> {
     Path trainDir;
 
     @Option(names = {"--start-checkpoint", "--start_checkpoint"}, paramLabel = "CKPT",
-            description = "Resume from this checkpoint (or the latest in this train dir).")
+            description = "Resume from this checkpoint (or the latest in this train dir), with the run's own"
+                    + " configuration: a flag given that contradicts it is refused; --how-many-training-steps may"
+                    + " lengthen the last phase.")
     Path startCheckpoint;
+
+    @Option(names = "--force",
+            description = "Start a fresh run in a --train-dir that holds another run's checkpoints, deleting them"
+                    + " first (without it such a folder is refused, so checkpoints of two runs never mix).")
+    boolean force;
 
     @Option(names = {"--model-architecture", "--model_architecture"},
             description = "tc_resnet, tc_resnet_max, conv, low_latency_conv, single_fc, tiny_conv (default: tc_resnet"
@@ -233,39 +223,50 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data_url: babble downloads nothing; pass --data_url= "
                     + "(empty) and point --data_dir at the unpacked folder");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        TrainSettings settings;
-        try {
-            settings = trainSettings();
-        } catch (org.babble.core.BabbleException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        FeatureSettings features = featureSettings();
-        Checkpoint start = null;
         if (crossSource == 1 || crossSource < 0) {
             throw new ParameterException(spec.commandLine(), "--cross-source takes at least 2 folds (or 0 for off), got "
                     + crossSource);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        RunConfiguration run;
+        Checkpoint start = null;
         if (startCheckpoint != null) {
-            start = Checkpoint.read(CheckpointFolder.resolve(startCheckpoint, false));
-            settings = start.state().trainSettings();
-            features = start.state().featureSettings();
+            if (force) {
+                throw new ParameterException(spec.commandLine(), "--force starts a fresh run and --start-checkpoint"
+                        + " resumes one: give one of them");
+            }
+            Path file = CheckpointFolder.resolve(startCheckpoint, false);
+            start = Checkpoint.read(file);
+            run = ResumedRun.configuration(file, start.state().configuration(), spec.commandLine());
             err.printf("babble: resuming from %s at step %d; its settings apply%n", startCheckpoint,
                     start.state().step());
+        } else {
+            run = configuration();
+            refuseAnotherRunsTrainDir();
         }
+        TrainSettings settings = run.training();
+        FeatureSettings features = run.features();
         DatasetSettings dataset = DatasetSettings.forRun(dataDir, settings);
-        AugmentSettings augment = augmentSettings(settings, features);
+        AugmentSettings augment;
+        try {
+            augment = AugmentSettings.forRun(run);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         long started = System.nanoTime();
         BatchSource source = BatchSource.open(dataset, features, augment);
         if (!quiet) {
             describe(source, features, err);
         }
+        if (start == null && force) {
+            deleteEarlierRun();
+        }
         int code;
         try (DatasetTrainingData data = new DatasetTrainingData(source, settings.architecture().layout())) {
-            code = train(settings, features, data, start, started);
+            code = train(run, data, start, started);
         }
         if (code == ExitCode.OK && crossSource > 0) {
-            CrossSourceReport.print(CrossSourceRun.run(settings, features, augment, dataset, crossSource,
+            CrossSourceReport.print(CrossSourceRun.run(run, augment, dataset, crossSource,
                     trainDir.resolve("cross-source"), quiet), spec.commandLine().getOut());
         } else if (code == ExitCode.OK && !quiet) {
             err.println("babble: the test split cuts its clips from the recordings training heard, so it measures memory;"
@@ -287,11 +288,9 @@ public final class TrainCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private int train(TrainSettings settings, FeatureSettings features, DatasetTrainingData data, Checkpoint start,
-            long started) {
-        List<String> labels = data.labels();
-        Trainer trainer = new Trainer(settings, features, labels, data, trainDir);
-        try (Progress progress = Progress.start("train", settings.totalSteps(), quiet)) {
+    private int train(RunConfiguration run, DatasetTrainingData data, Checkpoint start, long started) {
+        Trainer trainer = new Trainer(run, data.labels(), data, trainDir);
+        try (Progress progress = Progress.start("train", run.training().totalSteps(), quiet)) {
             PrintWriter messages = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
             trainer.observe(new TfStyleLines(messages, spec.commandLine().getOut(), !progress.isLive()));
             trainer.observe(new TrainingObserver() {
@@ -326,57 +325,63 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** TF's augmentation plus babble's extras (gain, random low-pass, SpecAugment masks). */
-    private AugmentSettings augmentSettings(TrainSettings settings, FeatureSettings features) {
-        double nyquist = features.sampleRate() / 2.0;
+    /**
+     * The run these flags describe, the long-clip defaults filled in for flags left out. Everything downstream reads
+     * only this: a resumed run reads its checkpoint's instead.
+     */
+    RunConfiguration configuration() {
+        TrainSettings training;
         try {
-            return AugmentSettings.tfDefaults()
-                    .withBackground(settings.backgroundVolume(), settings.backgroundFrequency())
-                    .withTimeShiftMs(settings.timeShiftMs())
-                    .withGainDb(gainDb)
-                    .withLowPass(lowPassProbability, Math.min(1000, nyquist * 0.5), Math.min(8000, nyquist * 0.95))
-                    .withHighPass(highPassProbability, 50, Math.min(400, nyquist * 0.5))
-                    .withEqualizerDb(equalizerDb)
-                    .withPauses(pauseProbability != null ? pauseProbability
-                            : isLongClip(features.clipDurationMs()) ? LONG_CLIP_PAUSE_PROBABILITY : 0)
-                    .withDomain(augmentDomain(features))
-                    .withMix(mixSettings(settings, features))
-                    .withFrequencyShiftBands(frequencyShiftBands)
-                    .withSpecAugment(timeMasks, Math.max(1, features.frameCount() / 10), frequencyMasks,
-                            Math.max(1, features.binsPerFrame() * 15 / 100));
+            training = trainSettings();
+        } catch (BabbleException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        FeatureSettings features = featureSettings();
+        if (mixSnrDb.size() != 2) {
+            throw new ParameterException(spec.commandLine(), "--mix-snr-db: give MIN,MAX in dB, e.g. 0,20");
+        }
+        try {
+            return new RunConfiguration(training, features, new RunConfiguration.Augmentation(gainDb,
+                    lowPassProbability, highPassProbability, equalizerDb,
+                    LongClipDefaults.pauseProbability(clipDurationMs, pauseProbability),
+                    LongClipDefaults.augmentOn(clipDurationMs, augmentOn()), frequencyShiftBands, timeMasks,
+                    frequencyMasks, LongClipDefaults.mix(clipDurationMs, mixProbability, mixLabels,
+                            training.wantedWords(), mixSnrDb.get(0), mixSnrDb.get(1))));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private MixSettings mixSettings(TrainSettings settings, FeatureSettings features) {
-        if (mixSnrDb.size() != 2) {
-            throw new ParameterException(spec.commandLine(), "--mix-snr-db: give MIN,MAX in dB, e.g. 0,20");
+    /** A fresh run's folder must hold no other run's checkpoints, unless --force says to delete them. */
+    private void refuseAnotherRunsTrainDir() {
+        if (!force && new CheckpointFolder(trainDir, Integer.MAX_VALUE).holdsCheckpoints()) {
+            throw new ParameterException(spec.commandLine(), "--train-dir " + trainDir + " holds another run's"
+                    + " checkpoints; resume that run with --start-checkpoint " + trainDir + ", train into another"
+                    + " --train-dir, or pass --force to delete them first");
         }
-        boolean longClip = isLongClip(features.clipDurationMs());
-        List<String> labels = mixLabels != null ? mixLabels : longClip
-                ? LONG_CLIP_MIX_LABELS.stream().filter(settings.wantedWords()::contains).toList()
-                : List.of();
-        double probability = mixProbability != null ? mixProbability
-                : longClip && !labels.isEmpty() ? LONG_CLIP_MIX_PROBABILITY : 0;
-        return new MixSettings(probability, mixSnrDb.get(0), mixSnrDb.get(1), probability > 0 ? labels : List.of());
     }
 
-    /** The flag's domain; auto picks by the clip length of the run (a resumed run's, not the flags'). */
-    private AugmentDomain augmentDomain(FeatureSettings features) {
+    /** --force: the earlier run's checkpoints go once the new run's data has loaded, just before it trains. */
+    private void deleteEarlierRun() {
+        CheckpointFolder folder = new CheckpointFolder(trainDir, Integer.MAX_VALUE);
+        if (!folder.holdsCheckpoints()) {
+            return;
+        }
+        folder.clear();
+        if (!quiet) {
+            spec.commandLine().getErr().println("babble: --force: deleted the earlier run's checkpoints in "
+                    + trainDir);
+        }
+    }
+
+    /** The flag's domain; auto (null) lets the clip length decide. */
+    private RunConfiguration.AugmentOn augmentOn() {
         if (augmentOn.equalsIgnoreCase("auto")) {
-            return isLongClip(features.clipDurationMs()) ? AugmentDomain.BANDS : AugmentDomain.AUDIO;
+            return null;
         }
-        return Arrays.stream(AugmentDomain.values()).filter(d -> d.name().equalsIgnoreCase(augmentOn)).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--augment-on: unknown '" + augmentOn
-                        + "', use auto, bands or audio"));
-    }
-
-    private Architecture architecture() {
-        if (architecture != null) {
-            return Architecture.parse(architecture);
-        }
-        return isLongClip(clipDurationMs) ? Architecture.TC_RESNET_MAX : Architecture.TC_RESNET;
+        return Arrays.stream(RunConfiguration.AugmentOn.values()).filter(d -> d.name().equalsIgnoreCase(augmentOn))
+                .findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(), "--augment-on: unknown '"
+                        + augmentOn + "', use auto, bands or audio"));
     }
 
     private TrainSettings trainSettings() {
@@ -384,7 +389,8 @@ public final class TrainCommand implements Callable<Integer> {
         List<Double> rates = learningRates == null ? DEFAULTS.learningRates() : learningRates;
         try {
             return new TrainSettings(phases, rates, batchSize, evalStepInterval, saveStepInterval,
-                    architecture(), DEFAULTS.dropoutRate(), seed, DEFAULTS.keepCheckpoints(),
+                    LongClipDefaults.architecture(clipDurationMs, architecture == null ? null
+                            : Architecture.parse(architecture)), DEFAULTS.dropoutRate(), seed, DEFAULTS.keepCheckpoints(),
                     dataDir.toString(), wantedWords, silencePercentage, unknownPercentage, backgroundVolume,
                     backgroundFrequency, timeShiftMs, testingPercentage, validationPercentage);
         } catch (IllegalArgumentException e) {
@@ -392,14 +398,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * TF's feature defaults, except that clips longer than a second get a hop of clip/100 (and a window of twice the
-     * hop): ~100 frames per clip whatever its length, which keeps the network's cost per clip that of a 1-s word.
-     */
-    FeatureSettings featureSettings() {
-        boolean longClip = isLongClip(clipDurationMs);
-        double stride = windowStrideMs != null ? windowStrideMs : longClip ? Math.floor(clipDurationMs / 100.0) : 10;
-        double window = windowSizeMs != null ? windowSizeMs : longClip ? Math.max(30, 2 * stride) : 30;
+    /** TF's feature defaults, with the long-clip ones ({@link LongClipDefaults}) for flags left out. */
+    private FeatureSettings featureSettings() {
+        double stride = LongClipDefaults.windowStrideMs(clipDurationMs, windowStrideMs);
+        double window = LongClipDefaults.windowSizeMs(clipDurationMs, stride, windowSizeMs);
         FeatureSettings.Preprocess kind = Arrays.stream(FeatureSettings.Preprocess.values())
                 .filter(p -> p.name().equalsIgnoreCase(preprocess)).findFirst()
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--preprocess: unknown '" + preprocess
@@ -408,8 +410,7 @@ public final class TrainCommand implements Callable<Integer> {
             FeatureSettings tf = FeatureSettings.defaults(sampleRate, clipDurationMs);
             return new FeatureSettings(sampleRate, clipDurationMs, window, stride, featureBinCount, kind,
                     tf.lowerFrequencyHz(), upperFrequencyHz != null ? upperFrequencyHz : tf.upperFrequencyHz(),
-                    tf.melChannels(), featureNormalization != null ? featureNormalization
-                            : longClip ? LONG_CLIP_NORMALIZATION : FeatureSettings.Normalization.NONE);
+                    tf.melChannels(), LongClipDefaults.normalization(clipDurationMs, featureNormalization));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -78,7 +78,7 @@ class TrainCommandTest {
     void aPauseProbabilityAboveOneIsAUsageErrorNamingTheSetting() {
         CliRun run = CliRun.of("train", "--data_dir", dir.toString(), "--pause-probability", "1.5")
                 .expectExit(ExitCode.USAGE);
-        assertTrue(run.err().contains("pauseProbability: 1.5"), run.err());
+        assertTrue(run.err().contains("pauseProbability (0 to 1): 1.5"), run.err());
     }
 
     @Test

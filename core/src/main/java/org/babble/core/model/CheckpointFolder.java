@@ -41,12 +41,7 @@ public final class CheckpointFolder {
         checkpoint.write(file);
         List<Path> all = steps();
         for (int i = 0; i < all.size() - keep; i++) {
-            try {
-                Files.deleteIfExists(all.get(i));
-            } catch (IOException e) {
-                throw new BabbleException(all.get(i), "cannot delete old checkpoint: " + e.getMessage(),
-                        "check permissions on the train dir", e);
-            }
+            delete(all.get(i));
         }
         return file;
     }
@@ -69,6 +64,27 @@ public final class CheckpointFolder {
             return found;
         } catch (IOException e) {
             throw new BabbleException(dir, "cannot list checkpoints: " + e.getMessage(), "check the train dir", e);
+        }
+    }
+
+    /** True when this folder holds a run's checkpoints (a step checkpoint or {@code best.zip}). */
+    public boolean holdsCheckpoints() {
+        return !steps().isEmpty() || best().isPresent();
+    }
+
+    /** Deletes every checkpoint in the folder, so a new run's never mix with an old run's. */
+    public void clear() {
+        List<Path> all = new ArrayList<>(steps());
+        best().ifPresent(all::add);
+        all.forEach(CheckpointFolder::delete);
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new BabbleException(file, "cannot delete old checkpoint: " + e.getMessage(),
+                    "check permissions on the train dir", e);
         }
     }
 

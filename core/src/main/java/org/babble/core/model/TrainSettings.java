@@ -3,8 +3,9 @@ package org.babble.core.model;
 import java.util.List;
 
 /**
- * Every flag of TF's {@code train.py} that shapes a training run, as one validated value saved in each checkpoint so a
- * resumed run continues exactly as it started.
+ * Every flag of TF's {@code train.py} that shapes a training run, as one validated value: the data set, split, network,
+ * optimiser and seed part of a {@link RunConfiguration}, which each checkpoint saves whole so a resumed run continues
+ * exactly as it started.
  *
  * <p>Defaults ({@link #defaults()}) are babble's, chosen so the default network reaches high accuracy on two CPU cores
  * within minutes; where they differ from TF's the field says so.

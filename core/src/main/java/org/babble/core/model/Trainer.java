@@ -24,6 +24,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * step. A run resumed from a checkpoint therefore continues exactly like the uninterrupted run.
  */
 public final class Trainer {
+    private final RunConfiguration run;
     private final TrainSettings settings;
     private final FeatureSettings features;
     private final List<String> labels;
@@ -33,10 +34,11 @@ public final class Trainer {
     private final List<TrainingObserver> observers = new ArrayList<>();
     private volatile boolean stopRequested;
 
-    public Trainer(TrainSettings settings, FeatureSettings features, List<String> labels, TrainingData source,
-            Path trainDir) {
-        this.settings = settings;
-        this.features = features;
+    /** A trainer of {@code run}, whose augmentation {@code source} applies; the configuration goes into checkpoints. */
+    public Trainer(RunConfiguration run, List<String> labels, TrainingData source, Path trainDir) {
+        this.run = run;
+        this.settings = run.training();
+        this.features = run.features();
         this.labels = List.copyOf(labels);
         this.source = source;
         this.trainDir = trainDir;
@@ -85,16 +87,17 @@ public final class Trainer {
         return run(newNetwork(), null);
     }
 
-    /** Continues the run a checkpoint was taken from; its settings, not this trainer's, decide the rest of the run. */
+    /** Continues the run a checkpoint was taken from, which must be this trainer's run (its steps aside). */
     public TrainingResult resume(Checkpoint start) {
         CheckpointState state = start.state();
         if (!state.labels().equals(labels)) {
             throw new BabbleException("checkpoint labels " + state.labels() + " differ from this run's " + labels,
                     "train with the same wanted words, or start without --start-checkpoint");
         }
-        if (!state.featureSettings().equals(features)) {
-            throw new BabbleException("checkpoint feature settings differ from this run's",
-                    "pass the same feature flags as the run that wrote it");
+        // the steps may differ: a resumed run may extend its last phase
+        if (!state.configuration().withSteps(settings.howManyTrainingSteps(), settings.learningRates()).equals(run)) {
+            throw new BabbleException("checkpoint run configuration differs from this run's",
+                    "resume with the checkpoint's own configuration (babble train --start-checkpoint reads it)");
         }
         return run(start.network(), state);
     }
@@ -173,8 +176,7 @@ public final class Trainer {
     }
 
     private CheckpointState state(int step, double best, int bestStep) {
-        return new CheckpointState(step, settings.phaseOf(Math.max(step, 1)), labels, features, settings, best,
-                bestStep);
+        return new CheckpointState(step, settings.phaseOf(Math.max(step, 1)), labels, run, best, bestStep);
     }
 
     /** Confusion of {@code net} over every batch of {@code data}, dropout off. */

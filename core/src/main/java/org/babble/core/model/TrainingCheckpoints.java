@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.babble.core.model.frozen.Checkpoint;
 import org.babble.core.model.frozen.CheckpointReader;
@@ -35,29 +31,12 @@ public final class TrainingCheckpoints implements CheckpointReader {
         JsonNode settingsJson = JSON.valueToTree(settings);
         Path trainDir = file.toAbsolutePath().getParent();
         Double validation = state.bestValidationAccuracy() >= 0 ? state.bestValidationAccuracy() : null;
-        Provenance provenance = Provenance.now(settings.dataDir(), countClips(settings.dataDir()), flags(settingsJson),
-                validation, lastTestAccuracy(trainDir), BabbleVersion.get());
+        Provenance provenance = Provenance.now(settings.dataDir(), countClips(settings.dataDir()),
+                RunCommandLine.of(state.configuration()), validation, lastTestAccuracy(trainDir), BabbleVersion.get());
         ModelMetadata metadata = new ModelMetadata(state.labels(), state.featureSettings(),
-                settings.architecture().layout(), settingsJson, provenance);
+                settings.architecture().layout(), settingsJson, provenance,
+                state.configuration().isComplete() ? JSON.valueToTree(state.configuration()) : null);
         return new Checkpoint(file, checkpoint.network(), metadata);
-    }
-
-    /** The training settings as {@code --name=value} flags, in the order the record lists them. */
-    private static List<String> flags(JsonNode settings) {
-        List<String> flags = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            JsonNode value = field.getValue();
-            String text = value.isArray() ? joined(value) : value.asText();
-            flags.add("--" + field.getKey().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT) + "=" + text);
-        }
-        return flags;
-    }
-
-    private static String joined(JsonNode array) {
-        List<String> parts = new ArrayList<>();
-        array.forEach(v -> parts.add(v.asText()));
-        return String.join(",", parts);
     }
 
     /**

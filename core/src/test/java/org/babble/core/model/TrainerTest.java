@@ -34,7 +34,7 @@ class TrainerTest {
 
     private static Trainer trainer(TrainSettings settings, Path trainDir) {
         ModelShape shape = new ModelShape(FEATURES.frameCount(), FEATURES.binsPerFrame(), LABELS.size());
-        return new Trainer(settings, FEATURES, LABELS,
+        return new Trainer(new RunConfiguration(settings, FEATURES, RunConfiguration.Augmentation.NONE), LABELS,
                 new SeparablePatterns(shape, settings.architecture().layout(), 3), trainDir);
     }
 

@@ -44,7 +44,8 @@ class TrainingCheckpointsTest {
         TrainSettings settings = TrainSettings.defaults().withSteps(List.of(30, 10), List.of(0.01, 0.001))
                 .withIntervals(32, 20, 20).withSeed(7);
         ModelShape shape = new ModelShape(FEATURES.frameCount(), FEATURES.binsPerFrame(), LABELS.size());
-        new Trainer(settings, FEATURES, LABELS, new SeparablePatterns(shape, settings.architecture().layout(), 3),
+        new Trainer(new RunConfiguration(settings, FEATURES, RunConfiguration.Augmentation.NONE), LABELS,
+                new SeparablePatterns(shape, settings.architecture().layout(), 3),
                 dir.resolve("train")).train();
     }
 
@@ -60,6 +61,10 @@ class TrainingCheckpointsTest {
         assertNotNull(metadata.provenance().validationAccuracy(), "validation accuracy from the checkpoint");
         assertNotNull(metadata.provenance().testAccuracy(), "test accuracy from train_log.jsonl");
         assertTrue(metadata.provenance().flags().contains("--batch-size=32"), metadata.provenance().flags().toString());
+        assertTrue(metadata.provenance().flags().contains("--model-architecture=tc_resnet"),
+                metadata.provenance().flags().toString());
+        assertEquals(32, metadata.configuration().path("training").path("batchSize").asInt(),
+                "the run's whole configuration travels into the model");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.babble.dataset.augment;
 
 import java.util.function.Consumer;
+import org.babble.core.features.FeatureSettings;
+import org.babble.core.model.RunConfiguration;
+import org.babble.core.model.TrainSettings;
 
 /**
  * How training clips are varied each step. The first three are TF speech_commands' flags with its defaults; the rest are
@@ -81,6 +84,32 @@ public record AugmentSettings(
     /** No augmentation at all: training clips are seen as they are (silence still gets TF's background noise). */
     public static AugmentSettings none() {
         return new AugmentSettings(0, 0, 0, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, 0, AugmentDomain.AUDIO, MixSettings.NONE, 0);
+    }
+
+    /**
+     * What a run's configuration asks for: TF's background and time shift from its training settings, babble's
+     * extras from its augmentation, with filter cutoffs kept below the Nyquist frequency and SpecAugment masks of up to
+     * 10% of the frames and 15% of the bins.
+     */
+    public static AugmentSettings forRun(RunConfiguration run) {
+        TrainSettings t = run.training();
+        FeatureSettings f = run.features();
+        RunConfiguration.Augmentation a = run.augmentation();
+        RunConfiguration.Mix mix = a.mix();
+        double nyquist = f.sampleRate() / 2.0;
+        return tfDefaults()
+                .withBackground(t.backgroundVolume(), t.backgroundFrequency())
+                .withTimeShiftMs(t.timeShiftMs())
+                .withGainDb(a.gainDb())
+                .withLowPass(a.lowPassProbability(), Math.min(1000, nyquist * 0.5), Math.min(8000, nyquist * 0.95))
+                .withHighPass(a.highPassProbability(), 50, Math.min(400, nyquist * 0.5))
+                .withEqualizerDb(a.equalizerDb())
+                .withPauses(a.pauseProbability())
+                .withDomain(AugmentDomain.valueOf(a.augmentOn().name()))
+                .withMix(new MixSettings(mix.probability(), mix.minSnrDb(), mix.maxSnrDb(), mix.labels()))
+                .withFrequencyShiftBands(a.frequencyShiftBands())
+                .withSpecAugment(a.timeMasks(), Math.max(1, f.frameCount() / 10), a.frequencyMasks(),
+                        Math.max(1, f.binsPerFrame() * 15 / 100));
     }
 
     public AugmentSettings withBackground(double volume, double frequency) {

@@ -19,6 +19,9 @@ import org.babble.core.model.recognition.OperatingPoint;
  * @param provenance      data, flags, accuracy, date, versions
  * @param operatingPoint  the smoothing {@code babble calibrate} chose for it on real recordings, or null when not
  *                        calibrated (classify and monitor then use defaults for the clip length)
+ * @param configuration   the training run's whole configuration as its checkpoint held it (opaque here; the training
+ *                        settings above are its {@code training} part), or null in models frozen before babble
+ *                        saved it
  */
 public record ModelMetadata(
         List<String> labels,
@@ -26,7 +29,8 @@ public record ModelMetadata(
         FeatureLayout featureLayout,
         JsonNode trainSettings,
         Provenance provenance,
-        OperatingPoint operatingPoint) {
+        OperatingPoint operatingPoint,
+        JsonNode configuration) {
 
     public ModelMetadata {
         require(labels != null && !labels.isEmpty(), "labels (at least one)");
@@ -37,23 +41,37 @@ public record ModelMetadata(
         require(featureLayout != null, "featureLayout");
         require(provenance != null, "provenance");
         trainSettings = trainSettings == null ? JsonNodeFactory.instance.objectNode() : trainSettings.deepCopy();
+        configuration = configuration == null || configuration.isNull() ? null : configuration.deepCopy();
     }
 
     /** An uncalibrated model's metadata. */
     public ModelMetadata(List<String> labels, FeatureSettings featureSettings, FeatureLayout featureLayout,
             JsonNode trainSettings, Provenance provenance) {
-        this(labels, featureSettings, featureLayout, trainSettings, provenance, null);
+        this(labels, featureSettings, featureLayout, trainSettings, provenance, null, null);
+    }
+
+    /** An uncalibrated model's metadata, with its run's configuration. */
+    public ModelMetadata(List<String> labels, FeatureSettings featureSettings, FeatureLayout featureLayout,
+            JsonNode trainSettings, Provenance provenance, JsonNode configuration) {
+        this(labels, featureSettings, featureLayout, trainSettings, provenance, null, configuration);
     }
 
     /** The same metadata calibrated to {@code point}. */
     public ModelMetadata withOperatingPoint(OperatingPoint point) {
-        return new ModelMetadata(labels, featureSettings, featureLayout, trainSettings, provenance, point);
+        return new ModelMetadata(labels, featureSettings, featureLayout, trainSettings, provenance, point,
+                configuration);
     }
 
     /** A copy, so callers cannot change the record's tree. */
     @Override
     public JsonNode trainSettings() {
         return trainSettings.deepCopy();
+    }
+
+    /** A copy, so callers cannot change the record's tree; null in models frozen before babble saved it. */
+    @Override
+    public JsonNode configuration() {
+        return configuration == null ? null : configuration.deepCopy();
     }
 
     private static void require(boolean ok, String field) {

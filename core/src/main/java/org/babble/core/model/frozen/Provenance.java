@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param dataDir            the training data folder as given
  * @param fileCount          audio files found there
- * @param flags              the training command line, one argument per element
+ * @param flags              {@code babble train} flags that make the run again, one {@code --flag=value} per element,
+ *                           printed from the run's configuration at freeze (older models: whatever their babble wrote)
  * @param validationAccuracy last validation accuracy (0..1), or null when not measured
  * @param testAccuracy       final test accuracy (0..1), or null when not measured
  * @param date               when the model was trained (ISO-8601 instant)
