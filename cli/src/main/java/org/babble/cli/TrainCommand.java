@@ -287,6 +287,7 @@ public final class TrainCommand implements Callable<Integer> {
         err.flush();
     }
 
+    @SuppressWarnings("try") // the signal handler is the resource: it acts while installed, nothing reads it
     private int train(TrainSettings settings, FeatureSettings features, DatasetTrainingData data, Checkpoint start,
             long started) {
         List<String> labels = data.labels();

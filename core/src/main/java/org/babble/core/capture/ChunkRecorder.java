@@ -2,6 +2,7 @@ package org.babble.core.capture;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class ChunkRecorder {
         Path file = ChunkNames.next(settings.out(), start);
         WavWriter.write(file, new AudioClip(format.sampleRate(), samples), format.depth());
         listener.chunkWritten(file, frames, level);
-        for (Path removed : ChunkRetention.apply(settings.out(), settings.retention(), LocalDateTime.now())) {
+        for (Path removed : ChunkRetention.apply(settings.out(), settings.retention(), LocalDateTime.now(ZoneId.systemDefault()))) {
             listener.chunkRemoved(removed);
         }
         return file;

@@ -56,7 +56,7 @@ record Variation(float gain, int shiftSamples, Pauses pauses, Noise noise, ToneC
      */
     static Noise drawNoise(AugmentSettings settings, boolean silence, int noiseCount, IntUnaryOperator offsetBound,
             SplittableRandom random) {
-        if (noiseCount == 0 || !silence && (settings.backgroundVolume() == 0 || settings.backgroundFrequency() == 0)) {
+        if (noiseCount == 0 || (!silence && (settings.backgroundVolume() == 0 || settings.backgroundFrequency() == 0))) {
             return Noise.NONE;
         }
         int index = random.nextInt(noiseCount);
