@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * The real recordings in {@code ../shared/data} beside the checkout. CI always has them; a user's machine does not, and
  * tests that need them skip with a message saying so. Where the environment variable {@code CI} is set (to anything
- * but {@code false}) they fail instead, so a CI run that lost its data cannot pass by skipping what it was meant to test.
+ * but {@code false}) they fail instead, so a CI run that lost its data cannot pass by skipping what it should test.
  */
 public final class SharedData {
     private SharedData() {
@@ -32,7 +32,8 @@ public final class SharedData {
         if (Files.exists(path)) {
             return path;
         }
-        String absent = path + " is absent (tests on real recordings need ../shared/data beside the checkout, as CI has it)";
+        String absent =
+                path + " is absent (tests on real recordings need ../shared/data beside the checkout, as CI has it)";
         if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
             fail("CI=" + ci + " but " + absent + ": under CI these tests must run, not skip");
         }

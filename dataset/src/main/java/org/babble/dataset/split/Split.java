@@ -11,8 +11,8 @@ public enum Split {
     }
 
     /**
-     * This split's offset among random streams drawn once per split ({@link org.babble.dataset.random.Seeds#mix}): written out,
-     * not the declaration order, so reordering the constants cannot change a seeded run.
+     * This split's offset among random streams drawn once per split ({@link org.babble.dataset.random.Seeds#mix}):
+     * written out, not the declaration order, so reordering the constants cannot change a seeded run.
      */
     public int streamOffset() {
         return switch (this) {
