@@ -67,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
                 run("clean", folder.toString(), "--segment", "1s", "--rate", CLIP_RATE, "--label",
                         folder.getFileName().toString(), "--out", clips.toString());
             }
-            run("stats", folders.get(0).resolve(DemoSounds.LABELS[0] + "-00.wav").toString());
+            run("stats", folders.get(0).resolve(DemoSounds.LABELS.get(0) + "-00.wav").toString());
             train = new ArrayList<>(List.of("train", "--data-dir", clips.toString(), "--wanted-words",
                     String.join(",", DemoSounds.LABELS), "--sample-rate", CLIP_RATE, "--clip-duration-ms", "1000",
                     "--how-many-training-steps", "80,20", "--eval-step-interval", "50"));

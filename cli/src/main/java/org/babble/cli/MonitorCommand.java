@@ -104,6 +104,7 @@ public final class MonitorCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
+    @SuppressWarnings("try") // the database is closed early on purpose: before the summary, before the hook exits
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -111,8 +112,8 @@ public final class MonitorCommand implements Callable<Integer> {
         Path modelFile = modelOption.resolve();
         FrozenModel model = FrozenModelReader.read(modelFile);
         WindowScorer scorer = WindowScorer.of(new Classifier(model));
-        MonitorSettings settings = settings(model, scorer);
-        MonitorStatus status = new MonitorStatus(out, err, System.console() != null);
+        MonitorSettings settings = settings(model);
+        MonitorStatus status = new MonitorStatus(out, err, Terminal.attached());
         Monitor.Summary summary = null;
         long began = System.nanoTime();
         try (MonitorDatabase database = MonitorDatabase.openForWriting(db)) {
@@ -165,7 +166,7 @@ public final class MonitorCommand implements Callable<Integer> {
         }
     }
 
-    private MonitorSettings settings(FrozenModel model, WindowScorer scorer) {
+    private MonitorSettings settings(FrozenModel model) {
         List<String> labels = model.labels();
         String wanted = label != null ? label
                 : Labels.wanted(labels).stream().findFirst().orElse(labels.get(0));

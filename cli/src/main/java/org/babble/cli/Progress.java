@@ -30,7 +30,7 @@ public final class Progress implements AutoCloseable {
         if (quiet) {
             return new Progress(task, total, null, null);
         }
-        if (System.console() != null) {
+        if (Terminal.attached()) {
             ProgressBar bar = new ProgressBarBuilder()
                     .setTaskName(task)
                     .setInitialMax(total)

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -81,6 +82,7 @@ public final class RecordCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
+    @SuppressWarnings("try") // the signal handler is the resource: it acts while installed, nothing reads it
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -92,7 +94,7 @@ public final class RecordCommand implements Callable<Integer> {
             stderr.printf("recording %s: %s, into %s in %s chunks%n", source.describe(), describe(source), out,
                     human(chunk));
             stderr.flush();
-            LevelLine meter = new LevelLine(stderr, System.console() != null, source.format().sampleRate());
+            LevelLine meter = new LevelLine(stderr, Terminal.attached(), source.format().sampleRate());
             ChunkRecorder recorder = new ChunkRecorder(source, settings, new Reporter(stdout, stderr, meter));
             RecordSummary summary;
             try (StopOnSignal stop = StopOnSignal.install("babble-record-stop", recorder::requestStop,
@@ -119,7 +121,7 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     private LocalDateTime start() {
-        return startTime != null ? startTime : LocalDateTime.now();
+        return startTime != null ? startTime : LocalDateTime.now(ZoneId.systemDefault());
     }
 
     private AudioSource openSource(PrintWriter stderr) {

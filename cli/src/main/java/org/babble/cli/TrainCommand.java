@@ -288,6 +288,7 @@ public final class TrainCommand implements Callable<Integer> {
         err.flush();
     }
 
+    @SuppressWarnings("try") // the signal handler is the resource: it acts while installed, nothing reads it
     private int train(RunConfiguration run, DatasetTrainingData data, Checkpoint start, long started) {
         Trainer trainer = new Trainer(run, data.labels(), data, trainDir);
         try (Progress progress = Progress.start("train", run.training().totalSteps(), quiet)) {

@@ -2,6 +2,7 @@ package org.babble.core.capture;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,7 +101,8 @@ public final class ChunkRecorder {
         Path file = ChunkNames.next(settings.out(), start);
         WavWriter.write(file, new AudioClip(format.sampleRate(), samples), format.depth());
         listener.chunkWritten(file, frames, level);
-        for (Path removed : ChunkRetention.apply(settings.out(), settings.retention(), LocalDateTime.now())) {
+        LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault()); // chunk names are local time
+        for (Path removed : ChunkRetention.apply(settings.out(), settings.retention(), now)) {
             listener.chunkRemoved(removed);
         }
         return file;

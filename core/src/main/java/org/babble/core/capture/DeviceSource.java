@@ -40,7 +40,7 @@ public final class DeviceSource implements AudioSource {
         try {
             Mixer mixer = AudioSystem.getMixer(info);
             TargetDataLine line = (TargetDataLine) mixer.getLine(new DataLine.Info(TargetDataLine.class, audioFormat));
-            int bufferBytes = (int) (BUFFER_SECONDS * sampleRate) * channels * 2;
+            int bufferBytes = ((int) (BUFFER_SECONDS * sampleRate)) * channels * 2;
             line.open(audioFormat, bufferBytes);
             line.start();
             return new DeviceSource(line, new CaptureFormat(sampleRate, channels, WavWriter.Depth.PCM16), info.getName());

@@ -109,7 +109,7 @@ public record FeatureSettings(
         require(preprocess != Preprocess.AVERAGE || featureBinCount <= Fft.nextPowerOfTwo(window) / 2 + 1,
                 "featureBinCount (at most the " + (Fft.nextPowerOfTwo(window) / 2 + 1) + " spectrum bins for average)",
                 featureBinCount);
-        long frames = 1 + (samples(sampleRate, clipDurationMs) - window) / samples(sampleRate, windowStrideMs);
+        long frames = 1 + ((long) samples(sampleRate, clipDurationMs) - window) / samples(sampleRate, windowStrideMs);
         long perFrame = preprocess == Preprocess.AVERAGE ? Fft.nextPowerOfTwo(window) / 2 + 1 : featureBinCount;
         require(frames * perFrame <= MAX_FEATURE_SIZE, "windowStrideMs (" + frames + " frames of " + perFrame
                 + " bins are more than " + MAX_FEATURE_SIZE + " values a clip)", windowStrideMs);
@@ -191,7 +191,7 @@ public record FeatureSettings(
 
     /** TF's {@code int(sample_rate * ms / 1000)}, rounded first so 30 ms at 22050 Hz is not lost to 661.4999. */
     private static int samples(int sampleRate, double ms) {
-        return (int) ((long) Math.round(sampleRate * ms) / 1000);
+        return (int) (Math.round(sampleRate * ms) / 1000);
     }
 
     private static void require(boolean ok, String field, Object value) {

@@ -56,7 +56,7 @@ public final class StatsReport {
             out.append("     ").append(bitDepth(c));
         }
         out.append('\n');
-        out.append("Num samples").append(pad(sigfigs3(stats.samples()), 9)).append('\n');
+        out.append("Num samples").append(pad(sigfigs3((double) stats.samples()), 9)).append('\n');
         out.append("Length s   ").append(fixed(stats.lengthSeconds(), 9, 3)).append('\n');
         out.append("Scale max  ").append(fixed(stats.scaleMax(), 9, 6)).append('\n');
         out.append("Window s   ").append(fixed(stats.windowSeconds(), 9, 3)).append('\n');

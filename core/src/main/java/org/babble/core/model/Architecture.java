@@ -27,6 +27,9 @@ public enum Architecture {
     public static final Architecture DEFAULT = TC_RESNET;
 
     private final String flagName;
+    // Not provably immutable to the checker, as NetworkDesign is an interface, but every design is a stateless
+    // description: final fields of immutable lists and enums, no setters (see NetworkDesign).
+    @SuppressWarnings("ImmutableEnumChecker")
     private final NetworkDesign design;
 
     Architecture(String flagName, NetworkDesign design) {

@@ -45,7 +45,7 @@ final class BatchAccuracy extends BaseTrainingListener {
     static double fraction(INDArray scores, INDArray oneHotLabels) {
         INDArray predicted = Nd4j.argMax(scores, 1);
         INDArray truth = Nd4j.argMax(oneHotLabels, 1);
-        long correct = predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
+        long correct = predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.INT32).sumNumber().longValue();
         return correct / (double) predicted.length();
     }
 }

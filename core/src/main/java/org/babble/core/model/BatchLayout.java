@@ -36,7 +36,7 @@ public final class BatchLayout {
         float[] flat = new float[n * frames * bins];
         int i = 0;
         for (float[][] clip : clips) {
-            if (clip.length != frames || frames > 0 && clip[0].length != bins) {
+            if (clip.length != frames || (frames > 0 && clip[0].length != bins)) {
                 throw new IllegalArgumentException("clips differ in shape: " + clip.length + "x" + clip[0].length
                         + " vs " + frames + "x" + bins);
             }

@@ -174,6 +174,9 @@ public final class BatchNormRelu extends FeedForwardLayer {
     }
 
     /** Configures a {@link BatchNormRelu}; the channel count comes from the input type when not given. */
+    // DL4J declares build() as <E extends Layer> E build(); javac checks the narrower override where the class is
+    // declared, so only a suppression on the class silences the unchecked conversion it cannot avoid.
+    @SuppressWarnings("unchecked")
     public static final class Builder extends FeedForwardLayer.Builder<Builder> {
         private double decay = DEFAULT_DECAY;
         private double eps = DEFAULT_EPS;
@@ -195,7 +198,6 @@ public final class BatchNormRelu extends FeedForwardLayer {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public BatchNormRelu build() {
             return new BatchNormRelu(this);
         }

@@ -11,6 +11,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * uses: they round as the native C library's {@code powf} and {@code logf} do, which Java's {@code Math} does not
  * promise to match. The arrays live outside any workspace and only for the call.
  */
+// Opening the scope is what moves the allocations out of the workspace; the try only closes it, so the resource is
+// never read in the body.
+@SuppressWarnings("try")
 final class Nd4jFloatMath {
     private Nd4jFloatMath() {
     }

@@ -153,6 +153,9 @@ public final class TemporalConvolution extends FeedForwardLayer {
     }
 
     /** Configures a {@link TemporalConvolution}; {@code nIn} comes from the input type when not given. */
+    // DL4J declares build() as <E extends Layer> E build(); javac checks the narrower override where the class is
+    // declared, so only a suppression on the class silences the unchecked conversion it cannot avoid.
+    @SuppressWarnings("unchecked")
     public static final class Builder extends FeedForwardLayer.Builder<Builder> {
         private final int kernel;
         private int stride = 1;
@@ -173,7 +176,6 @@ public final class TemporalConvolution extends FeedForwardLayer {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public TemporalConvolution build() {
             return new TemporalConvolution(this);
         }

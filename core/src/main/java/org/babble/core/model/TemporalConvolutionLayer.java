@@ -123,6 +123,7 @@ final class TemporalConvolutionLayer extends BaseLayer<TemporalConvolution> {
     }
 
     /** The column layout for the current input, after checking its shape; grows the buffers to fit it. */
+    @SuppressWarnings("try") // the out-of-workspace scope works by being open; its variable is never read
     private TemporalColumns prepare() {
         TemporalConvolution conf = layerConf();
         if (input.rank() != 4 || input.size(1) != conf.getNIn() || input.size(3) != 1) {

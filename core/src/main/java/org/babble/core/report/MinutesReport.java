@@ -22,6 +22,8 @@ public final class MinutesReport {
     }
 
     /**
+     * Minutes of episodes per label and per bucket of {@code granularity}, in {@code zone}'s local time.
+     *
      * @param from   first instant counted (inclusive), at a bucket boundary of {@code granularity}
      * @param to     end of the period (exclusive)
      * @param label  only this label; empty: every label that has episodes (sorted)

@@ -74,8 +74,8 @@ public final class ReportCharts {
             if (row < 0) {
                 continue;
             }
-            double start = e.start().toEpochMilli();
-            double end = Math.max(e.end().orElse(e.start()).toEpochMilli(), start + 1000);
+            double start = (double) e.start().toEpochMilli();
+            double end = Math.max((double) e.end().orElse(e.start()).toEpochMilli(), start + 1000);
             series.add(start, start, end, row, row - 0.35, row + 0.35);
         }
         XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
@@ -85,7 +85,7 @@ public final class ReportCharts {
         hours.setTimeZone(TimeZone.getTimeZone(night.zone()));
         time.setDateFormatOverride(hours);
         time.setTimeZone(TimeZone.getTimeZone(night.zone()));
-        time.setRange(night.start().toEpochMilli(), night.end().toEpochMilli());
+        time.setRange((double) night.start().toEpochMilli(), (double) night.end().toEpochMilli());
         SymbolAxis rows = new SymbolAxis("label", labels.toArray(String[]::new));
         rows.setGridBandsVisible(false);
         XYBarRenderer renderer = new XYBarRenderer();

@@ -56,7 +56,8 @@ record Variation(float gain, int shiftSamples, Pauses pauses, Noise noise, ToneC
      */
     static Noise drawNoise(AugmentSettings settings, boolean silence, int noiseCount, IntUnaryOperator offsetBound,
             SplittableRandom random) {
-        if (noiseCount == 0 || !silence && (settings.backgroundVolume() == 0 || settings.backgroundFrequency() == 0)) {
+        boolean noBackground = settings.backgroundVolume() == 0 || settings.backgroundFrequency() == 0;
+        if (noiseCount == 0 || (!silence && noBackground)) {
             return Noise.NONE;
         }
         int index = random.nextInt(noiseCount);

@@ -162,7 +162,7 @@ public final class BatchSource implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, EPOCH_STREAM + split.ordinal(), epoch));
+        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, EPOCH_STREAM + split.streamOffset(), epoch));
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

@@ -62,7 +62,7 @@ public final class FeatureCache {
         if (!example.isSilence()) {
             return data.audio(example);
         }
-        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 0x5113_0CE0L + split.ordinal(), position));
+        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 0x5113_0CE0L + split.streamOffset(), position));
         return augmenter.evaluationSilence(data.clipSamples(), random);
     }
 }

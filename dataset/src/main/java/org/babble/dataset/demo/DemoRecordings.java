@@ -32,8 +32,8 @@ public final class DemoRecordings {
      */
     public static List<Path> writeRaw(Path rawDir, int perLabel, double seconds, long seed) {
         List<Path> folders = new ArrayList<>();
-        for (int l = 0; l < DemoSounds.LABELS.length; l++) {
-            String label = DemoSounds.LABELS[l];
+        for (int l = 0; l < DemoSounds.LABELS.size(); l++) {
+            String label = DemoSounds.LABELS.get(l);
             Path folder = rawDir.resolve(label);
             for (int i = 0; i < perLabel; i++) {
                 float[] audio = DemoSounds.generate(label, seconds, RAW_RATE, seed * 1_000_003L + l * 1000L + i);

@@ -1,5 +1,6 @@
 package org.babble.dataset.demo;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Random;
  */
 public final class DemoSounds {
     /** The labels {@link #generate} understands, in the demo's order. */
-    public static final String[] LABELS = {"crying", "noise", "room_empty"};
+    public static final List<String> LABELS = List.of("crying", "noise", "room_empty");
 
     private DemoSounds() {
     }
@@ -26,7 +27,7 @@ public final class DemoSounds {
             case "room_empty" -> room(n, sampleRate, random);
             default -> throw new IllegalArgumentException("no demo sound for label " + label);
         };
-        addRoomTone(out, sampleRate, random, 0.002 + 0.004 * random.nextDouble());
+        addRoomTone(out, random, 0.002 + 0.004 * random.nextDouble());
         return out;
     }
 
@@ -119,7 +120,7 @@ public final class DemoSounds {
         return out;
     }
 
-    private static void addRoomTone(float[] out, int rate, Random random, double level) {
+    private static void addRoomTone(float[] out, Random random, double level) {
         for (int i = 0; i < out.length; i++) {
             out[i] += (float) (level * random.nextGaussian());
         }

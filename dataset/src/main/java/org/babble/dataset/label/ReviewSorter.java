@@ -29,6 +29,9 @@ public final class ReviewSorter {
     }
 
     /**
+     * Sorts every kept clip that has a verdict into {@code out}: under its label when right, {@code wrongFolder} when
+     * wrong.
+     *
      * @param reviewDir   the kept audio, one folder per detected label
      * @param verdicts    the person's verdicts
      * @param out         the data folder (one folder per label)

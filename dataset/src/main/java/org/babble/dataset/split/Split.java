@@ -10,6 +10,18 @@ public enum Split {
         this.tfName = tfName;
     }
 
+    /**
+     * This split's offset among random streams drawn once per split ({@link org.babble.dataset.random.Seeds#mix}):
+     * written out, not the declaration order, so reordering the constants cannot change a seeded run.
+     */
+    public int streamOffset() {
+        return switch (this) {
+            case TRAINING -> 0;
+            case VALIDATION -> 1;
+            case TESTING -> 2;
+        };
+    }
+
     /** The name TF uses ({@code training}, {@code validation}, {@code testing}). */
     public String tfName() {
         return tfName;
