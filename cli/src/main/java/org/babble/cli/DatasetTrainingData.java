@@ -1,7 +1,7 @@
 package org.babble.cli;
 
 import org.babble.core.features.FeatureLayout;
-import org.babble.core.model.TrainingData;
+import org.babble.core.train.TrainingData;
 import org.babble.dataset.batch.BatchSource;
 import org.babble.dataset.batch.PrefetchedBatches;
 import org.babble.dataset.split.Split;
@@ -9,7 +9,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
- * Feeds a {@link org.babble.core.model.Trainer} from a data folder: training batches are featurised on a background
+ * Feeds a {@link org.babble.core.train.Trainer} from a data folder: training batches are featurised on a background
  * thread one step ahead, validation and test come from the feature cache. Batches depend on the step only, so resumed
  * runs see the same data.
  */

@@ -18,7 +18,7 @@ import org.babble.core.features.FeatureSettings;
 import org.babble.core.features.FeatureSettings.Preprocess;
 import org.babble.core.features.Spectrogram;
 import org.babble.core.io.AtomicFiles;
-import org.babble.core.model.frozen.FrozenModelReader;
+import org.babble.core.frozen.FrozenModelReader;
 import org.babble.core.prep.ClipPreparation;
 import org.babble.core.prep.Note;
 import picocli.CommandLine;

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureSettings;
-import org.babble.core.model.frozen.Checkpoint;
-import org.babble.core.model.frozen.CheckpointReader;
-import org.babble.core.model.frozen.FrozenModelWriter;
-import org.babble.core.model.frozen.ModelMetadata;
+import org.babble.core.train.TrainedModel;
+import org.babble.core.train.CheckpointReader;
+import org.babble.core.frozen.FrozenModelWriter;
+import org.babble.core.frozen.ModelMetadata;
 import org.babble.dataset.index.Labels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +79,7 @@ public final class FreezeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Checkpoint source = CheckpointReader.installed().read(checkpoint);
+        TrainedModel source = CheckpointReader.installed().read(checkpoint);
         ModelMetadata metadata = source.metadata();
         List<String> contradictions = contradictions(metadata);
         if (!contradictions.isEmpty()) {

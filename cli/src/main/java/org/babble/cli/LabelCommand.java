@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import org.babble.core.BabbleException;
 import org.babble.core.capture.Playback;
 import org.babble.core.inference.Classifier;
-import org.babble.core.model.frozen.FrozenModelReader;
+import org.babble.core.frozen.FrozenModelReader;
 import org.babble.dataset.label.Annotation;
 import org.babble.dataset.label.AnnotationCutter;
 import org.babble.dataset.label.AnnotationFiles;

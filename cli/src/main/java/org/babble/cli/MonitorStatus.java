@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.babble.core.model.recognition.Episode;
+import org.babble.core.recognition.Episode;
 import org.babble.core.monitor.Monitor;
 import org.babble.core.monitor.MonitorListener;
 

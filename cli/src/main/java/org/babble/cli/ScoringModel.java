@@ -3,10 +3,10 @@ package org.babble.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.babble.core.model.frozen.Checkpoint;
-import org.babble.core.model.frozen.CheckpointReader;
-import org.babble.core.model.frozen.FrozenModel;
-import org.babble.core.model.frozen.FrozenModelReader;
+import org.babble.core.train.TrainedModel;
+import org.babble.core.train.CheckpointReader;
+import org.babble.core.frozen.FrozenModel;
+import org.babble.core.frozen.FrozenModelReader;
 
 /**
  * The model a streaming evaluation scores with, from either kind of file a user has: a frozen {@code model.babble}
@@ -20,7 +20,7 @@ final class ScoringModel {
 
     static FrozenModel load(Path path) {
         if (isCheckpoint(path)) {
-            Checkpoint checkpoint = CheckpointReader.installed().read(path);
+            TrainedModel checkpoint = CheckpointReader.installed().read(path);
             return FrozenModel.of(checkpoint.network(), checkpoint.metadata());
         }
         return FrozenModelReader.read(path);

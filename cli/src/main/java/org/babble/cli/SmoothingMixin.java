@@ -1,8 +1,8 @@
 package org.babble.cli;
 
-import org.babble.core.model.frozen.ModelMetadata;
-import org.babble.core.model.recognition.OperatingPoint;
-import org.babble.core.model.recognition.RecognitionSettings;
+import org.babble.core.frozen.ModelMetadata;
+import org.babble.core.recognition.OperatingPoint;
+import org.babble.core.recognition.RecognitionSettings;
 import picocli.CommandLine.Option;
 
 /**

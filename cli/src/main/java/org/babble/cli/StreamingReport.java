@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import org.babble.core.model.recognition.RecognitionSettings;
+import org.babble.core.recognition.RecognitionSettings;
 import org.babble.core.streaming.LabelFigures;
 import org.babble.core.streaming.OperatingPointSweep;
 import org.babble.core.streaming.RecordingScores;

@@ -3,7 +3,7 @@ package org.babble.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.babble.core.inference.Classifier;
-import org.babble.core.model.frozen.FrozenModel;
+import org.babble.core.frozen.FrozenModel;
 import org.babble.core.streaming.LabelFigures;
 import org.babble.core.streaming.OperatingPointSweep;
 import org.babble.core.streaming.StreamingEvaluation;

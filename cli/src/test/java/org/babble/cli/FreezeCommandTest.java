@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.babble.core.features.FeatureExtractors;
 import org.babble.core.features.FeatureLayout;
-import org.babble.core.model.frozen.Checkpoint;
-import org.babble.core.model.frozen.FrozenModel;
-import org.babble.core.model.frozen.FrozenModelReader;
-import org.babble.core.model.frozen.ModelMetadata;
+import org.babble.core.train.TrainedModel;
+import org.babble.core.frozen.FrozenModel;
+import org.babble.core.frozen.FrozenModelReader;
+import org.babble.core.frozen.ModelMetadata;
 import org.babble.testing.TinyModels;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +30,10 @@ class FreezeCommandTest {
     static void registerCheckpoints() {
         trainDir = dir.resolve("train");
         ModelMetadata metadata = TinyModels.metadata(TinyModels.LABELS, FeatureLayout.CHANNELS);
-        TestCheckpoints.register(new Checkpoint(trainDir.resolve("ckpt-100"), TinyModels.channelsGraph(3), metadata));
+        TestCheckpoints.register(new TrainedModel(trainDir.resolve("ckpt-100"), TinyModels.channelsGraph(3), metadata));
         last = TinyModels.channelsGraph(3);
         last.params().addi(0.01);
-        TestCheckpoints.register(new Checkpoint(trainDir.resolve("ckpt-450"), last, metadata));
+        TestCheckpoints.register(new TrainedModel(trainDir.resolve("ckpt-450"), last, metadata));
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.babble.core.features.FeatureLayout;
-import org.babble.core.model.frozen.FrozenModelWriter;
+import org.babble.core.frozen.FrozenModelWriter;
 import org.babble.testing.TinyModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.WavWriter;
 import org.babble.core.features.FeatureLayout;
-import org.babble.core.model.frozen.FrozenModelWriter;
+import org.babble.core.frozen.FrozenModelWriter;
 import org.babble.testing.Signals;
 import org.babble.testing.TinyModels;
 import org.junit.jupiter.api.Assumptions;

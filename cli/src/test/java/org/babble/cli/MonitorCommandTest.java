@@ -16,7 +16,7 @@ import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.WavReader;
 import org.babble.core.audio.WavWriter;
 import org.babble.core.features.FeatureLayout;
-import org.babble.core.model.frozen.FrozenModelWriter;
+import org.babble.core.frozen.FrozenModelWriter;
 import org.babble.core.monitor.store.EpisodeRow;
 import org.babble.core.monitor.store.MonitorDatabase;
 import org.babble.testing.Signals;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.babble.core.features.FeatureLayout;
-import org.babble.core.model.frozen.ModelMetadata;
-import org.babble.core.model.recognition.OperatingPoint;
-import org.babble.core.model.recognition.RecognitionSettings;
+import org.babble.core.frozen.ModelMetadata;
+import org.babble.core.recognition.OperatingPoint;
+import org.babble.core.recognition.RecognitionSettings;
 import org.babble.testing.TinyModels;
 import org.junit.jupiter.api.Test;
 

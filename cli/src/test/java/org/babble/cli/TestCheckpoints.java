@@ -3,9 +3,9 @@ package org.babble.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.babble.core.model.frozen.Checkpoint;
-import org.babble.core.model.TrainingCheckpoints;
-import org.babble.core.model.frozen.CheckpointReader;
+import org.babble.core.train.TrainedModel;
+import org.babble.core.train.TrainingCheckpoints;
+import org.babble.core.train.CheckpointReader;
 
 /**
  * Serves freeze tests' in-memory checkpoints (any network kind, no training needed): registered under a path; a folder
@@ -13,16 +13,16 @@ import org.babble.core.model.frozen.CheckpointReader;
  * reader, so end-to-end tests freeze what {@code babble train} wrote.
  */
 public final class TestCheckpoints implements CheckpointReader {
-    private static final Map<Path, Checkpoint> REGISTERED = new ConcurrentHashMap<>();
+    private static final Map<Path, TrainedModel> REGISTERED = new ConcurrentHashMap<>();
 
-    static void register(Checkpoint checkpoint) {
+    static void register(TrainedModel checkpoint) {
         REGISTERED.put(checkpoint.path().toAbsolutePath().normalize(), checkpoint);
     }
 
     @Override
-    public Checkpoint read(Path fileOrTrainDir) {
+    public TrainedModel read(Path fileOrTrainDir) {
         Path key = fileOrTrainDir.toAbsolutePath().normalize();
-        Checkpoint exact = REGISTERED.get(key);
+        TrainedModel exact = REGISTERED.get(key);
         if (exact != null) {
             return exact;
         }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.babble.core.model.ModelShape;
 import org.babble.core.model.NetworkCost;
-import org.babble.core.model.TemporalConv;
-import org.babble.core.model.TemporalConvolution;
-import org.babble.core.model.TemporalWindow;
+import org.babble.core.model.TcResnetDesign;
+import org.babble.core.model.layers.TemporalConvolution;
+import org.babble.core.model.layers.TemporalWindow;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -56,7 +56,7 @@ public final class LayoutSpeed {
         double matmul = TrainSpeed.matmulGflops();
         System.out.printf("plain ND4J matmul: %.1f GFLOP/s%n", matmul);
         ModelShape shape = new ModelShape(frames, BINS, LABELS);
-        long macs = NetworkCost.multiplyAddsPerClip(new TemporalConv(TemporalConv.DEFAULT_STAGES)
+        long macs = NetworkCost.multiplyAddsPerClip(new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES)
                 .configure(shape, 1, 0, new Adam()), InputType.convolutional(frames, 1, BINS));
         List<Variant> variants = new ArrayList<>();
         for (String name : new String[] {"temporal-convolution", "conv2d-nchw", "temporal-no-batch-norm",

@@ -7,10 +7,10 @@ import org.babble.core.model.Architecture;
 import org.babble.core.model.BatchLayout;
 import org.babble.core.model.ModelShape;
 import org.babble.core.model.NetworkCost;
-import org.babble.core.model.StockNormTemporalConv;
-import org.babble.core.model.StockTemporalConv;
-import org.babble.core.model.TemporalConv;
-import org.babble.core.model.TemporalConv.Stage;
+import org.babble.core.model.layers.StockNormTemporalConv;
+import org.babble.core.model.layers.StockTemporalConv;
+import org.babble.core.model.TcResnetDesign;
+import org.babble.core.model.TcResnetDesign.Stage;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -76,10 +76,10 @@ public final class TrainSpeed {
 
     private static List<Candidate> candidates(boolean all) {
         List<Candidate> list = new ArrayList<>();
-        list.add(new Candidate("tc_resnet (default)", tc(TemporalConv.DEFAULT_STAGES), FeatureLayout.CHANNELS));
+        list.add(new Candidate("tc_resnet (default)", tc(TcResnetDesign.DEFAULT_STAGES), FeatureLayout.CHANNELS));
         list.add(new Candidate("tc_resnet, DL4J BatchNormalization", new StockNormTemporalConv(
-                TemporalConv.DEFAULT_STAGES), FeatureLayout.CHANNELS));
-        list.add(new Candidate("tc_resnet, DL4J layers only", new StockTemporalConv(TemporalConv.DEFAULT_STAGES),
+                TcResnetDesign.DEFAULT_STAGES), FeatureLayout.CHANNELS));
+        list.add(new Candidate("tc_resnet, DL4J layers only", new StockTemporalConv(TcResnetDesign.DEFAULT_STAGES),
                 FeatureLayout.CHANNELS));
         for (String spec : System.getProperty("candidates", "5s4x96,9s2x96,9s2x128;5s4x128,9s2x128,9s2x128;"
                 + "5s4x192,9s2x192;5s2x256,9s4x256;9s4x256,9s2x256").split(";")) {
@@ -103,8 +103,8 @@ public final class TrainSpeed {
         return stages;
     }
 
-    private static TemporalConv tc(List<Stage> stages) {
-        return new TemporalConv(stages);
+    private static TcResnetDesign tc(List<Stage> stages) {
+        return new TcResnetDesign(stages);
     }
 
     private record Wrapped(Architecture a) implements org.babble.core.model.NetworkDesign {

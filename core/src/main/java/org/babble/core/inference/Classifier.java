@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.features.FeatureSettings;
-import org.babble.core.model.frozen.FrozenModel;
+import org.babble.core.frozen.FrozenModel;
 import org.babble.core.prep.ClipPreparation;
 import org.babble.core.prep.Note;
 

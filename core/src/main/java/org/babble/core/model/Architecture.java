@@ -16,9 +16,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
  */
 public enum Architecture {
     /** babble's default for words: temporal convolutions over bins-as-channels, batch norm, dropout, average pool. */
-    TC_RESNET("tc_resnet", new TemporalConv(TemporalConv.DEFAULT_STAGES)),
+    TC_RESNET("tc_resnet", new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES)),
     /** babble's default for longer clips: the same network ending in a max pool, so a burst counts wherever it is. */
-    TC_RESNET_MAX("tc_resnet_max", new TemporalConv(TemporalConv.DEFAULT_STAGES, PoolingType.MAX)),
+    TC_RESNET_MAX("tc_resnet_max", new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES, PoolingType.MAX)),
     CONV("conv", new TfConv()),
     LOW_LATENCY_CONV("low_latency_conv", new TfLowLatencyConv()),
     SINGLE_FC("single_fc", new TfSingleFc()),

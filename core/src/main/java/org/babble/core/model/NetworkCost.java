@@ -1,5 +1,7 @@
 package org.babble.core.model;
 
+import org.babble.core.model.layers.TemporalConvolution;
+import org.babble.core.model.layers.BatchNormRelu;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;

@@ -10,9 +10,9 @@ import org.babble.core.io.DiskFullException;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.CaptureFormat;
-import org.babble.core.model.TopScore;
-import org.babble.core.model.recognition.Episode;
-import org.babble.core.model.recognition.EpisodeDetector;
+import org.babble.core.evaluate.TopScore;
+import org.babble.core.recognition.Episode;
+import org.babble.core.recognition.EpisodeDetector;
 import org.babble.core.monitor.store.RunRecorder;
 import org.babble.core.monitor.store.WindowRow;
 

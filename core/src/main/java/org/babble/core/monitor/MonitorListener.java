@@ -1,7 +1,7 @@
 package org.babble.core.monitor;
 
 import java.time.Instant;
-import org.babble.core.model.recognition.Episode;
+import org.babble.core.recognition.Episode;
 
 /** What a monitor run reports as it goes, so the command line can draw one status line instead of a log flood. */
 public interface MonitorListener {

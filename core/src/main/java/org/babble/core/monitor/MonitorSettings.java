@@ -3,7 +3,7 @@ package org.babble.core.monitor;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import org.babble.core.model.recognition.RecognitionSettings;
+import org.babble.core.recognition.RecognitionSettings;
 
 /**
  * How a monitor run listens: a window every {@code hopMs}, smoothed with {@code recognition}; {@code label} is the

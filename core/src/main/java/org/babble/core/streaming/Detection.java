@@ -1,6 +1,6 @@
 package org.babble.core.streaming;
 
-import org.babble.core.model.recognition.Episode;
+import org.babble.core.recognition.Episode;
 
 /**
  * An episode as the smoothing path reported it, and when a live listener would first have known: the end of the window

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.babble.core.inference.WindowScores;
-import org.babble.core.model.recognition.Episode;
-import org.babble.core.model.recognition.EpisodeDetector;
-import org.babble.core.model.recognition.RecognitionSettings;
+import org.babble.core.recognition.Episode;
+import org.babble.core.recognition.EpisodeDetector;
+import org.babble.core.recognition.RecognitionSettings;
 
 /**
  * Runs window scores through the very {@link EpisodeDetector} that classify and monitor use, and notes when each

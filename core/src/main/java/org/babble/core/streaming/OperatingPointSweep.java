@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.babble.core.model.recognition.RecognitionSettings;
+import org.babble.core.recognition.RecognitionSettings;
 
 /**
  * Every setting of a {@link SweepGrid} measured on the same scored recordings for one label, as openWakeWord and

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.babble.core.model.recognition.RecognitionSettings;
+import org.babble.core.recognition.RecognitionSettings;
 
 /**
  * Episode figures per label over several recordings, for one smoothing setting: the streaming counterpart of a

@@ -3,7 +3,7 @@ package org.babble.core.streaming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.babble.core.model.recognition.RecognitionSettings;
+import org.babble.core.recognition.RecognitionSettings;
 
 /**
  * The smoothing settings an operating-point sweep tries: detection thresholds crossed with averaging windows, minimum

@@ -1,5 +1,6 @@
 package org.babble.core.model;
 
+import org.babble.core.train.TrainingData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -19,7 +19,7 @@ import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.CaptureFormat;
 import org.babble.core.capture.FileReplaySource;
 import org.babble.core.capture.ReplaySpeed;
-import org.babble.core.model.recognition.RecognitionSettings;
+import org.babble.core.recognition.RecognitionSettings;
 import org.babble.core.monitor.store.EpisodeRow;
 import org.babble.core.monitor.store.MonitorDatabase;
 import org.babble.core.monitor.store.RunInfo;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.babble.core.inference.WindowScores;
-import org.babble.core.model.recognition.Episode;
-import org.babble.core.model.recognition.EpisodeDetector;
-import org.babble.core.model.recognition.RecognitionSettings;
+import org.babble.core.recognition.Episode;
+import org.babble.core.recognition.EpisodeDetector;
+import org.babble.core.recognition.RecognitionSettings;
 import org.junit.jupiter.api.Test;
 
 class DetectionsTest {

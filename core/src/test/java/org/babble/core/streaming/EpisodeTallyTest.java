@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.babble.core.model.recognition.Episode;
+import org.babble.core.recognition.Episode;
 import org.junit.jupiter.api.Test;
 
 class EpisodeTallyTest {

@@ -2,8 +2,8 @@ package org.babble.dataset.augment;
 
 import java.util.function.Consumer;
 import org.babble.core.features.FeatureSettings;
-import org.babble.core.model.RunConfiguration;
-import org.babble.core.model.TrainSettings;
+import org.babble.core.train.RunConfiguration;
+import org.babble.core.train.TrainSettings;
 
 /**
  * How training clips are varied each step. The first three are TF speech_commands' flags with its defaults; the rest are

@@ -3,9 +3,9 @@ package org.babble.dataset.crosssource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.babble.core.model.ClassMetrics;
-import org.babble.core.model.Confusion;
-import org.babble.core.model.Scores;
+import org.babble.core.evaluate.ClassMetrics;
+import org.babble.core.evaluate.Confusion;
+import org.babble.core.evaluate.Scores;
 
 /**
  * What a cross-source evaluation found: the confusion summed over folds and, per class, how it was tested, its figures

@@ -2,7 +2,7 @@ package org.babble.dataset.index;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.babble.core.model.TrainSettings;
+import org.babble.core.train.TrainSettings;
 
 /**
  * How a folder of label folders becomes a labelled, split data set; TF speech_commands' flags and defaults.

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.babble.core.model.Scores;
+import org.babble.core.evaluate.Scores;
 import org.babble.dataset.index.Example;
 import org.babble.dataset.split.Split;
 import org.junit.jupiter.api.Test;

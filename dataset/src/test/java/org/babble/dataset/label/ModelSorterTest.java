@@ -18,7 +18,7 @@ import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.WavWriter;
 import org.babble.core.features.FeatureLayout;
 import org.babble.core.inference.Classifier;
-import org.babble.core.model.frozen.FrozenModel;
+import org.babble.core.frozen.FrozenModel;
 import org.babble.testing.Signals;
 import org.babble.testing.TinyModels;
 import org.junit.jupiter.api.BeforeAll;

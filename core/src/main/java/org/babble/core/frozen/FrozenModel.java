@@ -1,0 +1,123 @@
+package org.babble.core.frozen;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.babble.core.BabbleException;
+import org.babble.core.features.FeatureLayout;
+import org.babble.core.features.FeatureSettings;
+import org.babble.core.model.BatchLayout;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A loaded, checked model: turns feature matrices into one score per label, in {@link ModelMetadata#labels()} order.
+ * Features are laid out for the network as {@link ModelMetadata#featureLayout()} says. Calls are serialised, since a
+ * DL4J network is not safe for concurrent inference.
+ */
+public final class FrozenModel {
+    private final Model network;
+    private final ModelMetadata metadata;
+    private final int frames;
+    private final int bins;
+    /** The plain-Java forward pass, when the network is one it computes exactly; otherwise null and DL4J runs. */
+    private final TcResnetForwardPass runner;
+
+    private FrozenModel(Model network, ModelMetadata metadata) {
+        this.network = network;
+        this.metadata = metadata;
+        FeatureSettings settings = metadata.featureSettings();
+        this.frames = settings.frameCount();
+        this.bins = settings.binsPerFrame();
+        this.runner = metadata.featureLayout() == FeatureLayout.CHANNELS && network instanceof MultiLayerNetwork mln
+                ? TcResnetImport.from(mln, bins).map(weights -> new TcResnetForwardPass(weights, frames)).orElse(null)
+                : null;
+    }
+
+    /** Wraps a network and checks, by running it once on silence, that it takes these features and gives these labels. */
+    static FrozenModel checked(Path file, Model network, ModelMetadata metadata) {
+        FrozenModel model = new FrozenModel(network, metadata);
+        int labels = metadata.labels().size();
+        float[][] out;
+        try {
+            out = model.scoresBatch(new float[][][] {new float[model.frames][model.bins]});
+        } catch (RuntimeException e) {
+            throw new BabbleException(file, "the network does not accept " + model.frames + "x" + model.bins + " "
+                    + metadata.featureLayout() + " features as its metadata says (" + e.getMessage() + ")",
+                    "the model file is inconsistent; freeze it again", e);
+        }
+        if (out[0].length != labels) {
+            throw new BabbleException(file, "the network has " + out[0].length + " outputs but the model lists " + labels
+                    + " labels " + metadata.labels(), "the model file is inconsistent; freeze it again");
+        }
+        return model;
+    }
+
+    /** For models built in memory (tests, the trainer's evaluation): same checks as a loaded file. */
+    public static FrozenModel of(Model network, ModelMetadata metadata) {
+        FrozenModelWriter.kindOf(network);
+        return checked(null, network, metadata);
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    public List<String> labels() {
+        return metadata.labels();
+    }
+
+    /** Scores of one clip's features {@code [frames][bins]}. */
+    public float[] scores(float[][] features) {
+        return scoresBatch(new float[][][] {features})[0];
+    }
+
+    /** Scores of several clips at once (faster than one by one): {@code [clip][label]}. */
+    public float[][] scoresBatch(float[][][] features) {
+        int perClip = frames * bins;
+        float[] flat = new float[features.length * perClip];
+        for (int c = 0; c < features.length; c++) {
+            float[][] clip = features[c];
+            if (clip.length != frames) {
+                throw new IllegalArgumentException("clip " + c + " has " + clip.length + " feature frames, the model needs "
+                        + frames);
+            }
+            for (int f = 0; f < frames; f++) {
+                if (clip[f].length != bins) {
+                    throw new IllegalArgumentException("clip " + c + " frame " + f + " has " + clip[f].length
+                            + " bins, the model needs " + bins);
+                }
+                System.arraycopy(clip[f], 0, flat, c * perClip + f * bins, bins);
+            }
+        }
+        return scoresFlat(flat, features.length);
+    }
+
+    /**
+     * Scores of {@code clips} clips whose features lie row-major, frames first, one after another in {@code features}
+     * (as {@code FeatureExtractor.extract(samples, destination, offset)} writes them): the allocation-light batch path.
+     */
+    public synchronized float[][] scoresFlat(float[] features, int clips) {
+        int perClip = frames * bins;
+        if (features.length < (long) clips * perClip) {
+            throw new IllegalArgumentException(clips + " clips need " + (long) clips * perClip + " feature values, got "
+                    + features.length);
+        }
+        if (clips == 0) {
+            return new float[0][];
+        }
+        if (runner != null) {
+            float[][] scores = new float[clips][];
+            for (int c = 0; c < clips; c++) {
+                scores[c] = runner.scores(features, c * perClip);
+            }
+            return scores;
+        }
+        INDArray input = BatchLayout.arrange(features, clips, frames, bins, metadata.featureLayout());
+        INDArray output = network instanceof MultiLayerNetwork mln
+                ? mln.output(input, false)
+                : ((ComputationGraph) network).outputSingle(false, input);
+        return output.toFloatMatrix();
+    }
+}

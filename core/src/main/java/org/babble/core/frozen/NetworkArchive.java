@@ -1,0 +1,179 @@
+package org.babble.core.frozen;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.babble.core.BabbleException;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reads a network zip as DL4J's {@code ModelSerializer} writes it, without {@code ModelSerializer}: that would read a
+ * {@code preprocessor.bin} entry with an unfiltered {@link java.io.ObjectInputStream}, and trust every array length it
+ * finds. Model files and checkpoints are files people share, so here only the configuration (JSON), the weights and
+ * the updater state (plain ND4J arrays) are read, and each array's claimed length is checked against the length the
+ * configuration implies before ND4J allocates it. Any other entry is refused.
+ */
+public final class NetworkArchive {
+    static final String CONFIGURATION = "configuration.json";
+    static final String COEFFICIENTS = "coefficients.bin";
+    static final String UPDATER = "updaterState.bin";
+    /** What {@code ModelSerializer} writes for babble's networks; a normalizer or Java-serialized object is not. */
+    private static final Set<String> KNOWN = Set.of(CONFIGURATION, COEFFICIENTS, UPDATER);
+    /** 64 M parameters (256 MB of floats): a hundred times babble's largest network. */
+    static final long MAX_PARAMETERS = 64L << 20;
+
+    private final Path file;
+    private final String where;
+    private final Map<String, byte[]> entries;
+
+    NetworkArchive(Path file, String where, Map<String, byte[]> entries) {
+        this.file = file;
+        this.where = where;
+        this.entries = entries;
+        for (String name : entries.keySet()) {
+            if (!KNOWN.contains(name)) {
+                throw new BabbleException(file, "refusing entry '" + name + "' " + where + ": babble writes only "
+                        + KNOWN + " and never reads serialized Java objects",
+                        "this file was not written by babble or was tampered with; do not use it");
+            }
+        }
+        if (!entries.containsKey(CONFIGURATION) || !entries.containsKey(COEFFICIENTS)) {
+            throw new BabbleException(file, "network " + where + " lacks " + CONFIGURATION + " or " + COEFFICIENTS
+                    + " (found " + entries.keySet() + ")", remedy());
+        }
+    }
+
+    /** A network zip held in memory, {@code what} naming it in messages. */
+    static NetworkArchive of(Path file, String what, byte[] zip) {
+        return new NetworkArchive(file, "in " + what, BoundedZip.readBytes(file, what, zip, ZipLimits.DEFAULT));
+    }
+
+    /**
+     * Reads a {@link MultiLayerNetwork} from a network zip in memory, with its updater state when {@code withUpdater}
+     * (to continue training) and the zip holds one.
+     */
+    public static MultiLayerNetwork multiLayerNetwork(Path file, String what, byte[] zip, boolean withUpdater) {
+        return of(file, what, zip).multiLayerNetwork(withUpdater);
+    }
+
+    /** The network of a frozen model, of the kind its metadata names. */
+    Model network(FrozenModelFormat.NetworkKind kind) {
+        return kind == FrozenModelFormat.NetworkKind.MULTI_LAYER_NETWORK ? multiLayerNetwork(false) : graph();
+    }
+
+    MultiLayerNetwork multiLayerNetwork(boolean withUpdater) {
+        MultiLayerConfiguration configuration;
+        long expected = 0;
+        try {
+            configuration = MultiLayerConfiguration.fromJson(configurationJson());
+            for (NeuralNetConfiguration layer : configuration.getConfs()) {
+                expected = addParameters(expected, layer.getLayer().initializer().numParams(layer));
+            }
+        } catch (RuntimeException e) {
+            throw misfit("its configuration is not a layer network's: " + firstLine(e), e);
+        }
+        INDArray params = array(COEFFICIENTS, expected, "weights");
+        try {
+            configuration.setDataType(params.dataType());
+            MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+            network.init(params, false);
+            byte[] updater = entries.get(UPDATER);
+            if (withUpdater && updater != null) {
+                INDArray view = network.getUpdater().getStateViewArray();
+                network.getUpdater().setStateViewArray(network, array(UPDATER, view == null ? 0 : view.length(),
+                        "updater state"), false);
+            }
+            return network;
+        } catch (RuntimeException e) {
+            throw misfit("configuration or weights: " + firstLine(e), e);
+        }
+    }
+
+    private ComputationGraph graph() {
+        ComputationGraphConfiguration configuration;
+        long expected = 0;
+        try {
+            configuration = ComputationGraphConfiguration.fromJson(configurationJson());
+            for (GraphVertex vertex : configuration.getVertices().values()) {
+                expected = addParameters(expected, vertex.numParams(false));
+            }
+        } catch (RuntimeException e) {
+            throw misfit("its configuration is not a graph's: " + firstLine(e), e);
+        }
+        INDArray params = array(COEFFICIENTS, expected, "weights");
+        try {
+            configuration.setDataType(params.dataType());
+            ComputationGraph graph = new ComputationGraph(configuration);
+            graph.init(params, false);
+            return graph;
+        } catch (RuntimeException e) {
+            throw misfit("configuration or weights: " + firstLine(e), e);
+        }
+    }
+
+    /** babble's own layers as checkpoints and models written before they moved to {@code model.layers} name them. */
+    private static final java.util.regex.Pattern OLD_LAYER_NAMES =
+            java.util.regex.Pattern.compile("\"org\\.babble\\.core\\.model\\.(TemporalConvolution|BatchNormRelu)\"");
+
+    /** The network's configuration, with babble's own layers under their current names. */
+    private String configurationJson() {
+        String json = new String(entries.get(CONFIGURATION), StandardCharsets.UTF_8);
+        return OLD_LAYER_NAMES.matcher(json).replaceAll("\"org.babble.core.model.layers.$1\"");
+    }
+
+    private long addParameters(long sum, long layer) {
+        if (layer < 0 || layer > MAX_PARAMETERS - sum) {
+            throw misfit("its configuration asks for more than " + MAX_PARAMETERS + " parameters", null);
+        }
+        return sum + layer;
+    }
+
+    /** The array in entry {@code name}, read only once its header claims exactly {@code expected} values. */
+    private INDArray array(String name, long expected, String what) {
+        byte[] bytes = entries.get(name);
+        ArrayHeader header;
+        try {
+            header = ArrayHeader.of(bytes);
+        } catch (IOException e) {
+            throw new BabbleException(file, "network " + what + " " + where + " are unreadable: " + e.getMessage(),
+                    remedy(), e);
+        }
+        if (header.length() != expected) {
+            throw misfit("the configuration needs " + expected + " values of " + what + " but " + name + " claims "
+                    + header.length(), null);
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            return Nd4j.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new BabbleException(file, "network " + what + " " + where + " are unreadable: " + firstLine(e),
+                    remedy(), e);
+        }
+    }
+
+    private BabbleException misfit(String problem, Throwable cause) {
+        return new BabbleException(file, "network " + where + " does not fit together (" + problem + ")", remedy(),
+                cause);
+    }
+
+    private static String remedy() {
+        return "the file is damaged or was not written by babble; freeze (or train) it again";
+    }
+
+    static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
