@@ -147,7 +147,7 @@ public final class Resampler {
         if (chunks > 1) {
             // long recordings: convert blocks of output on all cores (the blocks are independent)
             IntStream.range(0, chunks).parallel().forEach(c ->
-                    convert(padded, -taps, out, c * CHUNK, c * CHUNK, Math.min(outLength, (c + 1) * CHUNK)));
+                    convert(padded, -taps, out, c * CHUNK, (long) c * CHUNK, Math.min(outLength, (c + 1) * CHUNK)));
         } else {
             convert(padded, -taps, out, 0, 0, outLength);
         }

@@ -1,6 +1,7 @@
-package org.babble.core.model;
+package org.babble.core.train;
 
-import org.babble.core.train.TrainingData;
+import org.babble.core.model.ModelShape;
+import org.babble.core.model.BatchLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
