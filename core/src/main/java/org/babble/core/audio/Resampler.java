@@ -30,8 +30,11 @@ public final class Resampler {
     static final long MAX_TABLE_FLOATS = 8L << 20;
     /** The longest filter the table may hold: a conversion down by more than the widest in-range ratio is refused. */
     private static final long MAX_TAPS = MAX_TABLE_FLOATS / 16;
-    /** Output samples converted as one block; longer outputs are split into blocks converted in parallel. */
-    private static final int CHUNK = 1 << 16;
+    /**
+     * Output samples converted as one block; longer outputs are split into blocks converted in parallel (the monitor
+     * converts about 55 000 a block of its stream).
+     */
+    private static final int CHUNK = 1 << 13;
 
     /**
      * Converters by rate pair: building the filter table costs about as much as converting a second of audio, and
@@ -143,15 +146,23 @@ public final class Resampler {
         float[] padded = new float[samples.length + 2 * taps];
         System.arraycopy(samples, 0, padded, taps, samples.length);
         float[] out = new float[outLength];
-        int chunks = (outLength + CHUNK - 1) / CHUNK;
-        if (chunks > 1) {
-            // long recordings: convert blocks of output on all cores (the blocks are independent)
-            IntStream.range(0, chunks).parallel().forEach(c ->
-                    convert(padded, -taps, out, c * CHUNK, (long) c * CHUNK, Math.min(outLength, (c + 1) * CHUNK)));
-        } else {
-            convert(padded, -taps, out, 0, 0, outLength);
-        }
+        convertInBlocks(padded, -taps, out, 0, outLength);
         return out;
+    }
+
+    /**
+     * {@link #convert} of outputs {@code [from, to)} into {@code out[0 ..]}, in blocks converted on all cores when there
+     * are several (the blocks are independent, so the result does not depend on how they are split).
+     */
+    void convertInBlocks(float[] input, long origin, float[] out, long from, long to) {
+        int count = (int) (to - from);
+        int blocks = (count + CHUNK - 1) / CHUNK;
+        if (blocks > 1) {
+            IntStream.range(0, blocks).parallel().forEach(b -> convert(input, origin, out, b * CHUNK,
+                    from + (long) b * CHUNK, Math.min(to, from + (long) (b + 1) * CHUNK)));
+        } else {
+            convert(input, origin, out, 0, from, to);
+        }
     }
 
     /** Output samples {@code [from, to)} computed need input samples up to this index (exclusive). */

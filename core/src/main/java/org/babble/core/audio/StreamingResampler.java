@@ -76,7 +76,7 @@ public final class StreamingResampler {
     private float[] convertUpTo(long end) {
         int count = (int) Math.max(0, end - produced);
         float[] out = new float[count];
-        resampler.convert(input, origin, out, 0, produced, produced + count);
+        resampler.convertInBlocks(input, origin, out, produced, produced + count);
         produced += count;
         discardBefore(resampler.firstInputOf(produced));
         return out;
