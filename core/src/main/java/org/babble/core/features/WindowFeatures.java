@@ -7,8 +7,8 @@ import java.util.Arrays;
  * over a file, the monitor over a night). Windows that start on a multiple of the stride share their frames: frame
  * {@code f} of the recording is computed once, kept while a later window may still need it, and copied into every
  * window that holds it. Reused frames are the very values featurising the window as a clip computes, so the result
- * equals {@link FeatureExtractor#extract} of the window exactly; a window off the stride is featurised whole. Each
- * window is normalised over its own frames.
+ * equals {@link FeatureExtractor#extract} of the window exactly; a window off the stride has all its frames computed.
+ * Each window is normalised over its own frames.
  *
  * <p>Holds one clip of frames whatever the recording's length. Not thread-safe (one per stream).
  */
@@ -48,8 +48,11 @@ public final class WindowFeatures {
             throw new IllegalArgumentException("a window needs " + length + " samples from " + from + ", the array holds "
                     + samples.length);
         }
-        if (start % stride != 0) {
-            extractor.extract(Arrays.copyOfRange(samples, from, from + length), destination, offset);
+        if (start % stride != 0) { // off the stride: its frames are no other window's
+            for (int i = 0; i < frames; i++) {
+                extractor.extractFrameAt(samples, from + i * stride, destination, offset + i * bins);
+            }
+            ClipNormalizer.apply(settings.normalization(), destination, offset, frames, bins);
             return;
         }
         long first = start / stride;
