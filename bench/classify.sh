@@ -7,8 +7,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 out="$here/cli/target/bench"
 mkdir -p "$out"
-mvn -B -q -o -Dstyle.color=never -DskipTests package -pl cli -am >&2
-mvn -B -q -o test-compile -pl cli -am >&2
+./mvnw -B -q -o -Dstyle.color=never -DskipTests package -pl cli -am >&2
+./mvnw -B -q -o test-compile -pl cli -am >&2
 java -Xmx4g -cp "cli/target/test-classes:core/target/test-classes:cli/target/lib/*" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.babble.bench.ClassifyBench "$out" "${1:-60}"
 

@@ -4,10 +4,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn -B -q -o test-compile -pl core
+./mvnw -B -q -o test-compile -pl core
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-mvn -B -q -o dependency:build-classpath -pl core -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+./mvnw -B -q -o dependency:build-classpath -pl core -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
 # -XX:ActiveProcessorCount=1 keeps the JIT and GC from borrowing a second core: the figure is one core's.
 exec java -XX:ActiveProcessorCount=1 -Xmx1g -cp "core/target/classes:core/target/test-classes:$(cat "$cp_file")" \
   org.babble.bench.FeatureBench

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of every reader of files people share (issue 16): WAV, model file, checkpoint, label files.
-# mvn verify only replays the committed seeds (src/test/resources/.../<Test>Inputs/<method>); this runs Jazzer for real,
+# ./mvnw verify only replays the committed seeds (src/test/resources/.../<Test>Inputs/<method>); this runs Jazzer for real,
 # MINUTES per target, one after another, and prints per target: executions, findings (crash, hang over 5 s per input,
 # out of memory), the slowest input's time and peak memory. New corpus entries stay under target/fuzz/corpus/ (not committed);
 # findings are written to target/fuzz/findings/ — copy one into the seed folder to keep it as a regression test.
@@ -11,10 +11,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 minutes="${1:-10}"
 cd "$here"
-mvn -q test-compile -pl core,dataset -am
+./mvnw -q test-compile -pl core,dataset -am
 declare -A classpath
 for module in core dataset; do
-  mvn -q dependency:build-classpath -pl "$module" -Dmdep.includeScope=test -Dmdep.outputFile="$here/target/fuzz/$module.cp" >/dev/null
+  ./mvnw -q dependency:build-classpath -pl "$module" -Dmdep.includeScope=test -Dmdep.outputFile="$here/target/fuzz/$module.cp" >/dev/null
   classpath[$module]="$module/target/test-classes:$module/target/classes:$(cat "target/fuzz/$module.cp")"
 done
 targets=(

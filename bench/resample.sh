@@ -5,7 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-mvn -B -q -o test-compile -pl core >&2
+./mvnw -B -q -o test-compile -pl core >&2
 [ $# -gt 0 ] || set -- "$here/../shared/data/raw/night-1.wav" "$here/../shared/data/raw/night-2-24bit.wav"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for f in "$@"; do
