@@ -67,7 +67,7 @@ final class ResumedRun {
     }
 
     private static boolean same(Object given, Object had) {
-        return given instanceof String g && had instanceof String h ? g.equalsIgnoreCase(h) : given.equals(had);
+        return (given instanceof String g && had instanceof String h) ? g.equalsIgnoreCase(h) : given.equals(had);
     }
 
     private static String text(Object value) {

@@ -158,7 +158,8 @@ class FeaturesCommandTest {
         FeatureSettings modelFeatures = tones.featureSettings().withNormalization(FeatureSettings.Normalization.MEAN);
         Path model = dir.resolve("model.babble");
         FrozenModelWriter.write(model, TinyModels.tones(), new ModelMetadata(tones.labels(), modelFeatures,
-                tones.featureLayout(), tones.trainSettings(), tones.provenance(), tones.operatingPoint()));
+                tones.featureLayout(), tones.trainSettings(), tones.provenance(), tones.operatingPoint(),
+                tones.configuration()));
         Path wav = dir.resolve("stereo.wav");
         WavWriter.write(wav, new AudioClip(16000, new float[][] {Signals.chirp(200, 3000, 0.4, 16000, 12800),
                 Signals.noise(0.05, 9, 12800)}));

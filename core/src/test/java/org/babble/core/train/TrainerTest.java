@@ -1,6 +1,5 @@
 package org.babble.core.train;
 
-import org.babble.core.model.SeparablePatterns;
 import org.babble.core.model.ModelShape;
 import org.babble.core.model.Architecture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
