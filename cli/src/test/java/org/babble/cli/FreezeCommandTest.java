@@ -72,12 +72,19 @@ class FreezeCommandTest {
         }
     }
 
+    /** {@code babble freeze} of {@code checkpoint} (a file, folder or TF-style name) into {@code output}. */
+    private static CliRun freeze(Path checkpoint, Path output, int exit, String... flags) {
+        List<String> args = new ArrayList<>(List.of("freeze", "--start_checkpoint=" + checkpoint,
+                "--output_file=" + output));
+        args.addAll(List.of(flags));
+        return CliRun.of(args.toArray(String[]::new)).expectExit(exit);
+    }
+
     @Test
     void frozenModelScoresAsTheCheckpointDoes() {
         Path output = dir.resolve("model.babble");
         Path checkpoint = trainDir.resolve("ckpt-15.zip");
-        CliRun run = CliRun.of("freeze", "--start_checkpoint=" + checkpoint, "--output_file=" + output)
-                .expectExit(ExitCode.OK);
+        CliRun run = freeze(checkpoint, output, ExitCode.OK);
         assertEquals(output + "\n", run.out());
         assertTrue(run.err().contains("babble: froze " + checkpoint + " (4 labels: _silence_, _unknown_, low, high)"),
                 run.err());
@@ -98,18 +105,16 @@ class FreezeCommandTest {
     @Test
     void matchingTensorFlowFlagsAreAccepted() {
         Path output = dir.resolve("flags.babble");
-        List<String> args = new ArrayList<>(List.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-5.zip"),
-                "--output_file=" + output, "--wanted_words=low,high", "--model_architecture=single_fc"));
-        args.addAll(FEATURE_FLAGS);
-        CliRun.of(args.toArray(String[]::new)).expectExit(ExitCode.OK);
+        List<String> flags = new ArrayList<>(List.of("--wanted_words=low,high", "--model_architecture=single_fc"));
+        flags.addAll(FEATURE_FLAGS);
+        freeze(trainDir.resolve("ckpt-5.zip"), output, ExitCode.OK, flags.toArray(String[]::new));
         assertTrue(Files.isRegularFile(output));
     }
 
     @Test
     void aTensorFlowCheckpointNameFreezesBabblesCheckpointOfThatStep() {
         Path output = dir.resolve("tf-name.babble");
-        CliRun run = CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("single_fc.ckpt-10"),
-                "--output_file=" + output).expectExit(ExitCode.OK);
+        CliRun run = freeze(trainDir.resolve("single_fc.ckpt-10"), output, ExitCode.OK);
         assertTrue(run.err().contains("babble: froze " + trainDir.resolve("ckpt-10.zip")), run.err());
         assertScoresAs(trainDir.resolve("ckpt-10.zip"), output);
     }
@@ -118,8 +123,7 @@ class FreezeCommandTest {
     void contradictingFlagsAreAnErrorAndWriteNothing() {
         Path output = dir.resolve("contradiction.babble");
         Path checkpoint = trainDir.resolve("ckpt-5.zip");
-        CliRun run = CliRun.of("freeze", "--start_checkpoint=" + checkpoint, "--output_file=" + output,
-                "--sample_rate=16000", "--wanted_words=yes,no").expectExit(ExitCode.FAILED);
+        CliRun run = freeze(checkpoint, output, ExitCode.FAILED, "--sample_rate=16000", "--wanted_words=yes,no");
         assertEquals(List.of("babble: " + checkpoint + ": --sample_rate=16000 but the checkpoint has 8000;"
                 + " --wanted_words=yes,no but the checkpoint was trained on low,high (yes, no are not among its words;"
                 + " low, high are missing) — leave those flags out (the checkpoint carries its own settings), or point"
@@ -130,18 +134,16 @@ class FreezeCommandTest {
 
     @Test
     void anotherArchitectureIsAContradiction() {
-        CliRun run = CliRun.of("freeze", "--start-checkpoint", trainDir.resolve("ckpt-5.zip").toString(),
-                "--output-file", dir.resolve("conv.babble").toString(), "--model-architecture", "conv")
-                .expectExit(ExitCode.FAILED);
+        CliRun run = freeze(trainDir.resolve("ckpt-5.zip"), dir.resolve("conv.babble"), ExitCode.FAILED,
+                "--model-architecture", "conv");
         assertTrue(run.err().contains("--model-architecture=conv but the checkpoint is a single_fc network — leave"
                 + " that flag out"), run.err());
     }
 
     @Test
     void wantedWordsInAnotherOrderAreSaidToBeSo() {
-        CliRun run = CliRun.of("freeze", "--start-checkpoint", trainDir.resolve("ckpt-5.zip").toString(),
-                "--output-file", dir.resolve("order.babble").toString(), "--wanted-words", "high,low")
-                .expectExit(ExitCode.FAILED);
+        CliRun run = freeze(trainDir.resolve("ckpt-5.zip"), dir.resolve("order.babble"), ExitCode.FAILED,
+                "--wanted-words", "high,low");
         assertTrue(run.err().contains("--wanted-words=high,low but the checkpoint was trained on low,high (the same"
                 + " words in another order) — leave that flag out"), run.err());
     }
@@ -149,9 +151,8 @@ class FreezeCommandTest {
     @Test
     void tensorFlowsOtherFlagsAreAcceptedAndNamedInOneNote() {
         Path output = dir.resolve("ignored.babble");
-        CliRun run = CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-5.zip"),
-                "--output_file=" + output, "--data_dir=./data", "--data_url=", "--how_many_training_steps=1400,300",
-                "--quantize", "--clip_stride_ms=30", "--save_format=saved_model").expectExit(ExitCode.OK);
+        CliRun run = freeze(trainDir.resolve("ckpt-5.zip"), output, ExitCode.OK, "--data_dir=./data", "--data_url=",
+                "--how_many_training_steps=1400,300", "--quantize", "--clip_stride_ms=30", "--save_format=saved_model");
         assertTrue(run.err().contains("babble: ignored --data_dir, --data_url (the checkpoint carries the labels and"
                 + " settings it needs); --how_many_training_steps (training flags: the checkpoint is already trained);"
                 + " --quantize (babble models stay 32-bit float"), run.err());
@@ -163,8 +164,8 @@ class FreezeCommandTest {
 
     @Test
     void anUnknownFlagIsOneLineWithTheHelpHint() {
-        CliRun run = CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-5.zip"), "--no_such_flag=1")
-                .expectExit(ExitCode.USAGE);
+        CliRun run = freeze(trainDir.resolve("ckpt-5.zip"), dir.resolve("unknown.babble"), ExitCode.USAGE,
+                "--no_such_flag=1");
         assertEquals(List.of("babble: Unknown option: '--no_such_flag=1' (see 'babble freeze --help')"),
                 run.err().lines().toList());
     }
