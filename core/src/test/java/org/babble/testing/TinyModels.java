@@ -21,8 +21,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * A small network for inference tests: a dense network trained in about a second to tell a low tone (300 Hz) from a high
- * one (1500 Hz) and from near-silence, so classification results mean something.
+ * A small network for inference tests: a dense network trained in about a second to tell a low tone (300 Hz) from a
+ * high one (1500 Hz) and from near-silence, so classification results mean something.
  */
 public final class TinyModels {
     public static final int SAMPLE_RATE = 8000;

@@ -28,9 +28,8 @@ public final class FrozenModel {
         FeatureSettings settings = metadata.featureSettings();
         this.frames = settings.frameCount();
         this.bins = settings.binsPerFrame();
-        this.runner = metadata.featureLayout() == FeatureLayout.CHANNELS
-                ? TcResnetImport.from(network, bins).map(weights -> new TcResnetForwardPass(weights, frames)).orElse(null)
-                : null;
+        this.runner = metadata.featureLayout() != FeatureLayout.CHANNELS ? null
+                : TcResnetImport.from(network, bins).map(w -> new TcResnetForwardPass(w, frames)).orElse(null);
     }
 
     /** Wraps a network and checks, by running it once on silence, that it takes these features and gives these labels. */

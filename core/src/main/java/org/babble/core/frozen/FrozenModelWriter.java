@@ -20,7 +20,7 @@ public final class FrozenModelWriter {
     private FrozenModelWriter() {
     }
 
-    /** Writes {@code network} with its metadata to {@code target}. The network's output size must match the label count. */
+    /** Writes {@code network} with its metadata to {@code target}; its output size must match the label count. */
     public static void write(Path target, MultiLayerNetwork network, ModelMetadata metadata) {
         long outputs = outputSize(network);
         if (outputs != metadata.labels().size()) {
@@ -36,15 +36,15 @@ public final class FrozenModelWriter {
      */
     public static void rewriteMetadata(Path source, Path target, ModelMetadata metadata) {
         Map<String, byte[]> entries = BoundedZip.readFile(source, ZipLimits.DEFAULT);
-        FrozenModelReader.document(source, entries);
+        FrozenModelReader.document(source, entries); // refuses a source this babble would not read
         writeEntries(target, metadata, FrozenModelReader.require(source, entries, FrozenModelFormat.NETWORK));
     }
 
     private static void writeEntries(Path target, ModelMetadata metadata, byte[] networkBytes) {
         byte[] json;
         try {
-            json = FrozenModelFormat.json().writeValueAsBytes(
-                    new FrozenModelFormat.Document(FrozenModelFormat.VERSION, FrozenModelFormat.LAYER_NETWORK, metadata));
+            json = FrozenModelFormat.json().writeValueAsBytes(new FrozenModelFormat.Document(FrozenModelFormat.VERSION,
+                    FrozenModelFormat.LAYER_NETWORK, metadata));
         } catch (IOException e) {
             throw new IllegalStateException("model metadata cannot be written as JSON", e);
         }
