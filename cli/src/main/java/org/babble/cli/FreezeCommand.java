@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.train.TrainedModel;
-import org.babble.core.train.CheckpointReader;
+import org.babble.core.train.TrainingCheckpoints;
 import org.babble.core.frozen.FrozenModelWriter;
 import org.babble.core.frozen.ModelMetadata;
 import org.babble.dataset.index.Labels;
@@ -79,7 +79,7 @@ public final class FreezeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainedModel source = CheckpointReader.installed().read(checkpoint);
+        TrainedModel source = TrainingCheckpoints.read(checkpoint);
         ModelMetadata metadata = source.metadata();
         List<String> contradictions = contradictions(metadata);
         if (!contradictions.isEmpty()) {

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.babble.core.train.TrainedModel;
-import org.babble.core.train.CheckpointReader;
+import org.babble.core.train.TrainingCheckpoints;
 import org.babble.core.frozen.FrozenModel;
 import org.babble.core.frozen.FrozenModelReader;
 
@@ -20,7 +20,7 @@ final class ScoringModel {
 
     static FrozenModel load(Path path) {
         if (isCheckpoint(path)) {
-            TrainedModel checkpoint = CheckpointReader.installed().read(path);
+            TrainedModel checkpoint = TrainingCheckpoints.read(path);
             return FrozenModel.of(checkpoint.network(), checkpoint.metadata());
         }
         return FrozenModelReader.read(path);

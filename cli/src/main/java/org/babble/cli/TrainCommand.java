@@ -96,7 +96,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = {"--model-architecture", "--model_architecture"},
             description = "tc_resnet, tc_resnet_max, conv, low_latency_conv, single_fc, tiny_conv (default: tc_resnet"
-                    + " for words, tc_resnet_max, which ends in a max pool, for clips over 1 s).")
+                    + " for words, tc_resnet_max, which ends in a max pool, for clips over 1 s). tc_resnet is"
+                    + " TC-ResNet's stack of temporal convolutions without its residual adds.")
     String architecture;
 
     @Option(names = {"--window-size-ms", "--window_size_ms"},

@@ -6,89 +6,144 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.babble.core.audio.AudioClip;
+import org.babble.core.audio.WavWriter;
 import org.babble.core.features.FeatureExtractors;
-import org.babble.core.features.FeatureLayout;
-import org.babble.core.train.TrainedModel;
 import org.babble.core.frozen.FrozenModel;
 import org.babble.core.frozen.FrozenModelReader;
-import org.babble.core.frozen.ModelMetadata;
-import org.babble.testing.TinyModels;
-import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.babble.core.train.Checkpoint;
+import org.babble.core.train.CheckpointFolder;
+import org.babble.testing.Signals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** babble freeze with checkpoints served by {@link TestCheckpoints} in place of the trainer's reader. */
+/**
+ * {@code babble freeze} on the checkpoints {@code babble train} wrote: one short run of a single fully connected layer
+ * on two tones, trained once for all the tests (a few seconds), saving {@code ckpt-5.zip}, {@code ckpt-10.zip},
+ * {@code ckpt-15.zip} and {@code best.zip}.
+ */
 class FreezeCommandTest {
+    private static final int RATE = 8000;
+    /** The run's feature settings, as TF's freeze.py flags spell them. */
+    private static final List<String> FEATURE_FLAGS = List.of("--sample_rate=" + RATE, "--clip_duration_ms=1000",
+            "--window_size_ms=30", "--window_stride_ms=20", "--feature_bin_count=20", "--preprocess=logmel");
+
     @TempDir
     static Path dir;
     static Path trainDir;
-    static ComputationGraph last;
 
     @BeforeAll
-    static void registerCheckpoints() {
+    static void trainARun() {
+        for (int i = 0; i < 20; i++) {
+            tone("low", 300 * (1 + 0.01 * i), i);
+            tone("high", 1500 * (1 + 0.01 * i), i);
+        }
         trainDir = dir.resolve("train");
-        ModelMetadata metadata = TinyModels.metadata(TinyModels.LABELS, FeatureLayout.CHANNELS);
-        TestCheckpoints.register(new TrainedModel(trainDir.resolve("ckpt-100"), TinyModels.channelsGraph(3), metadata));
-        last = TinyModels.channelsGraph(3);
-        last.params().addi(0.01);
-        TestCheckpoints.register(new TrainedModel(trainDir.resolve("ckpt-450"), last, metadata));
+        List<String> args = new ArrayList<>(List.of("train", "--data_dir=" + dir.resolve("data"),
+                "--wanted_words=low,high", "--model_architecture=single_fc", "--how_many_training_steps=10,5",
+                "--batch_size=16", "--eval_step_interval=5", "--save_step_interval=5", "--validation_percentage=20",
+                "--testing_percentage=20", "--train_dir=" + trainDir, "--quiet"));
+        args.addAll(FEATURE_FLAGS);
+        CliRun.of(args.toArray(String[]::new)).expectExit(ExitCode.OK);
+    }
+
+    private static void tone(String label, double hz, int i) {
+        WavWriter.write(dir.resolve("data").resolve(label).resolve(label + "-" + i + "_nohash_0.wav"),
+                AudioClip.mono(RATE, Signals.sine(hz, 0.3, RATE, RATE)));
+    }
+
+    /** The frozen model's scores equal those of the checkpoint's own network, on both tones and on faint noise. */
+    private static void assertScoresAs(Path checkpoint, Path model) {
+        FrozenModel frozen = FrozenModelReader.read(model);
+        FrozenModel direct = FrozenModel.of(Checkpoint.read(checkpoint).network(), frozen.metadata());
+        var extractor = FeatureExtractors.create(frozen.metadata().featureSettings());
+        List<float[]> clips = List.of(Signals.noise(0.003, 5, RATE), Signals.sine(310, 0.3, RATE, RATE),
+                Signals.sine(1520, 0.3, RATE, RATE));
+        for (int c = 0; c < clips.size(); c++) {
+            float[][] features = extractor.extract(clips.get(c));
+            float[] expected = direct.scores(features);
+            float[] actual = frozen.scores(features);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual[i], 1e-5, "clip " + c + " score " + i);
+            }
+        }
+    }
+
+    /** {@code babble freeze} of {@code checkpoint} (a file, folder or TF-style name) into {@code output}. */
+    private static CliRun freeze(Path checkpoint, Path output, int exit, String... flags) {
+        List<String> args = new ArrayList<>(List.of("freeze", "--start_checkpoint=" + checkpoint,
+                "--output_file=" + output));
+        args.addAll(List.of(flags));
+        return CliRun.of(args.toArray(String[]::new)).expectExit(exit);
     }
 
     @Test
     void frozenModelScoresAsTheCheckpointDoes() {
         Path output = dir.resolve("model.babble");
-        CliRun run = CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-450"),
-                "--output_file=" + output).expectExit(ExitCode.OK);
+        Path checkpoint = trainDir.resolve("ckpt-15.zip");
+        CliRun run = freeze(checkpoint, output, ExitCode.OK);
         assertEquals(output + "\n", run.out());
-        FrozenModel frozen = FrozenModelReader.read(output);
-        FrozenModel checkpoint = FrozenModel.of(last, frozen.metadata());
-        var extractor = FeatureExtractors.create(TinyModels.FEATURES);
-        for (String label : TinyModels.LABELS) {
-            float[][] features = extractor.extract(TinyModels.sound(label, 42));
-            float[] expected = checkpoint.scores(features);
-            float[] actual = frozen.scores(features);
-            for (int i = 0; i < expected.length; i++) {
-                assertEquals(expected[i], actual[i], 1e-5, label + " score " + i);
-            }
-        }
+        assertTrue(run.err().contains("babble: froze " + checkpoint + " (4 labels: _silence_, _unknown_, low, high)"),
+                run.err());
+        assertScoresAs(checkpoint, output);
     }
 
     @Test
     void aTrainingFolderFreezesItsChosenCheckpoint() {
         Path output = dir.resolve("from-dir.babble");
-        CliRun.of("freeze", "--start-checkpoint", trainDir.toString(), "--output-file", output.toString())
+        Path best = trainDir.resolve(CheckpointFolder.BEST);
+        assertTrue(Files.isRegularFile(best), "the run saved its best checkpoint");
+        CliRun run = CliRun.of("freeze", "--start-checkpoint", trainDir.toString(), "--output-file", output.toString())
                 .expectExit(ExitCode.OK);
-        assertTrue(Files.exists(output));
+        assertTrue(run.err().contains("babble: froze " + best + " "), run.err());
+        assertScoresAs(best, output);
     }
 
     @Test
     void matchingTensorFlowFlagsAreAccepted() {
         Path output = dir.resolve("flags.babble");
-        CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-100"), "--output_file=" + output,
-                "--sample_rate=8000", "--clip_duration_ms=1000", "--window_size_ms=30", "--window_stride_ms=20",
-                "--feature_bin_count=20", "--preprocess=logmel", "--wanted_words=low,high").expectExit(ExitCode.OK);
+        List<String> flags = new ArrayList<>(List.of("--wanted_words=low,high", "--model_architecture=single_fc"));
+        flags.addAll(FEATURE_FLAGS);
+        freeze(trainDir.resolve("ckpt-5.zip"), output, ExitCode.OK, flags.toArray(String[]::new));
+        assertTrue(Files.isRegularFile(output));
+    }
+
+    @Test
+    void aTensorFlowCheckpointNameFreezesBabblesCheckpointOfThatStep() {
+        Path output = dir.resolve("tf-name.babble");
+        CliRun run = freeze(trainDir.resolve("single_fc.ckpt-10"), output, ExitCode.OK);
+        assertTrue(run.err().contains("babble: froze " + trainDir.resolve("ckpt-10.zip")), run.err());
+        assertScoresAs(trainDir.resolve("ckpt-10.zip"), output);
     }
 
     @Test
     void contradictingFlagsAreAnErrorAndWriteNothing() {
         Path output = dir.resolve("contradiction.babble");
-        CliRun run = CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-100"), "--output_file=" + output,
-                "--sample_rate=16000", "--wanted_words=yes,no").expectExit(ExitCode.FAILED);
-        assertEquals(List.of("babble: " + trainDir.resolve("ckpt-100") + ": --sample_rate=16000 but the checkpoint has"
-                + " 8000; --wanted_words=yes,no but the checkpoint was trained on low,high (yes, no are not among its"
-                + " words; low, high are missing) — leave those flags out (the checkpoint carries its own settings), or"
-                + " point --start_checkpoint at the run they describe"), run.err().lines().toList());
+        Path checkpoint = trainDir.resolve("ckpt-5.zip");
+        CliRun run = freeze(checkpoint, output, ExitCode.FAILED, "--sample_rate=16000", "--wanted_words=yes,no");
+        assertEquals(List.of("babble: " + checkpoint + ": --sample_rate=16000 but the checkpoint has 8000;"
+                + " --wanted_words=yes,no but the checkpoint was trained on low,high (yes, no are not among its words;"
+                + " low, high are missing) — leave those flags out (the checkpoint carries its own settings), or point"
+                + " --start_checkpoint at the run they describe"), run.err().lines().toList());
         assertFalse(Files.exists(output));
         assertEquals(List.of(), run.out().lines().toList());
     }
 
     @Test
+    void anotherArchitectureIsAContradiction() {
+        CliRun run = freeze(trainDir.resolve("ckpt-5.zip"), dir.resolve("conv.babble"), ExitCode.FAILED,
+                "--model-architecture", "conv");
+        assertTrue(run.err().contains("--model-architecture=conv but the checkpoint is a single_fc network — leave"
+                + " that flag out"), run.err());
+    }
+
+    @Test
     void wantedWordsInAnotherOrderAreSaidToBeSo() {
-        CliRun run = CliRun.of("freeze", "--start-checkpoint", trainDir.resolve("ckpt-100").toString(),
-                "--output-file", dir.resolve("order.babble").toString(), "--wanted-words", "high,low")
-                .expectExit(ExitCode.FAILED);
+        CliRun run = freeze(trainDir.resolve("ckpt-5.zip"), dir.resolve("order.babble"), ExitCode.FAILED,
+                "--wanted-words", "high,low");
         assertTrue(run.err().contains("--wanted-words=high,low but the checkpoint was trained on low,high (the same"
                 + " words in another order) — leave that flag out"), run.err());
     }
@@ -96,9 +151,8 @@ class FreezeCommandTest {
     @Test
     void tensorFlowsOtherFlagsAreAcceptedAndNamedInOneNote() {
         Path output = dir.resolve("ignored.babble");
-        CliRun run = CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-100"), "--output_file=" + output,
-                "--data_dir=./data", "--data_url=", "--how_many_training_steps=1400,300", "--quantize",
-                "--clip_stride_ms=30", "--save_format=saved_model").expectExit(ExitCode.OK);
+        CliRun run = freeze(trainDir.resolve("ckpt-5.zip"), output, ExitCode.OK, "--data_dir=./data", "--data_url=",
+                "--how_many_training_steps=1400,300", "--quantize", "--clip_stride_ms=30", "--save_format=saved_model");
         assertTrue(run.err().contains("babble: ignored --data_dir, --data_url (the checkpoint carries the labels and"
                 + " settings it needs); --how_many_training_steps (training flags: the checkpoint is already trained);"
                 + " --quantize (babble models stay 32-bit float"), run.err());
@@ -110,8 +164,8 @@ class FreezeCommandTest {
 
     @Test
     void anUnknownFlagIsOneLineWithTheHelpHint() {
-        CliRun run = CliRun.of("freeze", "--start_checkpoint=" + trainDir.resolve("ckpt-100"), "--no_such_flag=1")
-                .expectExit(ExitCode.USAGE);
+        CliRun run = freeze(trainDir.resolve("ckpt-5.zip"), dir.resolve("unknown.babble"), ExitCode.USAGE,
+                "--no_such_flag=1");
         assertEquals(List.of("babble: Unknown option: '--no_such_flag=1' (see 'babble freeze --help')"),
                 run.err().lines().toList());
     }

@@ -97,6 +97,13 @@ class TrainCommandTest {
     }
 
     @Test
+    void helpSaysTheDefaultNetworkHasNoResidualAdds() {
+        String help = CliRun.of("train", "--help").expectExit(ExitCode.OK).out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("tc_resnet is TC-ResNet's stack of temporal convolutions without its residual adds"),
+                help);
+    }
+
+    @Test
     void mismatchedLearningRatesNameTheField() {
         CliRun run = CliRun.of("train", "--data_dir", dir.toString(), "--how_many_training_steps=400,50",
                 "--learning_rate=0.001").expectExit(ExitCode.USAGE);

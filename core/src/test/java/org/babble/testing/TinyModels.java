@@ -8,16 +8,11 @@ import org.babble.core.features.FeatureLayout;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.frozen.ModelMetadata;
 import org.babble.core.frozen.Provenance;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.dataset.DataSet;
@@ -26,9 +21,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Small networks for inference tests: a dense network trained in about a second to tell a low tone (300 Hz) from a high
- * one (1500 Hz) and from near-silence, so classification results mean something, and an untrained convolutional graph
- * for format round trips.
+ * A small network for inference tests: a dense network trained in about a second to tell a low tone (300 Hz) from a
+ * high one (1500 Hz) and from near-silence, so classification results mean something.
  */
 public final class TinyModels {
     public static final int SAMPLE_RATE = 8000;
@@ -103,24 +97,5 @@ public final class TinyModels {
             net.fit(data);
         }
         return net;
-    }
-
-    /** An untrained graph over the bins-as-channels layout ({@link FeatureLayout#CHANNELS}), seeded. */
-    public static ComputationGraph channelsGraph(int outputs) {
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(11)
-                .graphBuilder()
-                .addInputs("features")
-                .addLayer("conv", new ConvolutionLayer.Builder(3, 1).nOut(8).activation(Activation.RELU).build(),
-                        "features")
-                .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "conv")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(outputs)
-                        .activation(Activation.SOFTMAX).build(), "pool")
-                .setOutputs("out")
-                .setInputTypes(InputType.convolutional(FEATURES.frameCount(), 1, FEATURES.binsPerFrame()))
-                .build();
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
-        return graph;
     }
 }

@@ -6,8 +6,6 @@ import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureLayout;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.model.BatchLayout;
-import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,26 +15,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DL4J network is not safe for concurrent inference.
  */
 public final class FrozenModel {
-    private final Model network;
+    private final MultiLayerNetwork network;
     private final ModelMetadata metadata;
     private final int frames;
     private final int bins;
     /** The plain-Java forward pass, when the network is one it computes exactly; otherwise null and DL4J runs. */
     private final TcResnetForwardPass runner;
 
-    private FrozenModel(Model network, ModelMetadata metadata) {
+    private FrozenModel(MultiLayerNetwork network, ModelMetadata metadata) {
         this.network = network;
         this.metadata = metadata;
         FeatureSettings settings = metadata.featureSettings();
         this.frames = settings.frameCount();
         this.bins = settings.binsPerFrame();
-        this.runner = metadata.featureLayout() == FeatureLayout.CHANNELS && network instanceof MultiLayerNetwork mln
-                ? TcResnetImport.from(mln, bins).map(weights -> new TcResnetForwardPass(weights, frames)).orElse(null)
-                : null;
+        this.runner = metadata.featureLayout() != FeatureLayout.CHANNELS ? null
+                : TcResnetImport.from(network, bins).map(w -> new TcResnetForwardPass(w, frames)).orElse(null);
     }
 
     /** Wraps a network and checks, by running it once on silence, that it takes these features and gives these labels. */
-    static FrozenModel checked(Path file, Model network, ModelMetadata metadata) {
+    static FrozenModel checked(Path file, MultiLayerNetwork network, ModelMetadata metadata) {
         FrozenModel model = new FrozenModel(network, metadata);
         int labels = metadata.labels().size();
         float[][] out;
@@ -55,8 +52,7 @@ public final class FrozenModel {
     }
 
     /** For models built in memory (tests, the trainer's evaluation): same checks as a loaded file. */
-    public static FrozenModel of(Model network, ModelMetadata metadata) {
-        FrozenModelWriter.kindOf(network);
+    public static FrozenModel of(MultiLayerNetwork network, ModelMetadata metadata) {
         return checked(null, network, metadata);
     }
 
@@ -115,9 +111,6 @@ public final class FrozenModel {
             return scores;
         }
         INDArray input = BatchLayout.arrange(features, clips, frames, bins, metadata.featureLayout());
-        INDArray output = network instanceof MultiLayerNetwork mln
-                ? mln.output(input, false)
-                : ((ComputationGraph) network).outputSingle(false, input);
-        return output.toFloatMatrix();
+        return network.output(input, false).toFloatMatrix();
     }
 }

@@ -20,13 +20,14 @@ final class FrozenModelFormat {
     static final String CONFIGURATION = NetworkArchive.CONFIGURATION;
     static final String COEFFICIENTS = NetworkArchive.COEFFICIENTS;
 
-    /** The kinds of DL4J network a model file can hold. */
-    enum NetworkKind {
-        MULTI_LAYER_NETWORK, COMPUTATION_GRAPH
-    }
+    /**
+     * The network kind every model file names: a DL4J {@code MultiLayerNetwork}, the only kind babble trains. Version 1
+     * also allowed {@code COMPUTATION_GRAPH}, which nothing in babble ever wrote; such a file is refused by name.
+     */
+    static final String LAYER_NETWORK = "MULTI_LAYER_NETWORK";
 
-    /** The JSON document stored as {@value #METADATA}. */
-    record Document(int formatVersion, NetworkKind network, ModelMetadata metadata) {
+    /** The JSON document stored as {@value #METADATA}; {@code network} is {@value #LAYER_NETWORK}. */
+    record Document(int formatVersion, String network, ModelMetadata metadata) {
     }
 
     static ObjectMapper json() {

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.babble.core.BabbleException;
-import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Loads {@code model.babble} and checks everything it reads before trusting it: zip structure and checksums, entry
@@ -31,7 +31,7 @@ public final class FrozenModelReader {
         NetworkArchive network = new NetworkArchive(file, "in '" + FrozenModelFormat.NETWORK + "'",
                 BoundedZip.readBytes(file, "entry '" + FrozenModelFormat.NETWORK + "'",
                         require(file, entries, FrozenModelFormat.NETWORK), limits));
-        Model model = network.network(document.network());
+        MultiLayerNetwork model = network.multiLayerNetwork(false);
         return FrozenModel.checked(file, model, document.metadata());
     }
 
@@ -68,6 +68,11 @@ public final class FrozenModelReader {
             FrozenModelFormat.Document document = json.treeToValue(tree, FrozenModelFormat.Document.class);
             if (document.network() == null || document.metadata() == null) {
                 throw new BabbleException(file, "metadata lacks the network kind or the model description", DAMAGED);
+            }
+            if (!FrozenModelFormat.LAYER_NETWORK.equals(document.network())) {
+                throw new BabbleException(file, "the network is a " + document.network() + "; this babble reads only"
+                        + " layer networks (" + FrozenModelFormat.LAYER_NETWORK + "), the only kind babble trains",
+                        "freeze a checkpoint that babble train wrote");
             }
             return document;
         } catch (ValueInstantiationException e) {

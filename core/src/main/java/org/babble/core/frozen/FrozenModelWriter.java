@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.babble.core.io.AtomicFiles;
-import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -20,18 +20,14 @@ public final class FrozenModelWriter {
     private FrozenModelWriter() {
     }
 
-    /**
-     * Writes {@code network} (a {@link MultiLayerNetwork} or {@link ComputationGraph}) with its metadata to
-     * {@code target}. The network's output size must match the label count.
-     */
-    public static void write(Path target, Model network, ModelMetadata metadata) {
-        FrozenModelFormat.NetworkKind kind = kindOf(network);
-        long outputs = NetworkShapes.outputSize(network);
+    /** Writes {@code network} with its metadata to {@code target}; its output size must match the label count. */
+    public static void write(Path target, MultiLayerNetwork network, ModelMetadata metadata) {
+        long outputs = outputSize(network);
         if (outputs != metadata.labels().size()) {
             throw new IllegalArgumentException("network has " + outputs + " outputs but there are "
                     + metadata.labels().size() + " labels " + metadata.labels());
         }
-        writeEntries(target, kind, metadata, serialise(network));
+        writeEntries(target, metadata, serialise(network));
     }
 
     /**
@@ -40,17 +36,15 @@ public final class FrozenModelWriter {
      */
     public static void rewriteMetadata(Path source, Path target, ModelMetadata metadata) {
         Map<String, byte[]> entries = BoundedZip.readFile(source, ZipLimits.DEFAULT);
-        FrozenModelFormat.Document document = FrozenModelReader.document(source, entries);
-        writeEntries(target, document.network(), metadata,
-                FrozenModelReader.require(source, entries, FrozenModelFormat.NETWORK));
+        FrozenModelReader.document(source, entries); // refuses a source this babble would not read
+        writeEntries(target, metadata, FrozenModelReader.require(source, entries, FrozenModelFormat.NETWORK));
     }
 
-    private static void writeEntries(Path target, FrozenModelFormat.NetworkKind kind, ModelMetadata metadata,
-            byte[] networkBytes) {
+    private static void writeEntries(Path target, ModelMetadata metadata, byte[] networkBytes) {
         byte[] json;
         try {
-            json = FrozenModelFormat.json().writeValueAsBytes(
-                    new FrozenModelFormat.Document(FrozenModelFormat.VERSION, kind, metadata));
+            json = FrozenModelFormat.json().writeValueAsBytes(new FrozenModelFormat.Document(FrozenModelFormat.VERSION,
+                    FrozenModelFormat.LAYER_NETWORK, metadata));
         } catch (IOException e) {
             throw new IllegalStateException("model metadata cannot be written as JSON", e);
         }
@@ -66,18 +60,14 @@ public final class FrozenModelWriter {
         });
     }
 
-    static FrozenModelFormat.NetworkKind kindOf(Model network) {
-        if (network instanceof MultiLayerNetwork) {
-            return FrozenModelFormat.NetworkKind.MULTI_LAYER_NETWORK;
-        }
-        if (network instanceof ComputationGraph) {
-            return FrozenModelFormat.NetworkKind.COMPUTATION_GRAPH;
-        }
-        throw new IllegalArgumentException("cannot freeze a " + network.getClass().getName()
-                + "; only MultiLayerNetwork and ComputationGraph");
+    /** Units of the output layer, read from the configuration without running the network; -1 when it does not say. */
+    private static long outputSize(MultiLayerNetwork network) {
+        int layers = network.getLayerWiseConfigurations().getConfs().size();
+        Layer last = network.getLayerWiseConfigurations().getConf(layers - 1).getLayer();
+        return last instanceof FeedForwardLayer ff ? ff.getNOut() : -1;
     }
 
-    private static byte[] serialise(Model network) {
+    private static byte[] serialise(MultiLayerNetwork network) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             ModelSerializer.writeModel(network, bytes, false);

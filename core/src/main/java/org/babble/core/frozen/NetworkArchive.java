@@ -8,12 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.babble.core.BabbleException;
-import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -68,11 +64,6 @@ public final class NetworkArchive {
         return of(file, what, zip).multiLayerNetwork(withUpdater);
     }
 
-    /** The network of a frozen model, of the kind its metadata names. */
-    Model network(FrozenModelFormat.NetworkKind kind) {
-        return kind == FrozenModelFormat.NetworkKind.MULTI_LAYER_NETWORK ? multiLayerNetwork(false) : graph();
-    }
-
     MultiLayerNetwork multiLayerNetwork(boolean withUpdater) {
         MultiLayerConfiguration configuration;
         long expected = 0;
@@ -96,28 +87,6 @@ public final class NetworkArchive {
                         "updater state"), false);
             }
             return network;
-        } catch (RuntimeException e) {
-            throw misfit("configuration or weights: " + firstLine(e), e);
-        }
-    }
-
-    private ComputationGraph graph() {
-        ComputationGraphConfiguration configuration;
-        long expected = 0;
-        try {
-            configuration = ComputationGraphConfiguration.fromJson(configurationJson());
-            for (GraphVertex vertex : configuration.getVertices().values()) {
-                expected = addParameters(expected, vertex.numParams(false));
-            }
-        } catch (RuntimeException e) {
-            throw misfit("its configuration is not a graph's: " + firstLine(e), e);
-        }
-        INDArray params = array(COEFFICIENTS, expected, "weights");
-        try {
-            configuration.setDataType(params.dataType());
-            ComputationGraph graph = new ComputationGraph(configuration);
-            graph.init(params, false);
-            return graph;
         } catch (RuntimeException e) {
             throw misfit("configuration or weights: " + firstLine(e), e);
         }

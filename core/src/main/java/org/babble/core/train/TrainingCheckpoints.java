@@ -17,11 +17,17 @@ import org.babble.core.frozen.Provenance;
  * carries (labels, feature settings and layout, training settings) plus provenance gathered from the train dir: the
  * validation and test accuracy in {@code train_log.jsonl} and how many clips the data folder holds.
  */
-public final class TrainingCheckpoints implements CheckpointReader {
+public final class TrainingCheckpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public TrainedModel read(Path fileOrTrainDir) {
+    private TrainingCheckpoints() {
+    }
+
+    /**
+     * Reads {@code fileOrTrainDir}: a checkpoint file, or a training folder, in which case its best checkpoint (highest
+     * validation accuracy) or, lacking that, its last one. Failures are {@link BabbleException}s naming the file.
+     */
+    public static TrainedModel read(Path fileOrTrainDir) {
         Path file = CheckpointFolder.resolve(fileOrTrainDir, true);
         Checkpoint checkpoint = Checkpoint.read(file);
         CheckpointState state = checkpoint.state();

@@ -190,6 +190,16 @@ class HostileModelFileTest {
     }
 
     @Test
+    void aComputationGraphIsRefusedAsAKindThisBabbleDoesNotRead() throws IOException {
+        ObjectNode json = metadataJson();
+        json.put("network", "COMPUTATION_GRAPH");
+        Path file = variant("graph.babble", goodWith(FrozenModelFormat.METADATA,
+                FrozenModelFormat.json().writeValueAsBytes(json)));
+        assertRefused(file, "the network is a COMPUTATION_GRAPH; this babble reads only layer networks"
+                + " (MULTI_LAYER_NETWORK)");
+    }
+
+    @Test
     void invalidFeatureSettingsAreRefused() throws IOException {
         ObjectNode json = metadataJson();
         ((ObjectNode) json.get("metadata").get("featureSettings")).put("sampleRate", -1);
@@ -209,7 +219,7 @@ class HostileModelFileTest {
     void weightsOfAnotherNetworkAreRefused() throws IOException {
         Map<String, byte[]> network = BoundedZip.readBytes(good, "network", goodEntries.get(FrozenModelFormat.NETWORK),
                 ZipLimits.DEFAULT);
-        Map<String, byte[]> other = BoundedZip.readBytes(good, "network", serialisedGraph(), ZipLimits.DEFAULT);
+        Map<String, byte[]> other = BoundedZip.readBytes(good, "network", anotherNetwork(), ZipLimits.DEFAULT);
         network.put(FrozenModelFormat.COEFFICIENTS, other.get(FrozenModelFormat.COEFFICIENTS));
         assertRefused(variant("weights.babble", goodWith(FrozenModelFormat.NETWORK, ModelZips.zip(network))),
                 "does not fit together");
@@ -257,10 +267,11 @@ class HostileModelFileTest {
                 FrozenModelFormat.json().writeValueAsBytes(json))), "invalid feature setting clipDurationMs");
     }
 
-    private byte[] serialisedGraph() throws IOException {
+    /** The network entry of a model whose network has other layer sizes than the good file's. */
+    private byte[] anotherNetwork() throws IOException {
         Path other = dir.resolve("other.babble");
-        FrozenModelWriter.write(other, TinyModels.channelsGraph(3), TinyModels.metadata(TinyModels.LABELS,
-                FeatureLayout.CHANNELS));
+        FrozenModelWriter.write(other, ReferenceModelMaker.network(), TinyModels.metadata(TinyModels.LABELS,
+                FeatureLayout.FLAT));
         return ModelZips.entries(other).get(FrozenModelFormat.NETWORK);
     }
 

@@ -1,11 +1,11 @@
 package org.babble.core.train;
 
-import org.babble.core.model.ModelShape;
-import org.babble.core.model.BatchLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.babble.core.features.FeatureLayout;
+import org.babble.core.model.BatchLayout;
+import org.babble.core.model.ModelShape;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;

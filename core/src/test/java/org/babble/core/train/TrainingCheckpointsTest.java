@@ -51,8 +51,8 @@ class TrainingCheckpointsTest {
     }
 
     @Test
-    void theInstalledReaderIsTheTrainersAndATrainDirMeansItsBestCheckpoint() {
-        var read = CheckpointReader.installed().read(dir.resolve("train"));
+    void aTrainDirMeansItsBestCheckpoint() {
+        var read = TrainingCheckpoints.read(dir.resolve("train"));
         assertEquals(dir.resolve("train").resolve(CheckpointFolder.BEST).toAbsolutePath(), read.path().toAbsolutePath());
         ModelMetadata metadata = read.metadata();
         assertEquals(LABELS, metadata.labels());
@@ -114,7 +114,7 @@ class TrainingCheckpointsTest {
         Files.createDirectories(copy);
         Files.copy(dir.resolve("train").resolve("ckpt-40.zip"), copy.resolve("ckpt-40.zip"));
         Files.writeString(copy.resolve(TrainingLog.FILE), "{\"type\":\"test\",\"accuracy\":0.9");
-        ModelMetadata metadata = new TrainingCheckpoints().read(copy.resolve("ckpt-40.zip")).metadata();
+        ModelMetadata metadata = TrainingCheckpoints.read(copy.resolve("ckpt-40.zip")).metadata();
         assertEquals(null, metadata.provenance().testAccuracy());
         assertEquals(LABELS, metadata.labels());
     }
@@ -122,7 +122,7 @@ class TrainingCheckpointsTest {
     @Test
     void aFrozenModelScoresWithinOneInAHundredThousandOfItsCheckpoint() {
         Path ckpt = dir.resolve("train").resolve("ckpt-40.zip");
-        var checkpoint = new TrainingCheckpoints().read(ckpt);
+        var checkpoint = TrainingCheckpoints.read(ckpt);
         Path file = dir.resolve("model.babble");
         FrozenModelWriter.write(file, checkpoint.network(), checkpoint.metadata());
         FrozenModel frozen = FrozenModelReader.read(file);
@@ -145,7 +145,7 @@ class TrainingCheckpointsTest {
 
     @Test
     void aFolderWithoutCheckpointsIsRefusedClearly() {
-        BabbleException e = assertThrows(BabbleException.class, () -> new TrainingCheckpoints().read(dir));
+        BabbleException e = assertThrows(BabbleException.class, () -> TrainingCheckpoints.read(dir));
         assertTrue(e.getMessage().contains("no checkpoint in this folder"), e.getMessage());
     }
 }
