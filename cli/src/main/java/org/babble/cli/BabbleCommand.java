@@ -31,8 +31,7 @@ import picocli.CommandLine.Option;
         })
 public final class BabbleCommand implements Runnable {
 
-    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print stack traces on failure.")
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces on failure.")
     boolean debug;
 
     @CommandLine.Spec

@@ -12,25 +12,32 @@ import org.babble.core.streaming.LabelFigures;
 import org.babble.core.streaming.OperatingPointSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code babble calibrate}: tunes a frozen model's detection threshold and smoothing on real nights within a
  * false-alarm budget, and writes the chosen setting into the model with the recordings and figures it came from, so
  * classify and monitor use what was measured (unless flags override it). The network's bytes are kept as they are.
  */
-@Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Choose the detection threshold and smoothing with the fewest missed episodes within a false"
-                + " alarms per hour budget, measured on long recordings, and store it in the model file.",
-            "classify and monitor then use it unless their smoothing flags say otherwise; info shows it."})
+@Command(
+        name = "calibrate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Choose the detection threshold and smoothing with the fewest missed episodes within a false"
+                    + " alarms per hour budget, measured on long recordings, and store it in the model file.",
+            "classify and monitor then use it unless their smoothing flags say otherwise; info shows it."
+        })
 public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model.babble to calibrate.")
     Path model;
 
-    @Option(names = {"--output-file", "--output_file"}, paramLabel = "FILE",
+    @Option(
+            names = {"--output-file", "--output_file"},
+            paramLabel = "FILE",
             description = "Write the calibrated model here (default: replace --model once complete).")
     Path output;
 
@@ -43,7 +50,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     SweepOptions sweepOptions;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress or notes on stderr.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress or notes on stderr.")
     boolean quiet;
 
     @Spec
@@ -59,8 +68,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), problem);
         }
         if (ScoringModel.isCheckpoint(model)) {
-            throw new ParameterException(spec.commandLine(), "--model " + model + ": calibrate writes into a model"
-                    + " file; freeze the checkpoint first (babble freeze --start-checkpoint " + model + ")");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--model " + model + ": calibrate writes into a model"
+                            + " file; freeze the checkpoint first (babble freeze --start-checkpoint " + model + ")");
         }
         StreamingRun run = StreamingRun.start(spec, model, nights, smoothingFlags, quiet, true);
         PrintWriter err = spec.commandLine().getErr();
@@ -84,8 +95,16 @@ public final class CalibrateCommand implements Callable<Integer> {
             return ExitCode.CHECK_FAILED;
         }
         LabelFigures f = chosen.figures();
-        OperatingPoint point = new OperatingPoint(sweep.label(), run.plan().hopMs(), chosen.settings(), target,
-                f.episodes(), f.missed(), f.falseAlarmsPerHour(), f.negativeHours(), run.scored().names(),
+        OperatingPoint point = new OperatingPoint(
+                sweep.label(),
+                run.plan().hopMs(),
+                chosen.settings(),
+                target,
+                f.episodes(),
+                f.missed(),
+                f.falseAlarmsPerHour(),
+                f.negativeHours(),
+                run.scored().names(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         Path written = output != null ? output : model;
         FrozenModelWriter.rewriteMetadata(model, written, run.model().metadata().withOperatingPoint(point));

@@ -17,32 +17,37 @@ import org.babble.core.BabbleException;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.DecodedWav;
 import org.babble.core.audio.WavReader;
+import org.babble.core.frozen.FrozenModel;
+import org.babble.core.frozen.FrozenModelReader;
 import org.babble.core.inference.Classifier;
 import org.babble.core.inference.ClipScores;
-import org.babble.core.prep.Note;
 import org.babble.core.inference.RankedLabel;
 import org.babble.core.inference.WindowScores;
 import org.babble.core.inference.WindowedScores;
-import org.babble.core.frozen.FrozenModel;
-import org.babble.core.frozen.FrozenModelReader;
+import org.babble.core.prep.Note;
 import org.babble.core.recognition.Episode;
 import org.babble.core.recognition.EpisodeDetector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code babble classify clip.wav...}: label_wav.py's output for each file, windows and episodes for long recordings,
  * and exit codes a cron job can act on.
  */
-@Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Classify recordings with a frozen model, printing the top labels as TF's label_wav.py does.",
+@Command(
+        name = "classify",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Classify recordings with a frozen model, printing the top labels as TF's label_wav.py does.",
             "Recordings longer than 1.5 clips are scored in windows of one clip every --hop, and smoothed into "
-                    + "episodes as TF's RecognizeCommands does."})
+                    + "episodes as TF's RecognizeCommands does."
+        })
 public final class ClassifyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,30 +57,41 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--wav", paramLabel = "WAV", description = "A recording (label_wav.py's flag; repeatable).")
     List<Path> wavs = new ArrayList<>();
 
-    @Option(names = {"--wav-dir", "--wav_dir"}, paramLabel = "DIR",
+    @Option(
+            names = {"--wav-dir", "--wav_dir"},
+            paramLabel = "DIR",
             description = "Every .wav file in DIR, not its subfolders (label_wav_dir.py's flag; repeatable).")
     List<Path> wavDirs = new ArrayList<>();
 
     @Mixin
     ModelMixin modelOption;
 
-    @Option(names = "--labels", paramLabel = "FILE",
+    @Option(
+            names = "--labels",
+            paramLabel = "FILE",
             description = "Labels file (one per line, e.g. conv_labels.txt); must match the model's labels.")
     Path labelsFile;
 
-    @Option(names = {"--how-many-labels", "--how_many_labels"}, defaultValue = "3", paramLabel = "N",
+    @Option(
+            names = {"--how-many-labels", "--how_many_labels"},
+            defaultValue = "3",
+            paramLabel = "N",
             description = "Labels to print per clip (default: ${DEFAULT-VALUE}).")
     int howManyLabels;
 
     @Mixin
     FormatMixin format;
 
-    @Option(names = "--fail-unless", paramLabel = "LABEL",
+    @Option(
+            names = "--fail-unless",
+            paramLabel = "LABEL",
             description = "Exit 3 when a file's top label is not LABEL (or a long recording has an episode of another"
                     + " label).")
     String failUnless;
 
-    @Option(names = "--hop", paramLabel = "SECONDS",
+    @Option(
+            names = "--hop",
+            paramLabel = "SECONDS",
             description = "Distance between windows over long recordings (default: the model's calibration, else"
                     + " half a clip).")
     Double hopSeconds;
@@ -83,7 +99,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     SmoothingMixin smoothingFlags;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress or notes on stderr.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress or notes on stderr.")
     boolean quiet;
 
     @Spec
@@ -100,8 +118,9 @@ public final class ClassifyCommand implements Callable<Integer> {
             inputs.addAll(InputFiles.wavsIn(dir));
         }
         if (inputs.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give at least one WAV file to classify (as"
-                    + " arguments, --wav or --wav_dir)");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "give at least one WAV file to classify (as" + " arguments, --wav or --wav_dir)");
         }
         if (howManyLabels < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--how-many-labels must be at least 1");
@@ -132,8 +151,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         for (Map.Entry<Note.Kind, Integer> repeated : repeatedNotes.entrySet()) {
             if (!quiet && repeated.getValue() > 0) {
-                err.println("babble: note: " + repeated.getValue() + " more file" + (repeated.getValue() == 1
-                        ? " was " : "s were ") + repeated.getKey().done());
+                err.println("babble: note: " + repeated.getValue() + " more file"
+                        + (repeated.getValue() == 1 ? " was " : "s were ")
+                        + repeated.getKey().done());
             }
         }
         if (failed > 0) {
@@ -146,8 +166,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     /** A file's outcome: overall scores, and for long recordings the windows and episodes. */
-    private record Result(float[] scores, WindowedScores windows, List<Episode> episodes) {
-    }
+    private record Result(float[] scores, WindowedScores windows, List<Episode> episodes) {}
 
     /**
      * The model, loaded at the first input that decodes: a batch of broken files is refused without waiting for the
@@ -158,14 +177,18 @@ public final class ClassifyCommand implements Callable<Integer> {
             FrozenModel model = FrozenModelReader.read(modelOption.resolve());
             List<String> labels = model.labels();
             if (failUnless != null && !labels.contains(failUnless)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--fail-unless " + failUnless
-                        + ": the model has no such label (labels: " + String.join(", ", labels) + ")");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--fail-unless " + failUnless + ": the model has no such label (labels: "
+                                + String.join(", ", labels) + ")");
             }
             if (labelsFile != null) {
                 checkLabels(labels);
             }
             if (format.format == OutputFormat.CSV) {
-                out.println("file,top_label,score," + String.join(",", labels.stream().map(CsvQuoting::field).toList()));
+                out.println("file,top_label,score,"
+                        + String.join(
+                                ",", labels.stream().map(CsvQuoting::field).toList()));
             }
             classifier = new Classifier(model);
         }
@@ -203,15 +226,19 @@ public final class ClassifyCommand implements Callable<Integer> {
     /** {@code --fail-unless}: the top label, and every episode of a long recording, must be the expected label. */
     private boolean passes(List<String> labels, Result result) {
         String top = RankedLabel.top(labels, result.scores(), 1).get(0).label();
-        return top.equals(failUnless) && result.episodes().stream().allMatch(e -> e.label().equals(failUnless));
+        return top.equals(failUnless)
+                && result.episodes().stream().allMatch(e -> e.label().equals(failUnless));
     }
 
     private void print(PrintWriter out, Path input, List<String> modelLabels, Result result, boolean several) {
         List<RankedLabel> top = RankedLabel.top(modelLabels, result.scores(), howManyLabels);
         switch (format.format) {
             case CSV -> {
-                StringBuilder row = new StringBuilder(CsvQuoting.field(input.toString())).append(',')
-                        .append(CsvQuoting.field(top.get(0).label())).append(',').append(score(top.get(0).score()));
+                StringBuilder row = new StringBuilder(CsvQuoting.field(input.toString()))
+                        .append(',')
+                        .append(CsvQuoting.field(top.get(0).label()))
+                        .append(',')
+                        .append(score(top.get(0).score()));
                 for (float s : result.scores()) {
                     row.append(',').append(score(s));
                 }
@@ -231,7 +258,8 @@ public final class ClassifyCommand implements Callable<Integer> {
                 List<WindowScores> windows = result.windows().windows();
                 for (int i = 0; i < windows.size(); i++) {
                     WindowScores w = windows.get(i);
-                    RankedLabel best = RankedLabel.top(modelLabels, w.scores(), 1).get(0);
+                    RankedLabel best =
+                            RankedLabel.top(modelLabels, w.scores(), 1).get(0);
                     out.println(Episode.clock(w.startMs()) + "  " + labelWavLine(best));
                 }
                 out.println("episodes:" + (result.episodes().isEmpty() ? " none" : ""));
@@ -265,8 +293,11 @@ public final class ClassifyCommand implements Callable<Integer> {
             ArrayNode windows = node.putArray("windows");
             for (WindowScores w : result.windows().windows()) {
                 RankedLabel best = RankedLabel.top(modelLabels, w.scores(), 1).get(0);
-                ObjectNode window = windows.addObject().put("start_s", w.startMs() / 1000.0)
-                        .put("end_s", w.endMs() / 1000.0).put("top_label", best.label()).put("score", best.score());
+                ObjectNode window = windows.addObject()
+                        .put("start_s", w.startMs() / 1000.0)
+                        .put("end_s", w.endMs() / 1000.0)
+                        .put("top_label", best.label())
+                        .put("score", best.score());
                 ObjectNode all = window.putObject("scores");
                 for (int i = 0; i < w.scores().length; i++) {
                     all.put(modelLabels.get(i), w.scores()[i]);
@@ -274,8 +305,11 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
             ArrayNode episodes = node.putArray("episodes");
             for (Episode e : result.episodes()) {
-                episodes.addObject().put("label", e.label()).put("start_s", e.startMs() / 1000.0)
-                        .put("end_s", e.endMs() / 1000.0).put("peak", e.peak());
+                episodes.addObject()
+                        .put("label", e.label())
+                        .put("start_s", e.startMs() / 1000.0)
+                        .put("end_s", e.endMs() / 1000.0)
+                        .put("peak", e.peak());
             }
         }
         try {
@@ -301,17 +335,25 @@ public final class ClassifyCommand implements Callable<Integer> {
     private void checkLabels(List<String> modelLabels) {
         List<String> given;
         if (!Files.exists(labelsFile)) {
-            throw new BabbleException(labelsFile, "no such labels file", "babble train writes labels.txt and TF's"
-                    + " conv_labels.txt into its train dir: copy one from there, or leave out --labels (the model"
-                    + " carries its labels)");
+            throw new BabbleException(
+                    labelsFile,
+                    "no such labels file",
+                    "babble train writes labels.txt and TF's"
+                            + " conv_labels.txt into its train dir: copy one from there, or leave out --labels (the model"
+                            + " carries its labels)");
         }
         try {
-            given = Files.readAllLines(labelsFile).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            given = Files.readAllLines(labelsFile).stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new BabbleException(labelsFile, "cannot read the labels file: " + e.getMessage(), "check the path");
         }
         if (!given.equals(modelLabels)) {
-            throw new BabbleException(labelsFile, "labels " + given + " differ from the model's " + modelLabels,
+            throw new BabbleException(
+                    labelsFile,
+                    "labels " + given + " differ from the model's " + modelLabels,
                     "leave out --labels (the model carries its labels) or give the file written with this model");
         }
     }

@@ -15,8 +15,7 @@ import picocli.CommandLine;
  * configuration.
  */
 public final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     public static CommandLine create() {
         CommandLine cli = new CommandLine(new BabbleCommand());
@@ -45,7 +44,8 @@ public final class Cli {
     private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("babble: " + usageMessage(e) + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
+        err.println(
+                "babble: " + usageMessage(e) + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
         if (BabbleCommand.debugRequested(cli.getParseResult())) {
             e.printStackTrace(err);
         }
@@ -58,8 +58,8 @@ public final class Cli {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> suggestions = suggestions(unmatched);
             if (!suggestions.isEmpty()) {
-                return message + "; did you mean " + String.join(" or ",
-                        suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
+                return message + "; did you mean "
+                        + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
             }
         }
         return message;
@@ -73,7 +73,8 @@ public final class Cli {
         boolean underscores = e.getUnmatched().stream().anyMatch(arg -> arg.startsWith("--") && arg.contains("_"));
         Map<Object, String> byOption = new LinkedHashMap<>();
         for (String name : e.getSuggestions()) {
-            CommandLine.Model.OptionSpec option = e.getCommandLine().getCommandSpec().findOption(name);
+            CommandLine.Model.OptionSpec option =
+                    e.getCommandLine().getCommandSpec().findOption(name);
             Object key = option == null ? name : option;
             String kept = byOption.get(key);
             if (kept == null || (name.contains("_") == underscores && kept.contains("_") != underscores)) {
@@ -104,11 +105,16 @@ public final class Cli {
             throw full;
         }
         if (e instanceof BabbleException b) {
-            return b.file().isPresent() ? b : new BabbleException(input, b.problem(), b.remedy().orElse(null), b);
+            return b.file().isPresent()
+                    ? b
+                    : new BabbleException(input, b.problem(), b.remedy().orElse(null), b);
         }
         if (e instanceof OutOfMemoryError) {
-            return new BabbleException(input, "ran out of memory on it (" + e.getMessage() + ")",
-                    "check the file, or give babble more memory (BABBLE_JAVA_OPTS=-Xmx8g)", e);
+            return new BabbleException(
+                    input,
+                    "ran out of memory on it (" + e.getMessage() + ")",
+                    "check the file, or give babble more memory (BABBLE_JAVA_OPTS=-Xmx8g)",
+                    e);
         }
         return new BabbleException(input, messageOf(e), null, e);
     }

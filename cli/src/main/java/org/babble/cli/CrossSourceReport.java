@@ -7,17 +7,36 @@ import org.babble.dataset.crosssource.CrossSourceResult.ClassResult;
 
 /** The cross-source figures as the user reads them: a row per class saying how it was tested, the confusion, advice. */
 final class CrossSourceReport {
-    private CrossSourceReport() {
-    }
+    private CrossSourceReport() {}
 
     static void print(CrossSourceResult result, PrintWriter out) {
-        out.printf(Locale.ROOT, "Cross-source (%d folds, %d of them trained): each class with several recordings is "
-                + "scored on recordings its fold's model never heard%n", result.folds(), result.trainedFolds());
-        out.printf(Locale.ROOT, "%-16s %-18s %10s %6s %7s %9s %6s%n", "label", "tested on", "recordings", "clips",
-                "recall", "precision", "F1");
+        out.printf(
+                Locale.ROOT,
+                "Cross-source (%d folds, %d of them trained): each class with several recordings is "
+                        + "scored on recordings its fold's model never heard%n",
+                result.folds(),
+                result.trainedFolds());
+        out.printf(
+                Locale.ROOT,
+                "%-16s %-18s %10s %6s %7s %9s %6s%n",
+                "label",
+                "tested on",
+                "recordings",
+                "clips",
+                "recall",
+                "precision",
+                "F1");
         for (ClassResult c : result.classes()) {
-            out.printf(Locale.ROOT, "%-16s %-18s %10d %6d %7.3f %9.3f %6.3f%n", c.label(), c.tested().words(),
-                    c.sources(), c.clips(), c.recall(), c.precision(), c.f1());
+            out.printf(
+                    Locale.ROOT,
+                    "%-16s %-18s %10d %6d %7.3f %9.3f %6.3f%n",
+                    c.label(),
+                    c.tested().words(),
+                    c.sources(),
+                    c.clips(),
+                    c.recall(),
+                    c.precision(),
+                    c.f1());
         }
         out.println("Confusion on unseen recordings, summed over folds (rows: truth, columns: predicted):");
         out.println(result.unseen().format());

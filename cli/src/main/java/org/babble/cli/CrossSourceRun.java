@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.babble.core.evaluate.Scores;
 import org.babble.core.features.FeatureLayout;
 import org.babble.core.features.FeatureSettings;
 import org.babble.core.train.Checkpoint;
 import org.babble.core.train.CheckpointFolder;
 import org.babble.core.train.RunConfiguration;
-import org.babble.core.evaluate.Scores;
 import org.babble.core.train.TrainSettings;
 import org.babble.core.train.Trainer;
 import org.babble.core.train.TrainingObserver;
@@ -28,12 +28,11 @@ import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
  * the user's own command does on the next night.
  */
 final class CrossSourceRun {
-    private CrossSourceRun() {
-    }
+    private CrossSourceRun() {}
 
     /** Trains the folds under {@code root/fold-N} and returns the summed figures. */
-    static CrossSourceResult run(RunConfiguration run, AugmentSettings augment, DatasetSettings dataset, int k,
-            Path root, boolean quiet) {
+    static CrossSourceResult run(
+            RunConfiguration run, AugmentSettings augment, DatasetSettings dataset, int k, Path root, boolean quiet) {
         TrainSettings settings = run.training();
         FeatureSettings features = run.features();
         int threads = Runtime.getRuntime().availableProcessors();
@@ -60,11 +59,13 @@ final class CrossSourceRun {
                         }
                     });
                     trainer.train();
-                    MultiLayerNetwork net = Checkpoint.read(dir.resolve(CheckpointFolder.BEST)).network();
-                    Scores unseen = Scores.of(net, new SingletonDataSetIterator(data.batch(clips).toDataSet(layout)),
-                            labels);
+                    MultiLayerNetwork net =
+                            Checkpoint.read(dir.resolve(CheckpointFolder.BEST)).network();
+                    Scores unseen = Scores.of(
+                            net, new SingletonDataSetIterator(data.batch(clips).toDataSet(layout)), labels);
                     Scores held = Scores.of(net, foldData.testing(), labels);
-                    perFold.add(new FoldScores(fold, unseen, only(held, data.folds().singleSourceClasses())));
+                    perFold.add(
+                            new FoldScores(fold, unseen, only(held, data.folds().singleSourceClasses())));
                 }
             }
             return CrossSourceResult.of(data.folds(), labels, perFold);
@@ -74,7 +75,8 @@ final class CrossSourceRun {
     /** The rows of {@code scores} whose true label is one of {@code classes}; null when none is. */
     private static Scores only(Scores scores, List<String> classes) {
         int[] rows = IntStream.range(0, scores.size())
-                .filter(i -> classes.contains(scores.labels().get(scores.truth()[i]))).toArray();
+                .filter(i -> classes.contains(scores.labels().get(scores.truth()[i])))
+                .toArray();
         if (rows.length == 0) {
             return null;
         }

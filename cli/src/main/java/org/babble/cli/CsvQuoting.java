@@ -2,8 +2,7 @@ package org.babble.cli;
 
 /** RFC 4180 quoting for the csv output format. */
 final class CsvQuoting {
-    private CsvQuoting() {
-    }
+    private CsvQuoting() {}
 
     static String field(String value) {
         if (value == null) {

@@ -16,8 +16,8 @@ public final class DecibelConverter implements CommandLine.ITypeConverter<Double
     public Double convert(String value) {
         Matcher m = DECIBELS.matcher(value.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a level in dB: write it like 45dB or "
-                    + "-1dBFS");
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a level in dB: write it like 45dB or " + "-1dBFS");
         }
         return Double.parseDouble(m.group(1));
     }

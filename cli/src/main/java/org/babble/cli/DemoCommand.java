@@ -25,20 +25,29 @@ import picocli.CommandLine.Option;
  * itself, so a new user sees every step work on a fresh machine with no data and no network. Each step runs the real
  * subcommand, printed as the command line a user would type.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline on generated sounds (a baby crying, household noise, an empty room):",
-            "clean -> stats -> train -> freeze -> classify. With --data, the same on your own label folders."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the whole pipeline on generated sounds (a baby crying, household noise, an empty room):",
+            "clean -> stats -> train -> freeze -> classify. With --data, the same on your own label folders."
+        })
 public final class DemoCommand implements Callable<Integer> {
     private static final String MARKER = ".babble-demo";
     private static final int RECORDINGS_PER_LABEL = 16;
     private static final double RECORDING_SECONDS = 6;
     private static final String CLIP_RATE = "16000";
 
-    @Option(names = "--work", defaultValue = "babble-demo", paramLabel = "DIR",
+    @Option(
+            names = "--work",
+            defaultValue = "babble-demo",
+            paramLabel = "DIR",
             description = "Folder for the demo's recordings, data, checkpoints and model (default: ${DEFAULT-VALUE}).")
     Path work;
 
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
             description = "Train on these label folders (e.g. ../shared/data/nursery) instead of generated sounds.")
     Path data;
 
@@ -60,26 +69,59 @@ public final class DemoCommand implements Callable<Integer> {
         if (data == null) {
             Path raw = work.resolve("raw");
             Path clips = work.resolve("data");
-            announce("generating " + RECORDINGS_PER_LABEL + " recordings of " + (int) RECORDING_SECONDS + " s for each of "
-                    + String.join(", ", DemoSounds.LABELS) + " (44.1 kHz, as a phone records)");
+            announce("generating " + RECORDINGS_PER_LABEL + " recordings of " + (int) RECORDING_SECONDS
+                    + " s for each of " + String.join(", ", DemoSounds.LABELS) + " (44.1 kHz, as a phone records)");
             List<Path> folders = DemoRecordings.writeRaw(raw, RECORDINGS_PER_LABEL, RECORDING_SECONDS, seed);
             for (Path folder : folders) {
-                run("clean", folder.toString(), "--segment", "1s", "--rate", CLIP_RATE, "--label",
-                        folder.getFileName().toString(), "--out", clips.toString());
+                run(
+                        "clean",
+                        folder.toString(),
+                        "--segment",
+                        "1s",
+                        "--rate",
+                        CLIP_RATE,
+                        "--label",
+                        folder.getFileName().toString(),
+                        "--out",
+                        clips.toString());
             }
-            run("stats", folders.get(0).resolve(DemoSounds.LABELS.get(0) + "-00.wav").toString());
-            train = new ArrayList<>(List.of("train", "--data-dir", clips.toString(), "--wanted-words",
-                    String.join(",", DemoSounds.LABELS), "--sample-rate", CLIP_RATE, "--clip-duration-ms", "1000",
-                    "--how-many-training-steps", "80,20", "--eval-step-interval", "50"));
+            run(
+                    "stats",
+                    folders.get(0).resolve(DemoSounds.LABELS.get(0) + "-00.wav").toString());
+            train = new ArrayList<>(List.of(
+                    "train",
+                    "--data-dir",
+                    clips.toString(),
+                    "--wanted-words",
+                    String.join(",", DemoSounds.LABELS),
+                    "--sample-rate",
+                    CLIP_RATE,
+                    "--clip-duration-ms",
+                    "1000",
+                    "--how-many-training-steps",
+                    "80,20",
+                    "--eval-step-interval",
+                    "50"));
             Path fresh = work.resolve("fresh");
             Path night = work.resolve("night.wav");
             announce("generating unseen sounds to classify: one clip per label and a 45-s night (truth in night.csv)");
-            DemoRecordings.writeNight(night, work.resolve("night.csv"), List.of(new Section("room_empty", 10),
-                    new Section("crying", 10), new Section("noise", 5), new Section("room_empty", 10),
-                    new Section("crying", 5), new Section("room_empty", 5)), seed + 99);
+            DemoRecordings.writeNight(
+                    night,
+                    work.resolve("night.csv"),
+                    List.of(
+                            new Section("room_empty", 10),
+                            new Section("crying", 10),
+                            new Section("noise", 5),
+                            new Section("room_empty", 10),
+                            new Section("crying", 5),
+                            new Section("room_empty", 5)),
+                    seed + 99);
             for (String label : DemoSounds.LABELS) {
                 Path clip = fresh.resolve(label + ".wav");
-                DemoRecordings.writeNight(clip, fresh.resolve(label + ".csv"), List.of(new Section(label, 1)),
+                DemoRecordings.writeNight(
+                        clip,
+                        fresh.resolve(label + ".csv"),
+                        List.of(new Section(label, 1)),
                         seed + 1234 + label.length());
                 classify.add(clip.toString());
             }
@@ -87,9 +129,16 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             ClipFormat format = ClipFormat.of(data);
             run("stats", format.example().toString());
-            train = new ArrayList<>(List.of("train", "--data-dir", data.toString(), "--wanted-words",
-                    String.join(",", format.labels()), "--sample-rate", Integer.toString(format.sampleRate()),
-                    "--clip-duration-ms", Integer.toString(format.clipMs())));
+            train = new ArrayList<>(List.of(
+                    "train",
+                    "--data-dir",
+                    data.toString(),
+                    "--wanted-words",
+                    String.join(",", format.labels()),
+                    "--sample-rate",
+                    Integer.toString(format.sampleRate()),
+                    "--clip-duration-ms",
+                    Integer.toString(format.clipMs())));
             classify.addAll(format.firstClips().stream().map(Path::toString).toList());
         }
         train.addAll(List.of("--train-dir", trainDir.toString(), "--seed", Long.toString(seed)));
@@ -102,14 +151,15 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Runs one real subcommand with this command's streams, and stops the demo if it fails. */
     private void run(String... args) {
-        announce("babble " + String.join(" ", Arrays.stream(args).map(DemoCommand::quoted).toList()));
+        announce("babble "
+                + String.join(" ", Arrays.stream(args).map(DemoCommand::quoted).toList()));
         CommandLine cli = Cli.create();
         cli.setOut(spec.commandLine().getOut());
         cli.setErr(spec.commandLine().getErr());
         int code = cli.execute(args);
         if (code != ExitCode.OK) {
-            throw new BabbleException("demo step 'babble " + args[0] + "' failed (exit " + code + ")",
-                    "see the messages above");
+            throw new BabbleException(
+                    "demo step 'babble " + args[0] + "' failed (exit " + code + ")", "see the messages above");
         }
     }
 
@@ -132,8 +182,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (Files.isDirectory(work)) {
             try (Stream<Path> entries = Files.list(work)) {
                 if (entries.findAny().isPresent() && !Files.exists(work.resolve(MARKER))) {
-                    throw new BabbleException(work, "exists and was not made by babble demo",
-                            "choose another folder with --work");
+                    throw new BabbleException(
+                            work, "exists and was not made by babble demo", "choose another folder with --work");
                 }
             }
             try (Stream<Path> tree = Files.walk(work)) {
@@ -163,8 +213,13 @@ public final class DemoCommand implements Callable<Integer> {
                         continue;
                     }
                     try (Stream<Path> files = Files.list(folder)) {
-                        files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
-                                .sorted().findFirst().ifPresent(first -> {
+                        files.filter(f -> f.getFileName()
+                                        .toString()
+                                        .toLowerCase(Locale.ROOT)
+                                        .endsWith(".wav"))
+                                .sorted()
+                                .findFirst()
+                                .ifPresent(first -> {
                                     labels.add(name);
                                     firsts.add(first);
                                 });
@@ -172,8 +227,10 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
             if (labels.size() < 2) {
-                throw new BabbleException(dataDir, "needs at least two label folders with .wav clips, found "
-                        + labels.size(), "put clips in one folder per label");
+                throw new BabbleException(
+                        dataDir,
+                        "needs at least two label folders with .wav clips, found " + labels.size(),
+                        "put clips in one folder per label");
             }
             var clip = WavReader.read(firsts.get(0)).clip();
             int clipMs = (int) Math.round(clip.durationSeconds() * 1000);

@@ -31,18 +31,20 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
                 any = false;
                 break;
             }
-            seconds += number * switch (unit) {
-                case "ms" -> 0.001;
-                case "m", "min" -> 60;
-                case "h" -> 3600;
-                case "d" -> 86400;
-                default -> 1;
-            };
+            seconds += number
+                    * switch (unit) {
+                        case "ms" -> 0.001;
+                        case "m", "min" -> 60;
+                        case "h" -> 3600;
+                        case "d" -> 86400;
+                        default -> 1;
+                    };
             at = m.end();
             any = true;
         }
         if (!any || at != text.length()) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 30s, 5m, 8h, 1h30m, 500ms)");
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration (e.g. 30s, 5m, 8h, 1h30m, 500ms)");
         }
         return Duration.ofNanos(Math.round(seconds * 1e9));
     }

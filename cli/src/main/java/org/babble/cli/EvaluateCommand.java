@@ -4,26 +4,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.babble.core.inference.WindowScores;
-import org.babble.core.io.AtomicFiles;
-import org.babble.core.train.Checkpoint;
-import org.babble.core.train.CheckpointFolder;
-import org.babble.core.train.CheckpointState;
 import org.babble.core.evaluate.ClassMetrics;
 import org.babble.core.evaluate.Confusion;
 import org.babble.core.evaluate.Scores;
 import org.babble.core.evaluate.ThresholdSweep;
-import org.babble.core.train.TrainSettings;
-import org.babble.core.train.TrainingPlots;
+import org.babble.core.inference.WindowScores;
+import org.babble.core.io.AtomicFiles;
 import org.babble.core.streaming.DetCurvePlot;
 import org.babble.core.streaming.LabelFigures;
 import org.babble.core.streaming.OperatingPointSweep;
 import org.babble.core.streaming.RecordingScores;
+import org.babble.core.train.Checkpoint;
+import org.babble.core.train.CheckpointFolder;
+import org.babble.core.train.CheckpointState;
+import org.babble.core.train.TrainSettings;
+import org.babble.core.train.TrainingPlots;
 import org.babble.dataset.augment.AugmentSettings;
 import org.babble.dataset.batch.BatchSource;
 import org.babble.dataset.index.DatasetSettings;
@@ -41,10 +41,15 @@ import picocli.CommandLine.Spec;
  * {@code --night} it is judged as a parent judges it instead: episodes found and false alarms per hour on long
  * recordings, through the very windows and smoothing classify and monitor use, with an operating-point sweep.
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure a checkpoint on a data folder: accuracy, per-class figures, confusion, ROC.",
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measure a checkpoint on a data folder: accuracy, per-class figures, confusion, ROC.",
             "With --night/--negatives: episodes found and missed, false alarms per hour and onset latency on long"
-                    + " recordings, scored exactly as classify and monitor score them (model.babble or checkpoint)."})
+                    + " recordings, scored exactly as classify and monitor score them (model.babble or checkpoint)."
+        })
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,23 +57,32 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     FormatMixin format;
 
-    @Option(names = "--model", required = true, paramLabel = "CKPT",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "CKPT",
             description = "A checkpoint (ckpt-N.zip, best.zip) or a train dir (its best checkpoint); with --night also"
                     + " a model.babble.")
     Path model;
 
-    @Option(names = {"--data-dir", "--data_dir"}, paramLabel = "DIR",
+    @Option(
+            names = {"--data-dir", "--data_dir"},
+            paramLabel = "DIR",
             description = "Clip mode: the data folder to measure on.")
     Path dataDir;
 
-    @Option(names = "--set", defaultValue = "testing",
+    @Option(
+            names = "--set",
+            defaultValue = "testing",
             description = "testing (default), validation, training, or all (a folder never used in training).")
     String set;
 
     @Option(names = "--positive", paramLabel = "LABEL", description = "Sweep a threshold on this label's score.")
     String positive;
 
-    @Option(names = "--false-alarm-rate", defaultValue = "0.01",
+    @Option(
+            names = "--false-alarm-rate",
+            defaultValue = "0.01",
             description = "Target false-alarm rate for the suggested threshold (default 0.01).")
     double falseAlarmRate;
 
@@ -87,27 +101,33 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     SweepOptions sweepOptions;
 
-    @Option(names = "--window-scores", paramLabel = "CSV",
+    @Option(
+            names = "--window-scores",
+            paramLabel = "CSV",
             description = "Streaming: write every window's scores here (file,start_s,end_s, one column per label; the"
                     + " numbers classify --format csv prints for a clip).")
     Path windowScores;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress or notes on stderr.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress or notes on stderr.")
     boolean quiet;
 
     @Override
     public Integer call() {
         boolean streaming = !nights.nights.isEmpty() || !nights.negatives.isEmpty();
         if (streaming && dataDir != null) {
-            throw new ParameterException(spec.commandLine(), "give either --data-dir (clips) or --night/--negatives"
-                    + " (long recordings), not both");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "give either --data-dir (clips) or --night/--negatives" + " (long recordings), not both");
         }
         if (streaming) {
             return streaming();
         }
         if (dataDir == null) {
-            throw new ParameterException(spec.commandLine(), "give --data-dir DIR (clips) or --night WAV --truth CSV"
-                    + " (long recordings)");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "give --data-dir DIR (clips) or --night WAV --truth CSV" + " (long recordings)");
         }
         Checkpoint checkpoint = Checkpoint.read(CheckpointFolder.resolve(model, true));
         CheckpointState state = checkpoint.state();
@@ -121,11 +141,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         // Evaluation varies nothing: its clips come unaugmented from the cache, its silence from fixed noise stretches.
         try (BatchSource source = BatchSource.open(dataset, state.featureSettings(), AugmentSettings.none())) {
             if (!source.labels().equals(state.labels())) {
-                throw new ParameterException(spec.commandLine(), "the data folder gives labels " + source.labels()
-                        + " but the model has " + state.labels());
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "the data folder gives labels " + source.labels() + " but the model has " + state.labels());
             }
-            scores = Scores.of(checkpoint.network(), source.iterator(split, 200, t.architecture().layout(), false,
-                    false), state.labels());
+            scores = Scores.of(
+                    checkpoint.network(),
+                    source.iterator(split, 200, t.architecture().layout(), false, false),
+                    state.labels());
         }
         Confusion confusion = scores.confusion();
         ThresholdSweep sweep = positive == null ? null : sweep(scores);
@@ -158,15 +181,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<LabelFigures> figures = run.figures();
         OperatingPointSweep swept = sweeping ? run.sweep(sweepOptions, smoothingFlags) : null;
         Double target = sweepOptions.targetPerHour;
-        OperatingPointSweep.Point chosen = swept != null && target != null ? swept.best(target).orElse(null) : null;
+        OperatingPointSweep.Point chosen =
+                swept != null && target != null ? swept.best(target).orElse(null) : null;
         if (sweepOptions.detPlot != null) {
             DetCurvePlot.write(swept, chosen, sweepOptions.detPlot);
         }
         PrintWriter out = spec.commandLine().getOut();
         long hopMs = run.plan().hopMs();
         if (format.format == OutputFormat.JSON) {
-            ObjectNode root = StreamingReport.json(recordings, hopMs, run.plan().smoothing(), run.smoothingSource(),
-                    figures);
+            ObjectNode root =
+                    StreamingReport.json(recordings, hopMs, run.plan().smoothing(), run.smoothingSource(), figures);
             if (swept != null) {
                 root.set("sweep", StreamingReport.sweepJson(swept, chosen, target));
             }
@@ -183,8 +207,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         if (run.scored().failed() > 0) {
-            spec.commandLine().getErr().println("babble: " + run.scored().failed() + " of the recordings could not be"
-                    + " scored; the figures leave them out");
+            spec.commandLine()
+                    .getErr()
+                    .println("babble: " + run.scored().failed() + " of the recordings could not be"
+                            + " scored; the figures leave them out");
             return ExitCode.FAILED;
         }
         return target != null && chosen == null ? ExitCode.CHECK_FAILED : ExitCode.OK;
@@ -192,10 +218,14 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private void writeWindowScores(List<RecordingScores> recordings, List<String> labels) {
         StringBuilder csv = new StringBuilder("file,start_s,end_s,")
-                .append(String.join(",", labels.stream().map(CsvQuoting::field).toList())).append('\n');
+                .append(String.join(",", labels.stream().map(CsvQuoting::field).toList()))
+                .append('\n');
         for (RecordingScores r : recordings) {
             for (WindowScores w : r.windows()) {
-                csv.append(CsvQuoting.field(r.name())).append(',').append(w.startMs() / 1000.0).append(',')
+                csv.append(CsvQuoting.field(r.name()))
+                        .append(',')
+                        .append(w.startMs() / 1000.0)
+                        .append(',')
                         .append(w.endMs() / 1000.0);
                 for (float score : w.scores()) {
                     csv.append(',').append(String.format(Locale.ROOT, "%.5f", score));
@@ -212,14 +242,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                 return s;
             }
         }
-        throw new ParameterException(spec.commandLine(), "--set: unknown '" + set
-                + "', use testing, validation, training or all");
+        throw new ParameterException(
+                spec.commandLine(), "--set: unknown '" + set + "', use testing, validation, training or all");
     }
 
     private ThresholdSweep sweep(Scores scores) {
         if (!scores.labels().contains(positive)) {
-            throw new ParameterException(spec.commandLine(), "--positive: the model has no label '" + positive
-                    + "'; it has " + scores.labels());
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--positive: the model has no label '" + positive + "'; it has " + scores.labels());
         }
         return ThresholdSweep.of(scores, positive);
     }
@@ -229,19 +260,29 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Accuracy = %.1f%% (N=%d)%n", 100 * confusion.accuracy(), confusion.total());
         out.printf(Locale.ROOT, "%-16s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support");
         for (ClassMetrics m : ClassMetrics.of(confusion)) {
-            out.printf(Locale.ROOT, "%-16s %9.3f %9.3f %9.3f %8d%n", m.label(), m.precision(), m.recall(), m.f1(),
+            out.printf(
+                    Locale.ROOT,
+                    "%-16s %9.3f %9.3f %9.3f %8d%n",
+                    m.label(),
+                    m.precision(),
+                    m.recall(),
+                    m.f1(),
                     m.support());
         }
         out.println("Confusion Matrix:\n " + confusion.format());
         if (sweep != null) {
             out.printf(Locale.ROOT, "%s: AUC %.4f%n", sweep.label(), sweep.auc());
             ThresholdSweep.Point p = sweep.atFalseAlarmRate(falseAlarmRate);
-            out.printf(Locale.ROOT, "threshold %.5f: true-positive rate %.3f at false-alarm rate %.4f (target %.4f)%n",
-                    p.threshold(), p.truePositiveRate(), p.falsePositiveRate(), falseAlarmRate);
+            out.printf(
+                    Locale.ROOT,
+                    "threshold %.5f: true-positive rate %.3f at false-alarm rate %.4f (target %.4f)%n",
+                    p.threshold(),
+                    p.truePositiveRate(),
+                    p.falsePositiveRate(),
+                    falseAlarmRate);
             out.println("threshold,tpr,fpr");
             for (ThresholdSweep.Point q : sweep.points()) {
-                out.printf(Locale.ROOT, "%.5f,%.4f,%.4f%n", q.threshold(), q.truePositiveRate(),
-                        q.falsePositiveRate());
+                out.printf(Locale.ROOT, "%.5f,%.4f,%.4f%n", q.threshold(), q.truePositiveRate(), q.falsePositiveRate());
             }
         }
         out.flush();
@@ -249,7 +290,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private void printJson(Confusion confusion, ThresholdSweep sweep) {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode().put("set", set).put("accuracy", confusion.accuracy())
+        ObjectNode root = json.createObjectNode()
+                .put("set", set)
+                .put("accuracy", confusion.accuracy())
                 .put("n", confusion.total());
         root.set("labels", json.valueToTree(confusion.labels()));
         root.set("confusion", json.valueToTree(confusion.counts()));
@@ -257,12 +300,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (sweep != null) {
             ObjectNode s = root.putObject("sweep").put("label", sweep.label()).put("auc", sweep.auc());
             ThresholdSweep.Point p = sweep.atFalseAlarmRate(falseAlarmRate);
-            s.putObject("suggested").put("falseAlarmTarget", falseAlarmRate).put("threshold", p.threshold())
-                    .put("truePositiveRate", p.truePositiveRate()).put("falsePositiveRate", p.falsePositiveRate());
+            s.putObject("suggested")
+                    .put("falseAlarmTarget", falseAlarmRate)
+                    .put("threshold", p.threshold())
+                    .put("truePositiveRate", p.truePositiveRate())
+                    .put("falsePositiveRate", p.falsePositiveRate());
             ArrayNode points = s.putArray("points");
             for (ThresholdSweep.Point q : sweep.points()) {
-                points.addObject().put("threshold", Double.isInfinite(q.threshold()) ? null : q.threshold())
-                        .put("tpr", q.truePositiveRate()).put("fpr", q.falsePositiveRate());
+                points.addObject()
+                        .put("threshold", Double.isInfinite(q.threshold()) ? null : q.threshold())
+                        .put("tpr", q.truePositiveRate())
+                        .put("fpr", q.falsePositiveRate());
             }
         }
         spec.commandLine().getOut().println(root.toPrettyString());

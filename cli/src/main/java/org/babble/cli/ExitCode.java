@@ -13,6 +13,5 @@ public final class ExitCode {
     /** Interrupted by Ctrl-C after a clean stop. */
     public static final int INTERRUPTED = 130;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

@@ -8,8 +8,7 @@ import java.util.Locale;
  * builds against babble's. Values are floats: babble has no quantized models to match.
  */
 final class FeatureCArray {
-    private FeatureCArray() {
-    }
+    private FeatureCArray() {}
 
     /** The C identifier part TF derives from a clip's file name: its stem, other characters as {@code _}. */
     static String variableBase(String fileName) {
@@ -22,10 +21,21 @@ final class FeatureCArray {
     static String source(String fileName, String description, float[][] frames) {
         String base = "g_" + variableBase(fileName);
         StringBuilder c = new StringBuilder();
-        c.append("/* Features of ").append(fileName.replace("*/", "* /")).append(", written by babble features: ")
-                .append(description).append(". */\n\n");
-        c.append("const int ").append(base).append("_width = ").append(frames[0].length).append(";\n");
-        c.append("const int ").append(base).append("_height = ").append(frames.length).append(";\n");
+        c.append("/* Features of ")
+                .append(fileName.replace("*/", "* /"))
+                .append(", written by babble features: ")
+                .append(description)
+                .append(". */\n\n");
+        c.append("const int ")
+                .append(base)
+                .append("_width = ")
+                .append(frames[0].length)
+                .append(";\n");
+        c.append("const int ")
+                .append(base)
+                .append("_height = ")
+                .append(frames.length)
+                .append(";\n");
         c.append("const float ").append(base).append("_data[] = {\n");
         for (float[] frame : frames) {
             c.append(' ');

@@ -12,12 +12,12 @@ final class FeatureHeatmap {
     private static final int[] VIRIDIS = {
         0x440154, 0x482475, 0x414487, 0x355F8D, 0x2A788E, 0x21918C, 0x22A884, 0x44BF70, 0x7AD151, 0xBDDF26, 0xFDE725,
     };
+
     private static final int MIN_WIDTH = 600;
     private static final int MIN_HEIGHT = 320;
     private static final int MAX_BLOCK = 8;
 
-    private FeatureHeatmap() {
-    }
+    private FeatureHeatmap() {}
 
     /** Pixels per frame: enough for {@value #MIN_WIDTH} px, at most {@value #MAX_BLOCK}. */
     static int blockWidth(int frames) {

@@ -25,27 +25,64 @@ public final class IgnoredFreezeFlags {
             "ignored.quantize", "babble models stay 32-bit float, small and fast enough for a Raspberry Pi",
             "ignored.format", "babble writes its own model file, which classify and monitor read, whatever the format");
 
-    @Option(names = {"--data_dir", "--data-dir", "--data_url", "--data-url"}, hidden = true, paramLabel = "V",
+    @Option(
+            names = {"--data_dir", "--data-dir", "--data_url", "--data-url"},
+            hidden = true,
+            paramLabel = "V",
             descriptionKey = "ignored.data")
     List<String> data;
 
-    @Option(names = {"--how_many_training_steps", "--how-many-training-steps", "--learning_rate", "--learning-rate",
-        "--train_dir", "--train-dir", "--batch_size", "--batch-size", "--eval_step_interval", "--eval-step-interval",
-        "--save_step_interval", "--save-step-interval", "--summaries_dir", "--background_volume",
-        "--background_frequency", "--silence_percentage", "--unknown_percentage", "--time_shift_ms",
-        "--testing_percentage", "--validation_percentage", "--optimizer", "--verbosity", "--check_nans"}, hidden = true,
-            paramLabel = "V", descriptionKey = "ignored.training")
+    @Option(
+            names = {
+                "--how_many_training_steps",
+                "--how-many-training-steps",
+                "--learning_rate",
+                "--learning-rate",
+                "--train_dir",
+                "--train-dir",
+                "--batch_size",
+                "--batch-size",
+                "--eval_step_interval",
+                "--eval-step-interval",
+                "--save_step_interval",
+                "--save-step-interval",
+                "--summaries_dir",
+                "--background_volume",
+                "--background_frequency",
+                "--silence_percentage",
+                "--unknown_percentage",
+                "--time_shift_ms",
+                "--testing_percentage",
+                "--validation_percentage",
+                "--optimizer",
+                "--verbosity",
+                "--check_nans"
+            },
+            hidden = true,
+            paramLabel = "V",
+            descriptionKey = "ignored.training")
     List<String> training;
 
-    @Option(names = {"--clip_stride_ms", "--clip-stride-ms"}, hidden = true, paramLabel = "MS",
+    @Option(
+            names = {"--clip_stride_ms", "--clip-stride-ms"},
+            hidden = true,
+            paramLabel = "MS",
             descriptionKey = "ignored.stride")
     List<String> clipStride;
 
-    @Option(names = "--quantize", hidden = true, arity = "0..1", fallbackValue = "True", paramLabel = "BOOL",
+    @Option(
+            names = "--quantize",
+            hidden = true,
+            arity = "0..1",
+            fallbackValue = "True",
+            paramLabel = "BOOL",
             descriptionKey = "ignored.quantize")
     List<String> quantize;
 
-    @Option(names = {"--save_format", "--save-format"}, hidden = true, paramLabel = "FORMAT",
+    @Option(
+            names = {"--save_format", "--save-format"},
+            hidden = true,
+            paramLabel = "FORMAT",
             descriptionKey = "ignored.format")
     List<String> saveFormat;
 
@@ -63,8 +100,8 @@ public final class IgnoredFreezeFlags {
             return Optional.empty();
         }
         List<String> parts = new ArrayList<>();
-        byReason.forEach((reason, names) -> parts.add(String.join(", ", names.stream().distinct().toList()) + " ("
-                + reason + ")"));
+        byReason.forEach((reason, names) ->
+                parts.add(String.join(", ", names.stream().distinct().toList()) + " (" + reason + ")"));
         return Optional.of("ignored " + String.join("; ", parts));
     }
 

@@ -14,16 +14,20 @@ import org.babble.core.frozen.Provenance;
 import org.babble.core.recognition.OperatingPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code babble info model.babble}: what a model file knows about itself, after checking it loads. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
         description = "Print a frozen model's labels, feature settings and provenance (after checking it loads).")
 public final class InfoCommand implements java.util.concurrent.Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "MODEL", description = "Model file (default: --model, $BABBLE_MODEL, "
-            + "./model.babble).")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "MODEL",
+            description = "Model file (default: --model, $BABBLE_MODEL, " + "./model.babble).")
     Path file;
 
     @Mixin
@@ -72,13 +76,30 @@ public final class InfoCommand implements java.util.concurrent.Callable<Integer>
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("model", path.toString());
         rows.put("labels", String.join(", ", m.labels()));
-        rows.put("clip", String.format(Locale.ROOT, "%d ms at %d Hz (%d samples)", f.clipDurationMs(), f.sampleRate(),
-                f.desiredSamples()));
-        rows.put("features", String.format(Locale.ROOT, "%s, %d bins, %s ms windows every %s ms, %s-%s Hz, %d mel channels",
-                f.preprocess().name().toLowerCase(Locale.ROOT), f.featureBinCount(), number(f.windowSizeMs()),
-                number(f.windowStrideMs()), number(f.lowerFrequencyHz()), number(f.upperFrequencyHz()), f.melChannels()));
-        rows.put("network input", f.frameCount() + " frames x " + f.binsPerFrame() + " bins, layout "
-                + m.featureLayout().name().toLowerCase(Locale.ROOT));
+        rows.put(
+                "clip",
+                String.format(
+                        Locale.ROOT,
+                        "%d ms at %d Hz (%d samples)",
+                        f.clipDurationMs(),
+                        f.sampleRate(),
+                        f.desiredSamples()));
+        rows.put(
+                "features",
+                String.format(
+                        Locale.ROOT,
+                        "%s, %d bins, %s ms windows every %s ms, %s-%s Hz, %d mel channels",
+                        f.preprocess().name().toLowerCase(Locale.ROOT),
+                        f.featureBinCount(),
+                        number(f.windowSizeMs()),
+                        number(f.windowStrideMs()),
+                        number(f.lowerFrequencyHz()),
+                        number(f.upperFrequencyHz()),
+                        f.melChannels()));
+        rows.put(
+                "network input",
+                f.frameCount() + " frames x " + f.binsPerFrame() + " bins, layout "
+                        + m.featureLayout().name().toLowerCase(Locale.ROOT));
         rows.put("data", p.dataDir() + " (" + p.fileCount() + " files)");
         rows.put("flags", String.join(" ", p.flags()));
         rows.put("validation accuracy", percent(p.validationAccuracy()));
@@ -95,11 +116,21 @@ public final class InfoCommand implements java.util.concurrent.Callable<Integer>
         if (p == null) {
             return "not calibrated (classify and monitor use defaults; see babble calibrate)";
         }
-        return String.format(Locale.ROOT, "%s: %s, hop %d ms; missed %d of %d episodes, %.2f false alarms per hour"
-                + " on %.2f h (target %.2f), %d recording%s, %s", p.label(),
-                StreamingReport.settings(p.smoothing()), p.hopMs(), p.missed(), p.episodes(), p.falseAlarmsPerHour(),
-                p.negativeHours(), p.targetFalseAlarmsPerHour(), p.recordings().size(),
-                p.recordings().size() == 1 ? "" : "s", p.date());
+        return String.format(
+                Locale.ROOT,
+                "%s: %s, hop %d ms; missed %d of %d episodes, %.2f false alarms per hour"
+                        + " on %.2f h (target %.2f), %d recording%s, %s",
+                p.label(),
+                StreamingReport.settings(p.smoothing()),
+                p.hopMs(),
+                p.missed(),
+                p.episodes(),
+                p.falseAlarmsPerHour(),
+                p.negativeHours(),
+                p.targetFalseAlarmsPerHour(),
+                p.recordings().size(),
+                p.recordings().size() == 1 ? "" : "s",
+                p.date());
     }
 
     private static String percent(Double accuracy) {

@@ -20,11 +20,9 @@ import org.babble.core.BabbleException;
 public final class InputFiles {
 
     /** The files found, and each input that named nothing (with why). */
-    public record Expansion(List<Path> files, List<String> problems) {
-    }
+    public record Expansion(List<Path> files, List<String> problems) {}
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     public static Expansion expand(List<String> inputs) {
         List<Path> files = new ArrayList<>();
@@ -66,14 +64,18 @@ public final class InputFiles {
      */
     public static List<Path> wavsIn(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new BabbleException(folder, Files.exists(folder) ? "not a folder" : "no such folder",
+            throw new BabbleException(
+                    folder,
+                    Files.exists(folder) ? "not a folder" : "no such folder",
                     "give --wav_dir a folder of WAV files (or name the files themselves)");
         }
         try (Stream<Path> stream = Files.list(folder)) {
             List<Path> found = stream.filter(InputFiles::isWav).sorted().toList();
             if (found.isEmpty()) {
-                throw new BabbleException(folder, "folder holds no .wav files (subfolders are not read, as in"
-                        + " label_wav_dir.py)", "check the path, or name the files or a pattern instead");
+                throw new BabbleException(
+                        folder,
+                        "folder holds no .wav files (subfolders are not read, as in" + " label_wav_dir.py)",
+                        "check the path, or name the files or a pattern instead");
             }
             return found;
         } catch (IOException e) {
@@ -93,7 +95,8 @@ public final class InputFiles {
     }
 
     private static boolean isWav(Path p) {
-        return Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav");
+        return Files.isRegularFile(p)
+                && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav");
     }
 
     private static List<Path> glob(String pattern) {

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.babble.core.BabbleException;
 import org.babble.core.capture.Playback;
-import org.babble.core.inference.Classifier;
 import org.babble.core.frozen.FrozenModelReader;
+import org.babble.core.inference.Classifier;
+import org.babble.dataset.index.Labels;
 import org.babble.dataset.label.Annotation;
 import org.babble.dataset.label.AnnotationCutter;
 import org.babble.dataset.label.AnnotationFiles;
@@ -25,7 +26,6 @@ import org.babble.dataset.label.CutSettings;
 import org.babble.dataset.label.InteractiveLabeler;
 import org.babble.dataset.label.InteractiveSettings;
 import org.babble.dataset.label.KeySource;
-import org.babble.dataset.index.Labels;
 import org.babble.dataset.label.LabelNames;
 import org.babble.dataset.label.LabelState;
 import org.babble.dataset.label.ModelSortResult;
@@ -45,31 +45,41 @@ import picocli.CommandLine.Parameters;
  * {@code babble label}: sorts audio into label folders, by annotated time ranges, interactively by key, or by a first
  * model's confident predictions (the rest to {@code _review/}).
  */
-@Command(name = "label", mixinStandardHelpOptions = true,
-        description = {"Sort audio into label folders (OUT/<label>/<recording>_nohash_<n>.wav).",
+@Command(
+        name = "label",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Sort audio into label folders (OUT/<label>/<recording>_nohash_<n>.wav).",
             "  babble label --annotations night.csv night.wav --out data/   cut by start,end,label rows",
             "  babble label --interactive clips/ --labels crying,room_empty --out data/   decide by key",
             "  babble label --model model.babble clips/ --out data/   confident clips to their label, the rest to"
                     + " _review/",
             "  babble label --review kept/ --verdicts verdicts.csv --out data/   monitor's kept detections: right to"
                     + " their label, wrong to _hard_negative_/",
-            "Never overwrites a file in a label folder (adds -2, -3, ...)."})
+            "Never overwrites a file in a label folder (adds -2, -3, ...)."
+        })
 public final class LabelCommand implements Callable<Integer> {
     static final String STATE_FILE = ".babble-label-state.tsv";
     static final double DEFAULT_MIN_SCORE = 0.9;
 
-    @Option(names = "--annotations", paramLabel = "FILE",
+    @Option(
+            names = "--annotations",
+            paramLabel = "FILE",
             description = "CSV (start,end,label; seconds or hh:mm:ss) or Audacity label track for RECORDING.")
     Path annotations;
 
-    @Parameters(arity = "0..1", paramLabel = "RECORDING|DIR",
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "RECORDING|DIR",
             description = "The recording the annotations describe, or (model-assisted) the folder of clips to sort.")
     Path recording;
 
     @Mixin
     ModelMixin modelOption;
 
-    @Option(names = "--min-score", paramLabel = "P",
+    @Option(
+            names = "--min-score",
+            paramLabel = "P",
             description = "Model-assisted: the top score a clip needs to go to its label's folder rather than _review/"
                     + " (default: " + DEFAULT_MIN_SCORE + ").")
     Double minScore;
@@ -77,48 +87,69 @@ public final class LabelCommand implements Callable<Integer> {
     @Option(names = "--interactive", paramLabel = "DIR", description = "Label the WAV clips in DIR one by one by key.")
     Path interactive;
 
-    @Option(names = "--labels", split = ",", paramLabel = "A,B,...",
+    @Option(
+            names = "--labels",
+            split = ",",
+            paramLabel = "A,B,...",
             description = "Labels for keys 1-9 (interactive mode).")
     List<String> labels;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the label folders go.")
     Path out;
 
-    @Option(names = "--clip", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(
+            names = "--clip",
+            defaultValue = "5s",
+            converter = DurationConverter.class,
             description = "Clip length when cutting by annotations (default: ${DEFAULT-VALUE}).")
     Duration clip;
 
-    @Option(names = "--hop", converter = DurationConverter.class,
+    @Option(
+            names = "--hop",
+            converter = DurationConverter.class,
             description = "Start a clip every HOP within a range (default: the clip length, no overlap).")
     Duration hop;
 
-    @Option(names = "--channels", paramLabel = "1",
+    @Option(
+            names = "--channels",
+            paramLabel = "1",
             description = "1 mixes clips down to mono (default: keep the recording's channels).")
     Integer channels;
 
-    @Option(names = "--move",
-            description = "Interactive, --model and --review: move clips (after verifying the copy) instead of"
-                    + " copying.")
+    @Option(
+            names = "--move",
+            description =
+                    "Interactive, --model and --review: move clips (after verifying the copy) instead of" + " copying.")
     boolean move;
 
     @Option(names = "--no-play", description = "Interactive: do not play clips, even when speakers exist.")
     boolean noPlay;
 
-    @Option(names = "--state", paramLabel = "FILE",
+    @Option(
+            names = "--state",
+            paramLabel = "FILE",
             description = "Interactive: progress file for resuming (default: OUT/" + STATE_FILE + ").")
     Path state;
 
-    @Option(names = "--review", paramLabel = "DIR",
+    @Option(
+            names = "--review",
+            paramLabel = "DIR",
             description = "Sort the detections monitor --keep-audio kept in DIR by --verdicts: right ones to their"
                     + " label's folder, wrong ones to the hard-negative folder.")
     Path review;
 
-    @Option(names = "--verdicts", paramLabel = "CSV",
-            description = "Review: file,verdict rows (verdict right or wrong); file is a clip's path under DIR, its name,"
-                    + " or an episode (the name before _nohash_, for all its pieces).")
+    @Option(
+            names = "--verdicts",
+            paramLabel = "CSV",
+            description =
+                    "Review: file,verdict rows (verdict right or wrong); file is a clip's path under DIR, its name,"
+                            + " or an episode (the name before _nohash_, for all its pieces).")
     Path verdicts;
 
-    @Option(names = "--hard-negative-label", defaultValue = Labels.HARD_NEGATIVE_DIR, paramLabel = "NAME",
+    @Option(
+            names = "--hard-negative-label",
+            defaultValue = Labels.HARD_NEGATIVE_DIR,
+            paramLabel = "NAME",
             description = "Review: the folder under OUT for wrong detections (default: ${DEFAULT-VALUE}, trained as"
                     + " _unknown_; a label name trains them as that label).")
     String hardNegativeLabel;
@@ -132,7 +163,9 @@ public final class LabelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean byModel = modelOption.model != null;
-        int modes = (annotations != null ? 1 : 0) + (interactive != null ? 1 : 0) + (byModel ? 1 : 0)
+        int modes = (annotations != null ? 1 : 0)
+                + (interactive != null ? 1 : 0)
+                + (byModel ? 1 : 0)
                 + (review != null ? 1 : 0);
         if (modes > 1) {
             throw usage("--annotations, --interactive, --model and --review are different ways to label; give only"
@@ -166,7 +199,8 @@ public final class LabelCommand implements Callable<Integer> {
                     + " night.wav --out data/");
         }
         if (channels != null && channels != 1) {
-            throw usage("--channels: only 1 (mono mixdown) is supported; leave it out to keep the recording's channels");
+            throw usage(
+                    "--channels: only 1 (mono mixdown) is supported; leave it out to keep the recording's channels");
         }
         CutSettings settings;
         try {
@@ -192,14 +226,21 @@ public final class LabelCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         if (result.plan().droppedSeconds() > 0) {
-            err.printf(Locale.ROOT, "babble: %.1f s of annotated audio left unused: range ends shorter than a clip"
-                    + " (%s) are dropped%s%n", result.plan().droppedSeconds(), RecordCommand.human(clip),
-                    result.plan().tooShort().isEmpty() ? "" : "; " + result.plan().tooShort().size()
-                            + " range(s) shorter than a clip gave none (lines " + lines(result.plan().tooShort()) + ")");
+            err.printf(
+                    Locale.ROOT,
+                    "babble: %.1f s of annotated audio left unused: range ends shorter than a clip"
+                            + " (%s) are dropped%s%n",
+                    result.plan().droppedSeconds(),
+                    RecordCommand.human(clip),
+                    result.plan().tooShort().isEmpty()
+                            ? ""
+                            : "; " + result.plan().tooShort().size() + " range(s) shorter than a clip gave none (lines "
+                                    + lines(result.plan().tooShort()) + ")");
         }
         if (!result.plan().pastEnd().isEmpty()) {
-            err.println("babble: " + annotations + ": line(s) " + lines(result.plan().pastEnd())
-                    + " run past the end of " + recording + "; cut to what the recording holds");
+            err.println("babble: " + annotations + ": line(s) "
+                    + lines(result.plan().pastEnd()) + " run past the end of " + recording
+                    + "; cut to what the recording holds");
         }
         printCounts(result.counts(), Map.of());
         err.printf("wrote %d clips into %s%n", result.clips().size(), out);
@@ -217,19 +258,23 @@ public final class LabelCommand implements Callable<Integer> {
         if (problem != null) {
             throw usage("--hard-negative-label " + problem);
         }
-        ReviewSorter.Result result = ReviewSorter.sort(review, VerdictFiles.read(verdicts), out, hardNegativeLabel,
-                move);
+        ReviewSorter.Result result =
+                ReviewSorter.sort(review, VerdictFiles.read(verdicts), out, hardNegativeLabel, move);
         PrintWriter stdout = spec.commandLine().getOut();
         List<String> parts = new java.util.ArrayList<>();
         result.sorted().forEach((folder, n) -> parts.add(n + " to " + out.resolve(folder)));
-        stdout.println("review: " + (parts.isEmpty() ? "nothing sorted" : String.join(", ", parts)) + (move
-                ? " (moved)" : " (copied)") + "; " + result.undecided() + " clip" + (result.undecided() == 1 ? "" : "s")
+        stdout.println("review: " + (parts.isEmpty() ? "nothing sorted" : String.join(", ", parts))
+                + (move ? " (moved)" : " (copied)") + "; " + result.undecided() + " clip"
+                + (result.undecided() == 1 ? "" : "s")
                 + " without a verdict left in " + review);
         stdout.flush();
         for (Verdict v : result.unmatched()) {
-            spec.commandLine().getErr().println("babble: " + verdicts + ": line " + v.line() + ": '" + v.target()
-                    + "' names no clip under " + review + " — check the name (a path under it, a file name, or an"
-                    + " episode before _nohash_)");
+            spec.commandLine()
+                    .getErr()
+                    .println("babble: " + verdicts + ": line " + v.line() + ": '" + v.target()
+                            + "' names no clip under " + review
+                            + " — check the name (a path under it, a file name, or an"
+                            + " episode before _nohash_)");
         }
         return result.unmatched().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
@@ -277,7 +322,9 @@ public final class LabelCommand implements Callable<Integer> {
         ModelSorter sorter = new ModelSorter(new Classifier(FrozenModelReader.read(modelOption.resolve())), settings);
         List<Path> clips = sorter.clipsIn(recording);
         if (clips.isEmpty()) {
-            throw new BabbleException(recording, "no WAV clips in this folder (outside " + out + ")",
+            throw new BabbleException(
+                    recording,
+                    "no WAV clips in this folder (outside " + out + ")",
                     "give the folder the night's clips are in");
         }
         ModelSortResult result;
@@ -287,8 +334,13 @@ public final class LabelCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ModelSortOutput.messages(err, result);
         ModelSortOutput.print(spec.commandLine().getOut(), format.format, result, settings.minScore());
-        err.printf("%s %d clips into %s (%d to review in %s)%n", move ? "moved" : "copied", result.sorted().size(),
-                out, result.review().clips(), out.resolve(ModelSorter.REVIEW));
+        err.printf(
+                "%s %d clips into %s (%d to review in %s)%n",
+                move ? "moved" : "copied",
+                result.sorted().size(),
+                out,
+                result.review().clips(),
+                out.resolve(ModelSorter.REVIEW));
         if (!result.failures().isEmpty()) {
             err.println("babble: " + result.failures().size() + " of " + clips.size() + " clips could not be sorted;"
                     + " they are where they were");
@@ -314,7 +366,9 @@ public final class LabelCommand implements Callable<Integer> {
                 extra.forEach((key, n) -> stdout.println("(" + key + ")," + n));
             }
             case TEXT -> {
-                int width = Math.max(5, counts.keySet().stream().mapToInt(String::length).max().orElse(5));
+                int width = Math.max(
+                        5,
+                        counts.keySet().stream().mapToInt(String::length).max().orElse(5));
                 stdout.printf("%-" + width + "s  clips%n", "label");
                 counts.forEach((label, n) -> stdout.printf("%-" + width + "s  %5d%n", label, n));
                 extra.forEach((key, n) -> stdout.printf("%-" + width + "s  %5d%n", "(" + key + ")", n));

@@ -10,8 +10,7 @@ public final class Main {
      */
     static final String SERIAL_FILTER = "maxdepth=4;maxarray=65536;maxrefs=1024;maxbytes=1048576;!*";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (ObjectInputFilter.Config.getSerialFilter() == null) {

@@ -11,7 +11,9 @@ public final class ModelMixin {
     static final String ENVIRONMENT = "BABBLE_MODEL";
     static final String DEFAULT_FILE = "model.babble";
 
-    @Option(names = {"--model", "--graph"}, paramLabel = "FILE",
+    @Option(
+            names = {"--model", "--graph"},
+            paramLabel = "FILE",
             description = "Frozen model (default: $BABBLE_MODEL, else ./model.babble).")
     Path model;
 

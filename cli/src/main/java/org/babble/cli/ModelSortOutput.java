@@ -17,23 +17,27 @@ import org.babble.dataset.label.SortedClip;
  * each format), on stderr reader warnings, what was done to the audio, and one line per clip that could not be sorted.
  */
 final class ModelSortOutput {
-    private ModelSortOutput() {
-    }
+    private ModelSortOutput() {}
 
     static void messages(PrintWriter err, ModelSortResult result) {
         for (SortedClip clip : result.sorted()) {
             clip.warnings().forEach(w -> err.println("babble: warning: " + clip.source() + ": " + w));
         }
-        result.notes().forEach((kind, n) -> err.println("babble: note: " + n + (n == 1 ? " clip was " : " clips were ")
-                + kind.done() + switch (kind) {
-                    case MIXED_DOWN -> " to mono";
-                    case RESAMPLED -> " to the model's rate";
-                    case PADDED, CUT -> " to the model's clip length";
-                }));
+        result.notes()
+                .forEach((kind, n) -> err.println("babble: note: " + n + (n == 1 ? " clip was " : " clips were ")
+                        + kind.done()
+                        + switch (kind) {
+                            case MIXED_DOWN -> " to mono";
+                            case RESAMPLED -> " to the model's rate";
+                            case PADDED, CUT -> " to the model's clip length";
+                        }));
         int windowed = result.windowed();
         if (windowed > 0) {
-            err.println("babble: note: " + windowed + (windowed == 1 ? " clip longer than 1.5 model clips was"
-                    : " clips longer than 1.5 model clips were") + " scored as the mean over clip-length windows");
+            err.println("babble: note: " + windowed
+                    + (windowed == 1
+                            ? " clip longer than 1.5 model clips was"
+                            : " clips longer than 1.5 model clips were")
+                    + " scored as the mean over clip-length windows");
         }
         for (SortFailure failure : result.failures()) {
             err.println("babble: " + failure.message());
@@ -59,8 +63,10 @@ final class ModelSortOutput {
                 root.put("failed", result.failures().size());
                 ArrayNode files = root.putArray("clips");
                 for (SortedClip clip : result.sorted()) {
-                    ObjectNode node = files.addObject().put("file", clip.source().toString())
-                            .put("to", clip.destination().toString()).put("label", clip.predicted())
+                    ObjectNode node = files.addObject()
+                            .put("file", clip.source().toString())
+                            .put("to", clip.destination().toString())
+                            .put("label", clip.predicted())
                             .put("score", clip.score());
                     if (clip.toReview()) {
                         node.put("review", clip.review().name().toLowerCase(Locale.ROOT));
@@ -70,18 +76,24 @@ final class ModelSortOutput {
             }
             case CSV -> {
                 stdout.println("label,clips,mean_score");
-                rows.forEach(row -> stdout.println(CsvQuoting.field(row.label()) + "," + row.clips() + "," + mean(row)));
+                rows.forEach(
+                        row -> stdout.println(CsvQuoting.field(row.label()) + "," + row.clips() + "," + mean(row)));
             }
             case TEXT -> {
-                int width = Math.max(7, rows.stream().mapToInt(r -> r.label().length()).max().orElse(7));
+                int width = Math.max(
+                        7, rows.stream().mapToInt(r -> r.label().length()).max().orElse(7));
                 stdout.printf("%-" + width + "s  clips  mean score%n", "label");
-                rows.forEach(row -> stdout.printf("%-" + width + "s  %5d  %10s%n", row.label(), row.clips(), mean(row)));
+                rows.forEach(
+                        row -> stdout.printf("%-" + width + "s  %5d  %10s%n", row.label(), row.clips(), mean(row)));
                 StringBuilder why = new StringBuilder();
                 if (result.belowMinScore() > 0) {
                     why.append(String.format(Locale.ROOT, "%d scored below %.2f", result.belowMinScore(), min));
                 }
-                result.notALabel().forEach((label, n) -> why.append(why.length() > 0 ? ", " : "").append(n)
-                        .append(" predicted ").append(label));
+                result.notALabel()
+                        .forEach((label, n) -> why.append(why.length() > 0 ? ", " : "")
+                                .append(n)
+                                .append(" predicted ")
+                                .append(label));
                 stdout.println("to review: " + result.review().clips() + (why.length() > 0 ? " (" + why + ")" : ""));
                 if (!result.failures().isEmpty()) {
                     stdout.println("failed: " + result.failures().size());

@@ -16,10 +16,9 @@ import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.DeviceSource;
 import org.babble.core.capture.FileReplaySource;
 import org.babble.core.capture.ReplaySpeed;
-import org.babble.core.inference.Classifier;
 import org.babble.core.frozen.FrozenModel;
 import org.babble.core.frozen.FrozenModelReader;
-import org.babble.core.recognition.RecognitionSettings;
+import org.babble.core.inference.Classifier;
 import org.babble.core.monitor.Monitor;
 import org.babble.core.monitor.MonitorSettings;
 import org.babble.core.monitor.SourceOpener;
@@ -27,6 +26,7 @@ import org.babble.core.monitor.UnendingSource;
 import org.babble.core.monitor.WindowScorer;
 import org.babble.core.monitor.store.MonitorDatabase;
 import org.babble.core.monitor.store.RunInfo;
+import org.babble.core.recognition.RecognitionSettings;
 import org.babble.dataset.index.Labels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,17 +38,25 @@ import picocli.CommandLine.Option;
  * device (or replays a file), and hands windows, episodes and hooks to the core {@link Monitor}, which writes them to
  * the database {@code babble report} reads. Ctrl-C or SIGTERM stop it cleanly: the open episode and the run are closed.
  */
-@Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Listen continuously, classify a window every --hop, smooth into episodes as classify does,",
-            "and record every window and episode in a SQLite database for babble report."})
+@Command(
+        name = "monitor",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Listen continuously, classify a window every --hop, smooth into episodes as classify does,",
+            "and record every window and episode in a SQLite database for babble report."
+        })
 public final class MonitorCommand implements Callable<Integer> {
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     @Mixin
     ModelMixin modelOption;
 
-    @Option(names = "--device", paramLabel = "NAME|INDEX",
-            description = "Capture device: an index or part of a name from babble record --list-devices (default: the first).")
+    @Option(
+            names = "--device",
+            paramLabel = "NAME|INDEX",
+            description =
+                    "Capture device: an index or part of a name from babble record --list-devices (default: the first).")
     String device;
 
     @Option(names = "--rate", description = "Device sample rate in Hz (default: the model's).")
@@ -60,40 +68,65 @@ public final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "FILE", description = "Replay this WAV instead of listening to a device.")
     Path from;
 
-    @Option(names = "--speed", defaultValue = "1", paramLabel = "1|max", converter = ReplayConverters.Speed.class,
+    @Option(
+            names = "--speed",
+            defaultValue = "1",
+            paramLabel = "1|max",
+            converter = ReplayConverters.Speed.class,
             description = "Replay speed for --from: 1 (real time) or max (default: ${DEFAULT-VALUE}).")
     ReplaySpeed speed;
 
-    @Option(names = "--loop", defaultValue = "1", paramLabel = "N",
+    @Option(
+            names = "--loop",
+            defaultValue = "1",
+            paramLabel = "N",
             description = "Replay --from N times back to back, time running on (default: ${DEFAULT-VALUE}).")
     int loops;
 
-    @Option(names = "--start-time", paramLabel = "TIME", converter = ReplayConverters.StartTime.class,
+    @Option(
+            names = "--start-time",
+            paramLabel = "TIME",
+            converter = ReplayConverters.StartTime.class,
             description = "Wall-clock time of the first frame of --from, e.g. 2026-11-20T21:00:00 (default: now).")
     LocalDateTime startTime;
 
-    @Option(names = "--db", defaultValue = "babble.db", paramLabel = "FILE",
+    @Option(
+            names = "--db",
+            defaultValue = "babble.db",
+            paramLabel = "FILE",
             description = "Database to write (created if missing; default: ${DEFAULT-VALUE}).")
     Path db;
 
-    @Option(names = "--hop", paramLabel = "SECONDS",
+    @Option(
+            names = "--hop",
+            paramLabel = "SECONDS",
             description = "Distance between windows (default: the model's calibration, else half a clip).")
     Double hopSeconds;
 
-    @Option(names = "--label", paramLabel = "LABEL",
+    @Option(
+            names = "--label",
+            paramLabel = "LABEL",
             description = "Episodes of this label fire --on-detect (default: the first label not starting with _).")
     String label;
 
-    @Option(names = "--on-detect", paramLabel = "CMD",
+    @Option(
+            names = "--on-detect",
+            paramLabel = "CMD",
             description = "Run CMD (sh -c) when an episode of --label starts; BABBLE_LABEL, BABBLE_SCORE, BABBLE_START"
                     + " are in its environment.")
     String onDetect;
 
-    @Option(names = "--on-detect-every", defaultValue = "5m", converter = DurationConverter.class, paramLabel = "TIME",
+    @Option(
+            names = "--on-detect-every",
+            defaultValue = "5m",
+            converter = DurationConverter.class,
+            paramLabel = "TIME",
             description = "Run --on-detect at most once per TIME of audio (default: ${DEFAULT-VALUE}).")
     Duration onDetectEvery;
 
-    @Option(names = "--keep-audio", paramLabel = "DIR",
+    @Option(
+            names = "--keep-audio",
+            paramLabel = "DIR",
             description = "Save each episode's audio as DIR/<label>/<start>_nohash_<n>.wav, ready for training.")
     Path keepAudio;
 
@@ -118,11 +151,16 @@ public final class MonitorCommand implements Callable<Integer> {
         long began = System.nanoTime();
         try (MonitorDatabase database = MonitorDatabase.openForWriting(db)) {
             AudioSource first = open(model.metadata().featureSettings().sampleRate());
-            err.printf(Locale.ROOT, "monitoring %s with %s (%s) into %s%n", first.describe(), modelFile.getFileName(),
-                    String.join(", ", scorer.labels()), db);
+            err.printf(
+                    Locale.ROOT,
+                    "monitoring %s with %s (%s) into %s%n",
+                    first.describe(),
+                    modelFile.getFileName(),
+                    String.join(", ", scorer.labels()),
+                    db);
             err.flush();
-            RunInfo info = new RunInfo(modelFile.toString(), scorer.labels(), first.describe(),
-                    settingsJson(settings), settings.origin());
+            RunInfo info = new RunInfo(
+                    modelFile.toString(), scorer.labels(), first.describe(), settingsJson(settings), settings.origin());
             Monitor monitor = new Monitor(scorer, settings, database.startRun(info), status);
             StopOnSignal stop = StopOnSignal.install("babble-monitor-stop", monitor::stop, STOP_WAIT);
             try {
@@ -152,8 +190,8 @@ public final class MonitorCommand implements Callable<Integer> {
 
     private void checkUsage() {
         if (from != null && (device != null || rate != null || channels != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--from replays a file: leave out --device, --rate and --channels");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--from replays a file: leave out --device, --rate and --channels");
         }
         if (from == null && (loops != 1 || startTime != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--loop and --start-time need --from");
@@ -168,23 +206,33 @@ public final class MonitorCommand implements Callable<Integer> {
 
     private MonitorSettings settings(FrozenModel model) {
         List<String> labels = model.labels();
-        String wanted = label != null ? label
+        String wanted = label != null
+                ? label
                 : Labels.wanted(labels).stream().findFirst().orElse(labels.get(0));
         if (!labels.contains(wanted)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--label " + wanted
-                    + ": the model has no such label (labels: " + String.join(", ", labels) + ")");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--label " + wanted + ": the model has no such label (labels: " + String.join(", ", labels) + ")");
         }
         try {
             SmoothingMixin.Plan plan = smoothingFlags.plan(model.metadata(), hopSeconds);
-            return new MonitorSettings(plan.hopMs(), plan.smoothing(), wanted, Optional.ofNullable(onDetect),
-                    onDetectEvery.toMillis(), Optional.ofNullable(keepAudio), origin());
+            return new MonitorSettings(
+                    plan.hopMs(),
+                    plan.smoothing(),
+                    wanted,
+                    Optional.ofNullable(onDetect),
+                    onDetectEvery.toMillis(),
+                    Optional.ofNullable(keepAudio),
+                    origin());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
     private Instant origin() {
-        return startTime == null ? Instant.now() : startTime.atZone(ZoneId.systemDefault()).toInstant();
+        return startTime == null
+                ? Instant.now()
+                : startTime.atZone(ZoneId.systemDefault()).toInstant();
     }
 
     /** The file replay or the device; a device that cannot be opened at the start is an error, not a retry. */

@@ -7,9 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.babble.core.recognition.Episode;
 import org.babble.core.monitor.Monitor;
 import org.babble.core.monitor.MonitorListener;
+import org.babble.core.recognition.Episode;
 
 /**
  * What {@code babble monitor} shows while it runs: a line per finished episode on stdout (the results), and on a
@@ -17,10 +17,10 @@ import org.babble.core.monitor.MonitorListener;
  * window. Adds up minutes per label for the closing summary.
  */
 final class MonitorStatus implements MonitorListener {
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final long REDRAW_NANOS = 200_000_000L;
 
     private final PrintWriter out;
@@ -66,8 +66,13 @@ final class MonitorStatus implements MonitorListener {
 
     /** {@code 2026-11-20 21:00:10  crying  15.0 s  (peak 0.97)}. */
     static String episodeLine(Instant start, Episode episode) {
-        return String.format(Locale.ROOT, "%s  %s  %.1f s  (peak %.2f)", DAY_TIME.format(start), episode.label(),
-                episode.durationMs() / 1000.0, episode.peak());
+        return String.format(
+                Locale.ROOT,
+                "%s  %s  %.1f s  (peak %.2f)",
+                DAY_TIME.format(start),
+                episode.label(),
+                episode.durationMs() / 1000.0,
+                episode.peak());
     }
 
     @Override
@@ -86,12 +91,23 @@ final class MonitorStatus implements MonitorListener {
     }
 
     void printSummary(Monitor.Summary summary, double wallSeconds) {
-        out.printf(Locale.ROOT, "%s: %s of audio in %.1f s (%.1fx real time), %d windows, %d episodes%n",
-                summary.endReason(), Episode.clock(Math.round(summary.audioSeconds() * 1000)), wallSeconds,
-                summary.audioSeconds() / Math.max(1e-9, wallSeconds), summary.windows(), summary.episodes());
+        out.printf(
+                Locale.ROOT,
+                "%s: %s of audio in %.1f s (%.1fx real time), %d windows, %d episodes%n",
+                summary.endReason(),
+                Episode.clock(Math.round(summary.audioSeconds() * 1000)),
+                wallSeconds,
+                summary.audioSeconds() / Math.max(1e-9, wallSeconds),
+                summary.windows(),
+                summary.episodes());
         for (Map.Entry<String, Long> e : episodeMs.entrySet()) {
-            out.printf(Locale.ROOT, "  %-14s %8.2f min in %d episode%s%n", e.getKey(), e.getValue() / 60_000.0,
-                    episodeCount.get(e.getKey()), episodeCount.get(e.getKey()) == 1 ? "" : "s");
+            out.printf(
+                    Locale.ROOT,
+                    "  %-14s %8.2f min in %d episode%s%n",
+                    e.getKey(),
+                    e.getValue() / 60_000.0,
+                    episodeCount.get(e.getKey()),
+                    episodeCount.get(e.getKey()) == 1 ? "" : "s");
         }
         out.flush();
     }

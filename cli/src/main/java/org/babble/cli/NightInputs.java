@@ -24,36 +24,48 @@ import picocli.CommandLine.Option;
  * {@link Classifier} that classify and monitor use; a file that cannot be read is reported and the others still count.
  */
 final class NightInputs {
-    @Option(names = {"--night", "--wav"}, paramLabel = "WAV",
+    @Option(
+            names = {"--night", "--wav"},
+            paramLabel = "WAV",
             description = "A long recording with ground truth (repeatable; TF's --wav).")
     List<Path> nights = new ArrayList<>();
 
-    @Option(names = {"--truth", "--ground-truth", "--ground_truth"}, paramLabel = "CSV",
+    @Option(
+            names = {"--truth", "--ground-truth", "--ground_truth"},
+            paramLabel = "CSV",
             description = "Ground truth of a night: start_s,end_s,label rows or Audacity labels (repeatable, paired"
                     + " with --night by order; default: the night's name with .csv or .txt).")
     List<Path> truths = new ArrayList<>();
 
-    @Option(names = "--negatives", arity = "1..*", paramLabel = "DIR|WAV",
+    @Option(
+            names = "--negatives",
+            arity = "1..*",
+            paramLabel = "DIR|WAV",
             description = "Recordings with none of the target sounds (folders: every .wav below), for false alarms"
                     + " per hour over long stretches.")
     List<String> negatives = new ArrayList<>();
 
-    @Option(names = {"--tolerance-ms", "--time-tolerance-ms", "--time_tolerance_ms"}, defaultValue = "750",
-            paramLabel = "MS", description = "A detection this close to an episode still finds it (default:"
-                    + " ${DEFAULT-VALUE}, TF's).")
+    @Option(
+            names = {"--tolerance-ms", "--time-tolerance-ms", "--time_tolerance_ms"},
+            defaultValue = "750",
+            paramLabel = "MS",
+            description = "A detection this close to an episode still finds it (default:" + " ${DEFAULT-VALUE}, TF's).")
     long toleranceMs;
 
-    @Option(names = "--hop", paramLabel = "SECONDS",
+    @Option(
+            names = "--hop",
+            paramLabel = "SECONDS",
             description = "Distance between windows (default: the model's calibration, else half a clip; as classify).")
     Double hopSeconds;
 
-    @Option(names = "--label", paramLabel = "LABEL",
+    @Option(
+            names = "--label",
+            paramLabel = "LABEL",
             description = "Report (and sweep) this label only (default: every label not starting with _).")
     String label;
 
     /** The recordings scored, the names of all given, and how many could not be used. */
-    record Scored(List<RecordingScores> recordings, List<String> names, int failed) {
-    }
+    record Scored(List<RecordingScores> recordings, List<String> names, int failed) {}
 
     /** Usage problems with these options, or null when they can be used. */
     String problem() {
@@ -82,8 +94,8 @@ final class NightInputs {
             names.add(night.toString());
             try {
                 Path truth = truths.isEmpty() ? truthBeside(night) : truths.get(i);
-                recordings.add(score(classifier, night, truth(truth, classifier.model().labels(), quiet, err), hopMs,
-                        quiet, err));
+                recordings.add(score(
+                        classifier, night, truth(truth, classifier.model().labels(), quiet, err), hopMs, quiet, err));
             } catch (BabbleException e) {
                 failed++;
                 err.println("babble: " + e.getMessage());
@@ -106,8 +118,8 @@ final class NightInputs {
         return new Scored(recordings, names, failed);
     }
 
-    private static RecordingScores score(Classifier classifier, Path file, List<TruthEpisode> truth, long hopMs,
-            boolean quiet, PrintWriter err) {
+    private static RecordingScores score(
+            Classifier classifier, Path file, List<TruthEpisode> truth, long hopMs, boolean quiet, PrintWriter err) {
         DecodedWav wav = WavReader.read(file);
         for (String warning : wav.warnings()) {
             err.println("babble: warning: " + file + ": " + warning);
@@ -135,7 +147,9 @@ final class NightInputs {
                 return candidate;
             }
         }
-        throw new BabbleException(night, "no ground truth (" + stem + ".csv or " + stem + ".txt beside it)",
+        throw new BabbleException(
+                night,
+                "no ground truth (" + stem + ".csv or " + stem + ".txt beside it)",
                 "give --truth CSV for it, or --negatives if it holds no target sound");
     }
 
@@ -146,8 +160,8 @@ final class NightInputs {
             try {
                 episodes.add(new TruthEpisode(a.label(), Math.round(a.start() * 1000), Math.round(a.end() * 1000)));
             } catch (IllegalArgumentException e) {
-                throw new BabbleException(file, "line " + a.line() + ": " + e.getMessage(),
-                        "fix that line of the ground truth");
+                throw new BabbleException(
+                        file, "line " + a.line() + ": " + e.getMessage(), "fix that line of the ground truth");
             }
             if (!modelLabels.contains(a.label())) {
                 unknown.add(a.label());

@@ -2,5 +2,7 @@ package org.babble.cli;
 
 /** The machine-readable alternatives to babble's human text output. */
 public enum OutputFormat {
-    TEXT, JSON, CSV
+    TEXT,
+    JSON,
+    CSV
 }

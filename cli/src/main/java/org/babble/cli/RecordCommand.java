@@ -25,10 +25,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code babble record}: a microphone (or a WAV replayed as one) into gapless, time-named WAV chunks. */
-@Command(name = "record", mixinStandardHelpOptions = true,
-        description = {"Record from a microphone into consecutive WAV chunks named by start time, without gaps.",
+@Command(
+        name = "record",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Record from a microphone into consecutive WAV chunks named by start time, without gaps.",
             "Ctrl-C writes what is recorded of the current chunk and stops.",
-            "--from FILE replays a WAV as if it were the microphone (rehearsals, tests)."})
+            "--from FILE replays a WAV as if it were the microphone (rehearsals, tests)."
+        })
 public final class RecordCommand implements Callable<Integer> {
     static final int DEFAULT_RATE = 22050;
     static final int DEFAULT_CHANNELS = 1;
@@ -36,46 +40,70 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the chunks (created if missing).")
     Path out;
 
-    @Option(names = "--chunk", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(
+            names = "--chunk",
+            defaultValue = "30s",
+            converter = DurationConverter.class,
             description = "Length of each chunk (default: ${DEFAULT-VALUE}).")
     Duration chunk;
 
-    @Option(names = "--duration", converter = DurationConverter.class,
+    @Option(
+            names = "--duration",
+            converter = DurationConverter.class,
             description = "Stop after this much audio, e.g. 8h (default: until Ctrl-C or the --from file ends).")
     Duration duration;
 
     @Option(names = "--count", description = "Stop after N chunks.")
     Integer count;
 
-    @Option(names = "--rate", description = "Sample rate in Hz (default: " + DEFAULT_RATE + "; --from keeps the file's).")
+    @Option(
+            names = "--rate",
+            description = "Sample rate in Hz (default: " + DEFAULT_RATE + "; --from keeps the file's).")
     Integer rate;
 
-    @Option(names = "--channels", description = "Channels (default: " + DEFAULT_CHANNELS + "; --from keeps the file's).")
+    @Option(
+            names = "--channels",
+            description = "Channels (default: " + DEFAULT_CHANNELS + "; --from keeps the file's).")
     Integer channels;
 
-    @Option(names = "--device", paramLabel = "NAME|INDEX",
+    @Option(
+            names = "--device",
+            paramLabel = "NAME|INDEX",
             description = "Capture device: an index or part of a name from --list-devices (default: the first).")
     String device;
 
     @Option(names = "--list-devices", description = "List capture devices and the formats they support, then exit.")
     boolean listDevices;
 
-    @Option(names = "--keep", paramLabel = "N", description = "Keep only the newest N chunks in --out (older ones are deleted).")
+    @Option(
+            names = "--keep",
+            paramLabel = "N",
+            description = "Keep only the newest N chunks in --out (older ones are deleted).")
     Integer keep;
 
-    @Option(names = "--keep-days", paramLabel = "N",
+    @Option(
+            names = "--keep-days",
+            paramLabel = "N",
             description = "Delete chunks in --out that started more than N days ago.")
     Integer keepDays;
 
     @Option(names = "--from", paramLabel = "FILE", description = "Replay this WAV instead of recording a device.")
     Path from;
 
-    @Option(names = "--speed", defaultValue = "1", paramLabel = "1|max", converter = ReplayConverters.Speed.class,
+    @Option(
+            names = "--speed",
+            defaultValue = "1",
+            paramLabel = "1|max",
+            converter = ReplayConverters.Speed.class,
             description = "Replay speed for --from: 1 (real time) or max (default: ${DEFAULT-VALUE}).")
     ReplaySpeed speed;
 
-    @Option(names = "--start-time", paramLabel = "TIME", converter = ReplayConverters.StartTime.class,
-            description = "Wall-clock time of the first frame, for chunk names, e.g. 2026-11-21T03:58:24 (default: now).")
+    @Option(
+            names = "--start-time",
+            paramLabel = "TIME",
+            converter = ReplayConverters.StartTime.class,
+            description =
+                    "Wall-clock time of the first frame, for chunk names, e.g. 2026-11-21T03:58:24 (default: now).")
     LocalDateTime startTime;
 
     @CommandLine.Spec
@@ -91,14 +119,15 @@ public final class RecordCommand implements Callable<Integer> {
         }
         RecordSettings settings = settings();
         try (AudioSource source = openSource(stderr)) {
-            stderr.printf("recording %s: %s, into %s in %s chunks%n", source.describe(), describe(source), out,
-                    human(chunk));
+            stderr.printf(
+                    "recording %s: %s, into %s in %s chunks%n", source.describe(), describe(source), out, human(chunk));
             stderr.flush();
-            LevelLine meter = new LevelLine(stderr, Terminal.attached(), source.format().sampleRate());
+            LevelLine meter =
+                    new LevelLine(stderr, Terminal.attached(), source.format().sampleRate());
             ChunkRecorder recorder = new ChunkRecorder(source, settings, new Reporter(stdout, stderr, meter));
             RecordSummary summary;
-            try (StopOnSignal stop = StopOnSignal.install("babble-record-stop", recorder::requestStop,
-                    Duration.ofSeconds(10))) {
+            try (StopOnSignal stop =
+                    StopOnSignal.install("babble-record-stop", recorder::requestStop, Duration.ofSeconds(10))) {
                 summary = recorder.record();
             } finally {
                 meter.clear();
@@ -127,7 +156,8 @@ public final class RecordCommand implements Callable<Integer> {
     private AudioSource openSource(PrintWriter stderr) {
         if (from != null) {
             if (rate != null || channels != null || device != null) {
-                stderr.println("babble: --rate, --channels and --device are ignored with --from (the file's format is kept)");
+                stderr.println(
+                        "babble: --rate, --channels and --device are ignored with --from (the file's format is kept)");
             }
             return new FileReplaySource(from, speed);
         }
@@ -154,18 +184,27 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     private void report(RecordSummary summary, int sampleRate, PrintWriter stderr) {
-        stderr.printf(Locale.ROOT, "%s %d chunk(s), %s of audio in %s%n", summary.stopped() ? "stopped: wrote" : "wrote",
-                summary.chunks().size(), human(Duration.ofNanos(Math.round(summary.frames() * 1e9 / sampleRate))), out);
+        stderr.printf(
+                Locale.ROOT,
+                "%s %d chunk(s), %s of audio in %s%n",
+                summary.stopped() ? "stopped: wrote" : "wrote",
+                summary.chunks().size(),
+                human(Duration.ofNanos(Math.round(summary.frames() * 1e9 / sampleRate))),
+                out);
         if (summary.lostFrames() > 0) {
-            stderr.printf(Locale.ROOT, "babble: warning: the device dropped %d frames (%.2f s) because they were not read"
-                    + " in time; close other programs or use a faster disk%n", summary.lostFrames(),
+            stderr.printf(
+                    Locale.ROOT,
+                    "babble: warning: the device dropped %d frames (%.2f s) because they were not read"
+                            + " in time; close other programs or use a faster disk%n",
+                    summary.lostFrames(),
                     summary.lostFrames() / (double) sampleRate);
         }
     }
 
     private static String describe(AudioSource source) {
         var f = source.format();
-        return f.sampleRate() + " Hz, " + f.channels() + " ch, " + f.depth().name().toLowerCase(Locale.ROOT);
+        return f.sampleRate() + " Hz, " + f.channels() + " ch, "
+                + f.depth().name().toLowerCase(Locale.ROOT);
     }
 
     static String human(Duration d) {
@@ -174,7 +213,8 @@ public final class RecordCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "%.3fs", ms / 1000.0);
         }
         long s = ms / 1000;
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
@@ -236,8 +276,15 @@ public final class RecordCommand implements Callable<Integer> {
         static String render(Level level, long seconds) {
             double rms = Double.isInfinite(level.rmsDb()) ? -90 : level.rmsDb();
             int filled = (int) Math.round(Math.max(0, Math.min(1, (rms + 60) / 60)) * BAR);
-            return String.format(Locale.ROOT, "%02d:%02d:%02d  [%s%s]  %s ", seconds / 3600, seconds / 60 % 60,
-                    seconds % 60, "#".repeat(filled), "-".repeat(BAR - filled), level.describe());
+            return String.format(
+                    Locale.ROOT,
+                    "%02d:%02d:%02d  [%s%s]  %s ",
+                    seconds / 3600,
+                    seconds / 60 % 60,
+                    seconds % 60,
+                    "#".repeat(filled),
+                    "-".repeat(BAR - filled),
+                    level.describe());
         }
 
         void clear() {

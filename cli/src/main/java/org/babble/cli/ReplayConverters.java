@@ -9,8 +9,7 @@ import picocli.CommandLine;
 
 /** Parsers for the options of a rehearsal with {@code --from FILE}, shared by {@code record} and {@code monitor}. */
 final class ReplayConverters {
-    private ReplayConverters() {
-    }
+    private ReplayConverters() {}
 
     /** {@code --speed 1|max}: real time, or as fast as the machine goes. */
     static final class Speed implements CommandLine.ITypeConverter<ReplaySpeed> {
@@ -36,8 +35,8 @@ final class ReplayConverters {
                 try {
                     return LocalDateTime.parse(value, CHUNK_NAME);
                 } catch (DateTimeParseException again) {
-                    throw new CommandLine.TypeConversionException("'" + value
-                            + "' is not a time like 2026-11-21T03:58:24");
+                    throw new CommandLine.TypeConversionException(
+                            "'" + value + "' is not a time like 2026-11-21T03:58:24");
                 }
             }
         }

@@ -28,39 +28,57 @@ import org.babble.core.report.ReportCharts;
 import org.babble.dataset.index.Labels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code babble report}: minutes per label per day (or per hour of a night) from a monitor database, and charts. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Minutes of each detected label per day (or per hour of one night) from babble monitor's database,",
-            "and with --out a PNG: daily minutes of the label over the period and a timeline of one night."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Minutes of each detected label per day (or per hour of one night) from babble monitor's database,",
+            "and with --out a PNG: daily minutes of the label over the period and a timeline of one night."
+        })
 public final class ReportCommand implements Runnable {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @Option(names = "--db", defaultValue = "babble.db", description = "Monitor database (default: ${DEFAULT-VALUE}).")
     Path db;
 
-    @Option(names = "--days", defaultValue = "30", description = "Days in the period, ending with --until (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            defaultValue = "30",
+            description = "Days in the period, ending with --until (default: ${DEFAULT-VALUE}).")
     int days;
 
     @Option(names = "--until", paramLabel = "DATE", description = "Last day of the period (default: today).")
     LocalDate until;
 
-    @Option(names = "--label", description = "Only this label (default: every detected label; the chart uses the model's first wanted word).")
+    @Option(
+            names = "--label",
+            description =
+                    "Only this label (default: every detected label; the chart uses the model's first wanted word).")
     String label;
 
-    @Option(names = "--by", defaultValue = "day", paramLabel = "day|hour",
+    @Option(
+            names = "--by",
+            defaultValue = "day",
+            paramLabel = "day|hour",
             description = "day: minutes per day of the period; hour: minutes per hour of one night (--night).")
     Granularity by;
 
-    @Option(names = "--night", paramLabel = "DATE",
+    @Option(
+            names = "--night",
+            paramLabel = "DATE",
             description = "The night starting on the evening of DATE (noon to noon), for --by hour and the timeline"
                     + " (default: the latest night with events).")
     LocalDate night;
 
-    @Option(names = "--out", paramLabel = "PNG", description = "Also draw the daily chart and the night's timeline here.")
+    @Option(
+            names = "--out",
+            paramLabel = "PNG",
+            description = "Also draw the daily chart and the night's timeline here.")
     Path out;
 
     @Mixin
@@ -72,7 +90,8 @@ public final class ReportCommand implements Runnable {
     @Override
     public void run() {
         if (days < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--days must be at least 1, got " + days);
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--days must be at least 1, got " + days);
         }
         ZoneId zone = ZoneId.systemDefault();
         try (MonitorDatabase database = MonitorDatabase.openForReading(db)) {
@@ -80,29 +99,44 @@ public final class ReportCommand implements Runnable {
             Instant latest = database.latestEvent().orElse(Instant.now());
             Night chosenNight = night != null ? new Night(night, zone) : Night.containing(latest, zone);
             LocalDate lastDay = until != null ? until : LocalDate.now(zone);
-            Instant periodStart = lastDay.minusDays(days - 1L).atStartOfDay(zone).toInstant();
+            Instant periodStart =
+                    lastDay.minusDays(days - 1L).atStartOfDay(zone).toInstant();
             Instant periodEnd = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
 
             // Each range is read once, and only when the table or the chart needs it.
-            List<EpisodeRow> periodEpisodes = by == Granularity.DAY || out != null
-                    ? database.episodes(periodStart, periodEnd) : List.of();
+            List<EpisodeRow> periodEpisodes =
+                    by == Granularity.DAY || out != null ? database.episodes(periodStart, periodEnd) : List.of();
             List<EpisodeRow> nightEpisodes = by == Granularity.HOUR || out != null
-                    ? database.episodes(chosenNight.start(), chosenNight.end()) : List.of();
+                    ? database.episodes(chosenNight.start(), chosenNight.end())
+                    : List.of();
             List<MinutesRow> rows = by == Granularity.DAY
-                    ? MinutesReport.compute(periodEpisodes, periodStart, periodEnd, zone, by, Optional.ofNullable(label))
-                    : MinutesReport.compute(nightEpisodes, chosenNight.start(), chosenNight.end(), zone, by,
+                    ? MinutesReport.compute(
+                            periodEpisodes, periodStart, periodEnd, zone, by, Optional.ofNullable(label))
+                    : MinutesReport.compute(
+                            nightEpisodes,
+                            chosenNight.start(),
+                            chosenNight.end(),
+                            zone,
+                            by,
                             Optional.ofNullable(label));
             print(rows);
 
             if (out != null) {
                 System.setProperty("java.awt.headless", "true");
-                String chartLabel = label != null ? label : firstWantedWord(runs).orElse(firstLabel(rows));
-                List<MinutesRow> daily = MinutesReport.compute(periodEpisodes, periodStart, periodEnd, zone,
-                        Granularity.DAY, Optional.of(chartLabel));
-                ReportCharts.writePng(out, List.of(ReportCharts.dailyMinutes(daily, chartLabel),
-                        ReportCharts.nightTimeline(nightEpisodes, chosenNight, timelineLabels(runs, nightEpisodes))));
-                spec.commandLine().getErr().println("babble: wrote " + out + " (daily " + chartLabel
-                        + " minutes, " + days + " days; night of " + chosenNight.evening() + ")");
+                String chartLabel =
+                        label != null ? label : firstWantedWord(runs).orElse(firstLabel(rows));
+                List<MinutesRow> daily = MinutesReport.compute(
+                        periodEpisodes, periodStart, periodEnd, zone, Granularity.DAY, Optional.of(chartLabel));
+                ReportCharts.writePng(
+                        out,
+                        List.of(
+                                ReportCharts.dailyMinutes(daily, chartLabel),
+                                ReportCharts.nightTimeline(
+                                        nightEpisodes, chosenNight, timelineLabels(runs, nightEpisodes))));
+                spec.commandLine()
+                        .getErr()
+                        .println("babble: wrote " + out + " (daily " + chartLabel + " minutes, " + days
+                                + " days; night of " + chosenNight.evening() + ")");
             }
         }
     }
@@ -154,7 +188,9 @@ public final class ReportCommand implements Runnable {
     }
 
     private String bucket(MinutesRow r) {
-        return by == Granularity.DAY ? r.bucket().toLocalDate().toString() : r.bucket().format(HOUR);
+        return by == Granularity.DAY
+                ? r.bucket().toLocalDate().toString()
+                : r.bucket().format(HOUR);
     }
 
     /** The first label of the latest run that is not one of TF's {@code _silence_}/{@code _unknown_}. */

@@ -26,17 +26,20 @@ final class ResumedRun {
     /** Where the data is now, not what the run is: a run may resume on another machine. */
     private static final Set<String> NOT_COMPARED = Set.of(STEPS, "--data-dir");
 
-    private ResumedRun() {
-    }
+    private ResumedRun() {}
 
     /** The configuration to resume {@code saved} (read from {@code file}) with, given the flags typed in {@code cli}. */
     static RunConfiguration configuration(Path file, RunConfiguration saved, CommandLine cli) {
         if (!saved.isComplete()) {
-            throw new BabbleException(file, "written by a babble that did not save the run's augmentation, so it"
-                    + " cannot be resumed exactly", "freeze or evaluate it as it is, or start a fresh run (--force)");
+            throw new BabbleException(
+                    file,
+                    "written by a babble that did not save the run's augmentation, so it"
+                            + " cannot be resumed exactly",
+                    "freeze or evaluate it as it is, or start a fresh run (--force)");
         }
         ParseResult typed = cli.getParseResult();
-        ParseResult run = new CommandLine(new TrainCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+        ParseResult run = new CommandLine(new TrainCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .parseArgs(RunCommandLine.of(saved).toArray(String[]::new));
         for (OptionSpec option : typed.matchedOptions()) {
             String name = option.names()[0];
@@ -52,18 +55,22 @@ final class ResumedRun {
         List<Integer> given = steps.getValue();
         List<Integer> had = saved.training().howManyTrainingSteps();
         int last = had.size() - 1;
-        if (given.size() != had.size() || !given.subList(0, last).equals(had.subList(0, last))
+        if (given.size() != had.size()
+                || !given.subList(0, last).equals(had.subList(0, last))
                 || given.get(last) < had.get(last)) {
             throw contradiction(cli, file, steps, had, given, " (a resumed run may only lengthen its last phase)");
         }
         return saved.withSteps(given, saved.training().learningRates());
     }
 
-    private static ParameterException contradiction(CommandLine cli, Path file, OptionSpec option, Object had,
-            Object given, String note) {
-        return new ParameterException(cli, IgnoredFreezeFlags.typedName(option, cli.getParseResult()) + ": the run in "
-                + file + " has " + text(had) + ", the command line " + text(given) + note + "; leave the flag out (a"
-                + " resumed run keeps its configuration) or start a fresh run with --force");
+    private static ParameterException contradiction(
+            CommandLine cli, Path file, OptionSpec option, Object had, Object given, String note) {
+        return new ParameterException(
+                cli,
+                IgnoredFreezeFlags.typedName(option, cli.getParseResult()) + ": the run in "
+                        + file + " has " + text(had) + ", the command line " + text(given) + note
+                        + "; leave the flag out (a"
+                        + " resumed run keeps its configuration) or start a fresh run with --force");
     }
 
     private static boolean same(Object given, Object had) {
@@ -71,7 +78,8 @@ final class ResumedRun {
     }
 
     private static String text(Object value) {
-        String text = value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+        String text = value instanceof List<?> list
+                ? String.join(",", list.stream().map(String::valueOf).toList())
                 : String.valueOf(value);
         return text.toLowerCase(Locale.ROOT);
     }

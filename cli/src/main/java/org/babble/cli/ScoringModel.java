@@ -3,10 +3,10 @@ package org.babble.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.babble.core.train.TrainedModel;
-import org.babble.core.train.TrainingCheckpoints;
 import org.babble.core.frozen.FrozenModel;
 import org.babble.core.frozen.FrozenModelReader;
+import org.babble.core.train.TrainedModel;
+import org.babble.core.train.TrainingCheckpoints;
 
 /**
  * The model a streaming evaluation scores with, from either kind of file a user has: a frozen {@code model.babble}
@@ -15,8 +15,7 @@ import org.babble.core.frozen.FrozenModelReader;
  * file would be. A folder or a {@code .zip} name is a checkpoint; any other file is a model file.
  */
 final class ScoringModel {
-    private ScoringModel() {
-    }
+    private ScoringModel() {}
 
     static FrozenModel load(Path path) {
         if (isCheckpoint(path)) {
@@ -27,6 +26,7 @@ final class ScoringModel {
     }
 
     static boolean isCheckpoint(Path path) {
-        return Files.isDirectory(path) || path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+        return Files.isDirectory(path)
+                || path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 }

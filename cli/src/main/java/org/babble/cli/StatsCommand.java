@@ -19,16 +19,20 @@ import org.babble.core.levels.LevelStats;
 import org.babble.core.levels.StatsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code babble stats FILE...}: sox's {@code stats} report for each file; a bad file is reported and skipped. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
-        description = {"Levels of WAV files, as `sox FILE -n stats` reports them: DC offset, min/max, peak and RMS"
-            + " level, RMS peak/trough over 50 ms, crest and flat factor, peak count, bit depth, length.",
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Levels of WAV files, as `sox FILE -n stats` reports them: DC offset, min/max, peak and RMS"
+                    + " level, RMS peak/trough over 50 ms, crest and flat factor, peak count, bit depth, length.",
             "A file that cannot be read is reported on stderr and the others are still processed; the exit code is 1"
-            + " if any failed."})
+                    + " if any failed."
+        })
 public final class StatsCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "WAV files to measure.")
@@ -41,8 +45,7 @@ public final class StatsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** One file's outcome: its report, or why there is none. */
-    private record Outcome(Path file, DecodedWav wav, LevelStats stats, BabbleException failure) {
-    }
+    private record Outcome(Path file, DecodedWav wav, LevelStats stats, BabbleException failure) {}
 
     @Override
     public Integer call() {
@@ -64,7 +67,7 @@ public final class StatsCommand implements Callable<Integer> {
         switch (format.format) {
             case JSON -> out.println(json(outcomes));
             case CSV -> printCsv(out, outcomes);
-            case TEXT -> { }
+            case TEXT -> {}
         }
         out.flush();
         long failed = outcomes.stream().filter(o -> o.failure() != null).count();
@@ -176,10 +179,24 @@ public final class StatsCommand implements Callable<Integer> {
     }
 
     private static void csvRow(PrintWriter out, Path file, String channel, LevelStats s, ChannelLevels c) {
-        out.println(String.join(",", CsvQuoting.field(file.toString()), channel, Integer.toString(s.sampleRate()),
-                Long.toString(s.samples()), num(s.lengthSeconds()), num(c.dcOffset()), num(c.minLevel()),
-                num(c.maxLevel()), num(c.peakDb()), num(c.rmsDb()), num(c.rmsPeakDb()), num(c.rmsTroughDb()),
-                num(c.crestFactor()), num(c.flatFactor()), num(c.peakCount()), Integer.toString(c.bitDepth()),
+        out.println(String.join(
+                ",",
+                CsvQuoting.field(file.toString()),
+                channel,
+                Integer.toString(s.sampleRate()),
+                Long.toString(s.samples()),
+                num(s.lengthSeconds()),
+                num(c.dcOffset()),
+                num(c.minLevel()),
+                num(c.maxLevel()),
+                num(c.peakDb()),
+                num(c.rmsDb()),
+                num(c.rmsPeakDb()),
+                num(c.rmsTroughDb()),
+                num(c.crestFactor()),
+                num(c.flatFactor()),
+                num(c.peakCount()),
+                Integer.toString(c.bitDepth()),
                 Integer.toString(c.bitPrecision())));
     }
 

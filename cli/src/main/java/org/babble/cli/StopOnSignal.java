@@ -14,14 +14,16 @@ final class StopOnSignal implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     private StopOnSignal(String name, Runnable requestStop, Duration wait) {
-        hook = new Thread(() -> {
-            requestStop.run();
-            try {
-                finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, name);
+        hook = new Thread(
+                () -> {
+                    requestStop.run();
+                    try {
+                        finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                name);
     }
 
     /** Installs a hook that calls {@code requestStop} on a signal and then waits up to {@code wait} for {@link #close}. */

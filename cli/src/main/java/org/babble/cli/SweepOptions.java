@@ -9,16 +9,23 @@ import picocli.CommandLine.Option;
  * the false-alarm budget, and the DET plot. A smoothing flag the user gave pins that setting instead of sweeping it.
  */
 final class SweepOptions {
-    @Option(names = {"--target-false-alarms-per-hour", "--target_false_alarms_per_hour"}, paramLabel = "X",
+    @Option(
+            names = {"--target-false-alarms-per-hour", "--target_false_alarms_per_hour"},
+            paramLabel = "X",
             description = "Pick the setting with the fewest missed episodes among those with at most X false alarms"
                     + " per hour.")
     Double targetPerHour;
 
-    @Option(names = "--thresholds", split = ",", paramLabel = "P,P...",
+    @Option(
+            names = "--thresholds",
+            split = ",",
+            paramLabel = "P,P...",
             description = "Detection thresholds to sweep (default: 0.30 to 0.95 by 0.05, 0.97, 0.99).")
     List<Double> thresholds;
 
-    @Option(names = "--det-plot", paramLabel = "PNG",
+    @Option(
+            names = "--det-plot",
+            paramLabel = "PNG",
             description = "Draw the sweep as a DET curve (episodes missed against false alarms per hour) here.")
     java.nio.file.Path detPlot;
 
@@ -37,7 +44,8 @@ final class SweepOptions {
     SweepGrid grid(long clipMs, long hopMs, SmoothingMixin flags) {
         SweepGrid all = SweepGrid.forWindows(clipMs, hopMs);
         return new SweepGrid(
-                flags.detectionThreshold != null ? List.of(flags.detectionThreshold)
+                flags.detectionThreshold != null
+                        ? List.of(flags.detectionThreshold)
                         : thresholds != null ? thresholds : all.thresholds(),
                 flags.averageWindowMs != null ? List.of(flags.averageWindowMs) : all.averageWindowsMs(),
                 flags.minimumCount != null ? List.of(flags.minimumCount) : all.minimumCounts(),

@@ -8,8 +8,7 @@ import java.io.Console;
  * {@code Console.isTerminal()}, which JDK 17 lacks, tells the two apart, so the method is looked up when it exists.
  */
 final class Terminal {
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /** True when standard input and output are an interactive terminal. */
     @SuppressWarnings("SystemConsoleNull") // null is the answer on JDK 17 to 21; isTerminal() decides on 22+

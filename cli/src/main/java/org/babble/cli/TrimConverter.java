@@ -13,7 +13,8 @@ public final class TrimConverter implements CommandLine.ITypeConverter<CleanSett
         }
         double length = DurationConverter.seconds(parts[1]);
         if (length <= 0) {
-            throw new CommandLine.TypeConversionException("trim LENGTH must be longer than 0 s, got '" + parts[1] + "'");
+            throw new CommandLine.TypeConversionException(
+                    "trim LENGTH must be longer than 0 s, got '" + parts[1] + "'");
         }
         return new CleanSettings.Trim(DurationConverter.seconds(parts[0]), length);
     }

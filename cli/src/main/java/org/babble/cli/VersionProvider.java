@@ -7,7 +7,10 @@ import picocli.CommandLine;
 public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"babble " + BabbleVersion.get(), "Java " + System.getProperty("java.version")
-                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+        return new String[] {
+            "babble " + BabbleVersion.get(),
+            "Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch")
+        };
     }
 }

@@ -17,7 +17,8 @@ class BabbleCommandTest {
         for (String name : cli.getSubcommands().keySet()) {
             assertTrue(help.contains(name), () -> name + " missing from babble --help");
             CliRun sub = CliRun.of(name, "--help");
-            assertTrue(sub.exitCode() == ExitCode.OK, () -> name + " --help exited " + sub.exitCode() + ": " + sub.err());
+            assertTrue(
+                    sub.exitCode() == ExitCode.OK, () -> name + " --help exited " + sub.exitCode() + ": " + sub.err());
             assertFalse(sub.out().isBlank(), () -> name + " --help printed nothing");
         }
     }
@@ -36,7 +37,8 @@ class BabbleCommandTest {
         assertTrue(lines.get(0).startsWith("babble: Unknown option: '--how_many_lables=2'"), lines.get(0));
         assertTrue(lines.get(0).contains("; did you mean --how_many_labels or --hop? (see"), lines.get(0));
         assertTrue(lines.get(0).endsWith(" (see 'babble classify --help')"), lines.get(0));
-        List<String> missing = CliRun.of("freeze").expectExit(ExitCode.USAGE).err().lines().toList();
+        List<String> missing =
+                CliRun.of("freeze").expectExit(ExitCode.USAGE).err().lines().toList();
         assertEquals(1, missing.size(), String.join("\n", missing));
         assertTrue(missing.get(0).contains("--start-checkpoint"), missing.get(0));
     }

@@ -31,11 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
 class CalibrateCommandTest {
     private static final int RATE = TinyModels.SAMPLE_RATE;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] DEFAULTS = {"--detection-threshold", "0.5", "--average-window-ms", "1000",
-        "--minimum-count", "2", "--suppression-ms", "1000"};
+    private static final String[] DEFAULTS = {
+        "--detection-threshold",
+        "0.5",
+        "--average-window-ms",
+        "1000",
+        "--minimum-count",
+        "2",
+        "--suppression-ms",
+        "1000"
+    };
 
     @TempDir
     static Path dir;
+
     static Path model;
     static Path night;
     static Path truth;
@@ -62,10 +71,11 @@ class CalibrateCommandTest {
 
     /** The high episodes classify reports for the night, as start-end seconds. */
     private static List<String> classifyHigh(Path file, String... flags) throws IOException {
-        List<String> args = new ArrayList<>(List.of("classify", "--model", file.toString(), "--format", "json", "-q",
-                night.toString()));
+        List<String> args = new ArrayList<>(
+                List.of("classify", "--model", file.toString(), "--format", "json", "-q", night.toString()));
         args.addAll(List.of(flags));
-        JsonNode result = JSON.readTree(CliRun.of(args.toArray(String[]::new)).expectExit(0).out());
+        JsonNode result = JSON.readTree(
+                CliRun.of(args.toArray(String[]::new)).expectExit(0).out());
         List<String> spans = new ArrayList<>();
         for (JsonNode e : result.get("episodes")) {
             if (e.get("label").asText().equals("high")) {
@@ -77,11 +87,25 @@ class CalibrateCommandTest {
 
     /** The episode lines monitor prints for the night, without the clock. */
     private static List<String> monitorHigh(Path file, Path db, String... flags) {
-        List<String> args = new ArrayList<>(List.of("monitor", "--model", file.toString(), "--from", night.toString(),
-                "--speed", "max", "--start-time", "2026-11-20T21:00:00", "--db", db.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "monitor",
+                "--model",
+                file.toString(),
+                "--from",
+                night.toString(),
+                "--speed",
+                "max",
+                "--start-time",
+                "2026-11-20T21:00:00",
+                "--db",
+                db.toString()));
         args.addAll(List.of(flags));
-        return CliRun.of(args.toArray(String[]::new)).expectExit(0).out().lines()
-                .filter(l -> l.matches("2026-11-20 .*  high  .*")).toList();
+        return CliRun.of(args.toArray(String[]::new))
+                .expectExit(0)
+                .out()
+                .lines()
+                .filter(l -> l.matches("2026-11-20 .*  high  .*"))
+                .toList();
     }
 
     @Test
@@ -89,9 +113,21 @@ class CalibrateCommandTest {
         List<String> before = classifyHigh(model);
         assertEquals(2, before.size(), "the default smoothing reports the tone and the blip: " + before);
         Path calibrated = dir.resolve("calibrated.babble");
-        CliRun run = CliRun.of("calibrate", "--model", model.toString(), "--night", night.toString(), "--truth",
-                truth.toString(), "--label", "high", "--target-false-alarms-per-hour", "0", "--output-file",
-                calibrated.toString(), "-q")
+        CliRun run = CliRun.of(
+                        "calibrate",
+                        "--model",
+                        model.toString(),
+                        "--night",
+                        night.toString(),
+                        "--truth",
+                        truth.toString(),
+                        "--label",
+                        "high",
+                        "--target-false-alarms-per-hour",
+                        "0",
+                        "--output-file",
+                        calibrated.toString(),
+                        "-q")
                 .expectExit(0);
         assertTrue(run.out().contains("chosen for at most 0.00 false alarms per hour"), run.out());
 
@@ -103,11 +139,16 @@ class CalibrateCommandTest {
         assertEquals(35 / 3600.0, point.negativeHours(), 1e-9);
         assertEquals(List.of(night.toString()), point.recordings());
         assertEquals(500, point.hopMs());
-        String row = String.format(java.util.Locale.ROOT, "%9.2f %10d %9d %14d", point.smoothing().detectionThreshold(),
-                point.smoothing().averageWindowMs(), point.smoothing().minimumCount(),
+        String row = String.format(
+                java.util.Locale.ROOT,
+                "%9.2f %10d %9d %14d",
+                point.smoothing().detectionThreshold(),
+                point.smoothing().averageWindowMs(),
+                point.smoothing().minimumCount(),
                 point.smoothing().suppressionMs());
-        assertTrue(run.out().lines().anyMatch(l -> l.startsWith(row)), "the chosen setting is a frontier row: "
-                + run.out());
+        assertTrue(
+                run.out().lines().anyMatch(l -> l.startsWith(row)),
+                "the chosen setting is a frontier row: " + run.out());
         assertEquals(null, FrozenModelReader.read(model).metadata().operatingPoint(), "--output-file leaves --model");
 
         List<String> after = classifyHigh(calibrated);
@@ -121,11 +162,26 @@ class CalibrateCommandTest {
         assertEquals(monitoredBefore, monitorHigh(calibrated, dir.resolve("flags.db"), DEFAULTS));
 
         String info = CliRun.of("info", calibrated.toString()).expectExit(0).out();
-        assertTrue(info.contains("operating point:     high: " + StreamingReport.settings(point.smoothing())
-                + ", hop 500 ms; missed 0 of 1 episodes"), info);
-        JsonNode evaluated = JSON.readTree(CliRun.of("evaluate", "--model", calibrated.toString(), "--night",
-                night.toString(), "--label", "high", "--format", "json", "-q").expectExit(0).out());
-        assertEquals("the model's calibration", evaluated.get("smoothing").get("source").asText());
+        assertTrue(
+                info.contains("operating point:     high: " + StreamingReport.settings(point.smoothing())
+                        + ", hop 500 ms; missed 0 of 1 episodes"),
+                info);
+        JsonNode evaluated = JSON.readTree(CliRun.of(
+                        "evaluate",
+                        "--model",
+                        calibrated.toString(),
+                        "--night",
+                        night.toString(),
+                        "--label",
+                        "high",
+                        "--format",
+                        "json",
+                        "-q")
+                .expectExit(0)
+                .out());
+        assertEquals(
+                "the model's calibration",
+                evaluated.get("smoothing").get("source").asText());
         assertEquals(0, evaluated.get("labels").get(0).get("false_alarms").asInt());
         assertNotEquals(point, FrozenModelReader.read(model).metadata().operatingPoint());
     }
@@ -133,9 +189,27 @@ class CalibrateCommandTest {
     @Test
     void aBudgetNothingMeetsCalibratesNothing() throws IOException {
         Path out = dir.resolve("never.babble");
-        CliRun run = CliRun.of("calibrate", "--model", model.toString(), "--night", night.toString(),
-                "--label", "high", "--target-false-alarms-per-hour", "0", "--detection-threshold", "0.3",
-                "--average-window-ms", "500", "--minimum-count", "1", "--suppression-ms", "500", "--output-file", out.toString(), "-q");
+        CliRun run = CliRun.of(
+                "calibrate",
+                "--model",
+                model.toString(),
+                "--night",
+                night.toString(),
+                "--label",
+                "high",
+                "--target-false-alarms-per-hour",
+                "0",
+                "--detection-threshold",
+                "0.3",
+                "--average-window-ms",
+                "500",
+                "--minimum-count",
+                "1",
+                "--suppression-ms",
+                "500",
+                "--output-file",
+                out.toString(),
+                "-q");
         run.expectExit(ExitCode.CHECK_FAILED);
         assertTrue(run.out().contains("no setting keeps within 0.00 false alarms per hour"), run.out());
         assertTrue(Files.notExists(out));
@@ -144,8 +218,14 @@ class CalibrateCommandTest {
     @Test
     void aCheckpointIsAUsageErrorForCalibrate() throws IOException {
         Path trainDir = Files.createDirectories(dir.resolve("train"));
-        CliRun run = CliRun.of("calibrate", "--model", trainDir.toString(), "--night", night.toString(),
-                "--target-false-alarms-per-hour", "1");
+        CliRun run = CliRun.of(
+                "calibrate",
+                "--model",
+                trainDir.toString(),
+                "--night",
+                night.toString(),
+                "--target-false-alarms-per-hour",
+                "1");
         run.expectExit(ExitCode.USAGE);
         assertTrue(run.err().contains("freeze the checkpoint first"), run.err());
     }

@@ -49,21 +49,39 @@ class ClassifyMonitorAgreementTest {
         Path night = dir.resolve("night.wav");
         WavWriter.write(night, new AudioClip(RATE, new float[][] {left, right}));
 
-        String json = CliRun.of("classify", "--model", model.toString(), "--hop", "0.5", "--format", "json",
-                night.toString()).expectExit(ExitCode.OK).out();
+        String json = CliRun.of(
+                        "classify", "--model", model.toString(), "--hop", "0.5", "--format", "json", night.toString())
+                .expectExit(ExitCode.OK)
+                .out();
         Map<Long, JsonNode> classified = new HashMap<>();
         for (JsonNode w : new ObjectMapper().readTree(json).get("windows")) {
             classified.put(Math.round(w.get("start_s").asDouble() * 1000), w);
         }
         Path db = dir.resolve("night.db");
-        CliRun.of("monitor", "--model", model.toString(), "--from", night.toString(), "--speed", "max",
-                "--start-time", START, "--hop", "0.5", "--db", db.toString()).expectExit(ExitCode.OK);
+        CliRun.of(
+                        "monitor",
+                        "--model",
+                        model.toString(),
+                        "--from",
+                        night.toString(),
+                        "--speed",
+                        "max",
+                        "--start-time",
+                        START,
+                        "--hop",
+                        "0.5",
+                        "--db",
+                        db.toString())
+                .expectExit(ExitCode.OK);
 
-        long origin = LocalDateTime.parse(START).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        long origin = LocalDateTime.parse(START)
+                .atZone(ZoneId.systemDefault())
+                .toInstant()
+                .toEpochMilli();
         int compared = 0;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT start_ms, top_label, top_score, scores FROM windows")) {
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT start_ms, top_label, top_score, scores FROM windows")) {
             while (rows.next()) {
                 long startMs = rows.getLong(1) - origin;
                 JsonNode w = classified.get(startMs);
@@ -73,8 +91,12 @@ class ClassifyMonitorAgreementTest {
                 JsonNode stored = new ObjectMapper().readTree(rows.getString(4));
                 for (String label : TinyModels.LABELS) {
                     // the database keeps five decimals of every score
-                    String rounded = String.format(Locale.ROOT, "%.5f", w.get("scores").get(label).floatValue());
-                    assertEquals(Double.parseDouble(rounded), stored.get(label).asDouble(), 0,
+                    String rounded = String.format(
+                            Locale.ROOT, "%.5f", w.get("scores").get(label).floatValue());
+                    assertEquals(
+                            Double.parseDouble(rounded),
+                            stored.get(label).asDouble(),
+                            0,
                             label + " at " + startMs + " ms");
                 }
                 compared++;

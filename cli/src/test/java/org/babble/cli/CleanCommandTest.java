@@ -34,7 +34,10 @@ class CleanCommandTest {
     private static Map<Path, String> sha256(List<Path> files) throws IOException, NoSuchAlgorithmException {
         Map<Path, String> sums = new LinkedHashMap<>();
         for (Path file : files) {
-            sums.put(file, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+            sums.put(
+                    file,
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
         }
         return sums;
     }
@@ -57,8 +60,20 @@ class CleanCommandTest {
         Path night = SharedData.require("raw/night-1.wav");
         Map<Path, String> before = sha256(List.of(night));
         Path out = tmp.resolve("OUT");
-        CliRun run = CliRun.of("clean", night.toString(), "--segment", "10s", "--rate", "22050", "--normalize", "-1dBFS",
-                "--label", "night", "--out", out.toString()).expectExit(ExitCode.OK);
+        CliRun run = CliRun.of(
+                        "clean",
+                        night.toString(),
+                        "--segment",
+                        "10s",
+                        "--rate",
+                        "22050",
+                        "--normalize",
+                        "-1dBFS",
+                        "--label",
+                        "night",
+                        "--out",
+                        out.toString())
+                .expectExit(ExitCode.OK);
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             expected.add("night-1_nohash_" + i + ".wav");
@@ -84,8 +99,18 @@ class CleanCommandTest {
         }
         Map<Path, String> before = sha256(inputs);
         Path out = tmp.resolve("out");
-        CliRun run = CliRun.of("clean", folder.toString(), "--trim", "0,10s", "--gain", "45dB", "--rate", "22050",
-                "--out", out.toString()).expectExit(ExitCode.OK);
+        CliRun run = CliRun.of(
+                        "clean",
+                        folder.toString(),
+                        "--trim",
+                        "0,10s",
+                        "--gain",
+                        "45dB",
+                        "--rate",
+                        "22050",
+                        "--out",
+                        out.toString())
+                .expectExit(ExitCode.OK);
         List<String> written = names(out);
         assertEquals(inputs.size(), written.size(), written::toString);
         for (Path input : inputs) {
@@ -93,8 +118,11 @@ class CleanCommandTest {
             AudioClip clip = WavReader.read(out.resolve(stem + "_nohash_0.wav")).clip();
             assertEquals(220500, clip.frames(), "exactly 10 s at 22050 Hz");
         }
-        assertTrue(run.out().contains(inputs.size() + " files in, " + inputs.size() + " clips out, " + inputs.size()
-                + " padded"), "the ~7 s cries are all padded: " + run.out());
+        assertTrue(
+                run.out()
+                        .contains(inputs.size() + " files in, " + inputs.size() + " clips out, " + inputs.size()
+                                + " padded"),
+                "the ~7 s cries are all padded: " + run.out());
         assertTrue(run.err().contains("of samples clipped"), "45 dB clips phone recordings: " + run.err());
         assertEquals(before, sha256(inputs), "inputs unchanged");
     }
@@ -111,7 +139,8 @@ class CleanCommandTest {
                 .expectExit(ExitCode.FAILED);
         assertEquals(List.of("a_nohash_0.wav", "b_nohash_0.wav"), names(out));
         assertTrue(run.err().contains("notes.wav") && run.err().contains("not a WAV file"), run.err());
-        assertTrue(run.out().contains("3 files in, 2 clips out, 0 padded, 0 dropped, 0 clipped (0 samples), 1 failed"),
+        assertTrue(
+                run.out().contains("3 files in, 2 clips out, 0 padded, 0 dropped, 0 clipped (0 samples), 1 failed"),
                 run.out());
         assertEquals(before, sha256(List.of(good1, good2, bad)));
     }
@@ -119,8 +148,13 @@ class CleanCommandTest {
     @Test
     void brokenFilesFromTheFieldFailOneByOne() {
         Path odd = SharedData.require("odd");
-        CliRun run = CliRun.of("clean", odd.resolve("empty.wav").toString(), odd.resolve("android-3gp-renamed.wav")
-                .toString(), odd.resolve("short-1500ms.wav").toString(), "--out", tmp.resolve("out").toString())
+        CliRun run = CliRun.of(
+                        "clean",
+                        odd.resolve("empty.wav").toString(),
+                        odd.resolve("android-3gp-renamed.wav").toString(),
+                        odd.resolve("short-1500ms.wav").toString(),
+                        "--out",
+                        tmp.resolve("out").toString())
                 .expectExit(ExitCode.FAILED);
         assertTrue(run.out().contains("3 files in, 1 clip out") && run.out().contains("2 failed"), run.out());
     }
@@ -132,7 +166,9 @@ class CleanCommandTest {
         CliRun.of("clean", in.toString(), "--segment", "10s", "--duration", "10s", "--out", padded.toString())
                 .expectExit(ExitCode.OK);
         assertEquals(List.of("long_nohash_0.wav", "long_nohash_1.wav", "long_nohash_2.wav"), names(padded));
-        assertEquals(160000, WavReader.read(padded.resolve("long_nohash_2.wav")).clip().frames());
+        assertEquals(
+                160000,
+                WavReader.read(padded.resolve("long_nohash_2.wav")).clip().frames());
         Path dropped = tmp.resolve("dropped");
         CliRun run = CliRun.of("clean", in.toString(), "--segment", "10s", "--drop-short", "--out", dropped.toString())
                 .expectExit(ExitCode.OK);
@@ -148,7 +184,8 @@ class CleanCommandTest {
         CliRun.of("clean", a.toString(), b.toString(), "--concat", "--segment", "4s", "--out", out.toString())
                 .expectExit(ExitCode.OK);
         assertEquals(List.of("batch_nohash_0.wav", "batch_nohash_1.wav", "batch_nohash_2.wav"), names(out));
-        assertEquals(32000, WavReader.read(out.resolve("batch_nohash_2.wav")).clip().frames(), "4 + 4 + 2 s");
+        assertEquals(
+                32000, WavReader.read(out.resolve("batch_nohash_2.wav")).clip().frames(), "4 + 4 + 2 s");
     }
 
     @Test
@@ -157,7 +194,8 @@ class CleanCommandTest {
         sine("x2.wav", 1);
         sine("y.wav", 1);
         Path out = tmp.resolve("out");
-        CliRun.of("clean", tmp.resolve("in").toString() + "/x*.wav", "--out", out.toString()).expectExit(ExitCode.OK);
+        CliRun.of("clean", tmp.resolve("in").toString() + "/x*.wav", "--out", out.toString())
+                .expectExit(ExitCode.OK);
         assertEquals(List.of("x1_nohash_0.wav", "x2_nohash_0.wav"), names(out));
     }
 
@@ -165,8 +203,9 @@ class CleanCommandTest {
     void dryRunListsButWritesNothing() throws Exception {
         Path in = sine("a.wav", 3);
         Path out = tmp.resolve("out");
-        CliRun run = CliRun.of("clean", in.toString(), "--segment", "1s", "--dry-run", "--label", "x", "--out",
-                out.toString()).expectExit(ExitCode.OK);
+        CliRun run = CliRun.of(
+                        "clean", in.toString(), "--segment", "1s", "--dry-run", "--label", "x", "--out", out.toString())
+                .expectExit(ExitCode.OK);
         assertFalse(Files.exists(out), "nothing written");
         assertTrue(run.out().contains("would write " + out.resolve("x").resolve("a_nohash_2.wav")), run.out());
         assertTrue(run.out().contains("3 clips would be written"), run.out());
@@ -177,8 +216,13 @@ class CleanCommandTest {
         sine("a.wav", 1);
         Path other = tmp.resolve("other").resolve("a.wav");
         WavWriter.write(other, AudioClip.mono(8000, new float[8000]));
-        CliRun run = CliRun.of("clean", tmp.resolve("in").resolve("a.wav").toString(), other.toString(), "--out",
-                tmp.resolve("out").toString()).expectExit(ExitCode.FAILED);
+        CliRun run = CliRun.of(
+                        "clean",
+                        tmp.resolve("in").resolve("a.wav").toString(),
+                        other.toString(),
+                        "--out",
+                        tmp.resolve("out").toString())
+                .expectExit(ExitCode.FAILED);
         assertTrue(run.err().contains("same name"), run.err());
     }
 
@@ -187,18 +231,38 @@ class CleanCommandTest {
         Path plain = sine("x.wav", 1);
         Path alreadyCut = sine("x_nohash_0.wav", 1);
         Map<Path, String> before = sha256(List.of(plain, alreadyCut));
-        CliRun run = CliRun.of("clean", plain.toString(), alreadyCut.toString(), "--gain", "6dB", "--out",
-                tmp.resolve("in").toString()).expectExit(ExitCode.FAILED);
+        CliRun run = CliRun.of(
+                        "clean",
+                        plain.toString(),
+                        alreadyCut.toString(),
+                        "--gain",
+                        "6dB",
+                        "--out",
+                        tmp.resolve("in").toString())
+                .expectExit(ExitCode.FAILED);
         assertTrue(run.err().contains("is one of the inputs"), run.err());
-        assertTrue(Files.exists(tmp.resolve("in").resolve("x_nohash_0_nohash_0.wav")), "the other input is still cleaned");
+        assertTrue(
+                Files.exists(tmp.resolve("in").resolve("x_nohash_0_nohash_0.wav")), "the other input is still cleaned");
         assertEquals(before, sha256(List.of(plain, alreadyCut)), "inputs unchanged");
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"--segment=10x", "--duration=-1s", "--gain=loud", "--normalize=3dBFS", "--trim=5s",
-        "--trim=0,0s", "--channels=both", "--label=a/b", "--rate=12", "--jobs=0"})
+    @ValueSource(
+            strings = {
+                "--segment=10x",
+                "--duration=-1s",
+                "--gain=loud",
+                "--normalize=3dBFS",
+                "--trim=5s",
+                "--trim=0,0s",
+                "--channels=both",
+                "--label=a/b",
+                "--rate=12",
+                "--jobs=0"
+            })
     void badValuesAreUsageErrors(String option) {
-        CliRun run = CliRun.of("clean", "x.wav", "--out", tmp.toString(), option).expectExit(ExitCode.USAGE);
+        CliRun run =
+                CliRun.of("clean", "x.wav", "--out", tmp.toString(), option).expectExit(ExitCode.USAGE);
         assertTrue(run.err().contains(option.substring(0, option.indexOf('='))), "names the option: " + run.err());
     }
 
@@ -216,7 +280,13 @@ class CleanCommandTest {
             sine("clip" + i + ".wav", 1);
         }
         try (SmallDisk disk = SmallDisk.mount(tmp, 96)) {
-            CliRun run = CliRun.of("clean", tmp.resolve("in").toString(), "--out", disk.folder().toString(), "--jobs", "1")
+            CliRun run = CliRun.of(
+                            "clean",
+                            tmp.resolve("in").toString(),
+                            "--out",
+                            disk.folder().toString(),
+                            "--jobs",
+                            "1")
                     .expectExit(ExitCode.FAILED);
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().startsWith("babble: " + disk.folder().toAbsolutePath() + ": disk full"), run.err());

@@ -20,8 +20,8 @@ class DemoCommandTest {
         Path work = dir.resolve("demo");
         CliRun run = CliRun.of("demo", "--work", work.toString()).expectExit(ExitCode.OK);
         String out = run.out();
-        for (String step : List.of("babble clean ", "babble stats ", "babble train ", "babble freeze ",
-                "babble classify ")) {
+        for (String step :
+                List.of("babble clean ", "babble stats ", "babble train ", "babble freeze ", "babble classify ")) {
             assertTrue(out.contains(step), () -> "no '" + step + "' step in\n" + out);
         }
         assertTrue(out.contains("Final test accuracy = "), out);
@@ -29,7 +29,11 @@ class DemoCommandTest {
             String header = "==> " + work.resolve("fresh").resolve(label + ".wav") + " <==";
             int at = out.indexOf(header);
             assertTrue(at >= 0, () -> "no result for the unseen " + label + " clip\n" + out);
-            String top = out.substring(at + header.length()).strip().lines().findFirst().orElseThrow();
+            String top = out.substring(at + header.length())
+                    .strip()
+                    .lines()
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(top.startsWith(label + " (score = "), () -> "unseen " + label + " clip called: " + top);
         }
         assertTrue(Files.isRegularFile(work.resolve("model.babble")));

@@ -31,6 +31,7 @@ class EvaluateNightTest {
 
     @TempDir
     static Path dir;
+
     static String model;
     static String night;
     static String truth;
@@ -76,8 +77,9 @@ class EvaluateNightTest {
 
     @Test
     void aNightWithAKnownAnswerGivesTheHandCountedFigures() throws IOException {
-        JsonNode report = json(CliRun.of("evaluate", "--model", model, "--night", night, "--truth", truth, "--format",
-                "json", "-q").expectExit(0));
+        JsonNode report = json(
+                CliRun.of("evaluate", "--model", model, "--night", night, "--truth", truth, "--format", "json", "-q")
+                        .expectExit(0));
         JsonNode low = label(report, "low");
         assertEquals(3, low.get("episodes").asInt());
         assertEquals(2, low.get("found").asInt(), low::toPrettyString);
@@ -101,10 +103,14 @@ class EvaluateNightTest {
 
     @Test
     void textNamesTheSettingsAndTheFiguresPerLabel() {
-        CliRun run = CliRun.of("evaluate", "--model", model, "--wav", night, "--ground_truth", truth, "--label", "low",
-                "-q").expectExit(0);
-        assertTrue(run.out().contains("smoothing (defaults): --detection-threshold 0.50 --average-window-ms 1000"
-                + " --minimum-count 2 --suppression-ms 1000"), run.out());
+        CliRun run = CliRun.of(
+                        "evaluate", "--model", model, "--wav", night, "--ground_truth", truth, "--label", "low", "-q")
+                .expectExit(0);
+        assertTrue(
+                run.out()
+                        .contains("smoothing (defaults): --detection-threshold 0.50 --average-window-ms 1000"
+                                + " --minimum-count 2 --suppression-ms 1000"),
+                run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("low\\s+3\\s+2\\s+1\\s+0\\s+0\\.00 .*")), run.out());
         assertTrue(run.out().lines().noneMatch(l -> l.startsWith("high")), run.out());
     }
@@ -112,19 +118,41 @@ class EvaluateNightTest {
     @Test
     void aSweepPinsTheFlagsItIsGivenAndPicksWithinTheBudgetOrSaysNothingIs() throws IOException {
         Path png = dir.resolve("det.png");
-        String[] sweep = {"evaluate", "--model", model, "--night", night, "--label", "high", "--sweep", "--thresholds",
-            "0.5,0.9", "--average-window-ms", "1000", "-q"};
-        JsonNode report = json(CliRun.of(concat(sweep, "--format", "json", "--target-false-alarms-per-hour", "100",
-                "--det-plot", png.toString())).expectExit(0));
+        String[] sweep = {
+            "evaluate",
+            "--model",
+            model,
+            "--night",
+            night,
+            "--label",
+            "high",
+            "--sweep",
+            "--thresholds",
+            "0.5,0.9",
+            "--average-window-ms",
+            "1000",
+            "-q"
+        };
+        JsonNode report = json(CliRun.of(concat(
+                        sweep,
+                        "--format",
+                        "json",
+                        "--target-false-alarms-per-hour",
+                        "100",
+                        "--det-plot",
+                        png.toString()))
+                .expectExit(0));
         JsonNode points = report.get("sweep").get("points");
         assertEquals(2 * 3 * 2, points.size(), "2 thresholds x 3 minimum counts x 2 suppressions, the window pinned");
-        points.forEach(p -> assertEquals(1000, p.get("smoothing").get("average_window_ms").asInt()));
+        points.forEach(p ->
+                assertEquals(1000, p.get("smoothing").get("average_window_ms").asInt()));
         JsonNode chosen = report.get("sweep").get("chosen").get("figures");
         assertEquals(0, chosen.get("missed").asInt(), chosen::toPrettyString);
         assertTrue(chosen.get("false_alarms_per_hour").asDouble() <= 100, chosen::toPrettyString);
         assertTrue(Files.size(png) > 1000, "a DET plot was drawn");
         // The unlisted 4-s high tone is a false alarm at every setting: no budget of zero can be met.
-        CliRun none = CliRun.of(concat(sweep, "--target-false-alarms-per-hour", "0")).expectExit(ExitCode.CHECK_FAILED);
+        CliRun none =
+                CliRun.of(concat(sweep, "--target-false-alarms-per-hour", "0")).expectExit(ExitCode.CHECK_FAILED);
         assertTrue(none.out().contains("no setting keeps within 0.00 false alarms per hour"), none.out());
         assertTrue(none.out().contains("sweep of high: 12 settings"), none.out());
     }
@@ -133,8 +161,22 @@ class EvaluateNightTest {
     void anUnreadableNightIsOneLineAndTheOthersStillCount() throws IOException {
         Path broken = dir.resolve("broken.wav");
         Files.writeString(broken, "not a wav");
-        CliRun run = CliRun.of("evaluate", "--model", model, "--night", night, "--night", broken.toString(), "--truth",
-                truth, "--truth", truth, "--label", "low", "-q").expectExit(ExitCode.FAILED);
+        CliRun run = CliRun.of(
+                        "evaluate",
+                        "--model",
+                        model,
+                        "--night",
+                        night,
+                        "--night",
+                        broken.toString(),
+                        "--truth",
+                        truth,
+                        "--truth",
+                        truth,
+                        "--label",
+                        "low",
+                        "-q")
+                .expectExit(ExitCode.FAILED);
         assertTrue(run.out().lines().anyMatch(l -> l.matches("low\\s+3\\s+2\\s+1\\s+0 .*")), run.out());
         assertTrue(run.err().lines().anyMatch(l -> l.startsWith("babble: " + broken)), run.err());
         assertTrue(run.err().lines().noneMatch(l -> l.contains("Exception")), run.err());
@@ -151,7 +193,8 @@ class EvaluateNightTest {
 
     @Test
     void theTruthBesideTheNightIsFoundByItsName() {
-        CliRun run = CliRun.of("evaluate", "--model", model, "--night", night, "--label", "low", "-q").expectExit(0);
+        CliRun run = CliRun.of("evaluate", "--model", model, "--night", night, "--label", "low", "-q")
+                .expectExit(0);
         assertTrue(run.out().lines().anyMatch(l -> l.matches("low\\s+3\\s+2\\s+1\\s+0 .*")), run.out());
     }
 
@@ -166,8 +209,9 @@ class EvaluateNightTest {
         }
         Path folder = Files.createDirectories(dir.resolve("negatives"));
         WavWriter.write(folder.resolve("half-hour.wav"), AudioClip.mono(RATE, samples));
-        JsonNode report = json(CliRun.of("evaluate", "--model", model, "--negatives", folder.toString(), "--format",
-                "json", "-q").expectExit(0));
+        JsonNode report =
+                json(CliRun.of("evaluate", "--model", model, "--negatives", folder.toString(), "--format", "json", "-q")
+                        .expectExit(0));
         JsonNode high = label(report, "high");
         assertEquals(8, bursts);
         assertEquals(0, high.get("episodes").asInt());
@@ -192,20 +236,34 @@ class EvaluateNightTest {
         Path joinedWav = dir.resolve("joined.wav");
         WavWriter.write(joinedWav, AudioClip.mono(RATE, joined));
         Path scores = dir.resolve("windows.csv");
-        CliRun.of("evaluate", "--model", model, "--negatives", joinedWav.toString(), "--hop", "1", "--window-scores",
-                scores.toString(), "-q").expectExit(0);
+        CliRun.of(
+                        "evaluate",
+                        "--model",
+                        model,
+                        "--negatives",
+                        joinedWav.toString(),
+                        "--hop",
+                        "1",
+                        "--window-scores",
+                        scores.toString(),
+                        "-q")
+                .expectExit(0);
         List<String> windows = Files.readAllLines(scores);
         List<String> args = new ArrayList<>(List.of("classify", "--model", model, "--format", "csv", "-q"));
         args.addAll(clips);
-        List<String> classified = CliRun.of(args.toArray(String[]::new)).expectExit(0).out().lines().toList();
+        List<String> classified = CliRun.of(args.toArray(String[]::new))
+                .expectExit(0)
+                .out()
+                .lines()
+                .toList();
         assertEquals("file,start_s,end_s,_silence_,low,high", windows.get(0));
         assertEquals(sounds.length + 1, windows.size(), windows::toString);
         for (int i = 0; i < sounds.length; i++) {
             String[] window = windows.get(i + 1).split(",");
             String[] clip = classified.get(i + 1).split(",");
             assertEquals(i, Double.parseDouble(window[1]), 1e-9);
-            assertEquals(List.of(clip).subList(3, 6), List.of(window).subList(3, 6), "clip " + i + " (" + sounds[i]
-                    + ")");
+            assertEquals(
+                    List.of(clip).subList(3, 6), List.of(window).subList(3, 6), "clip " + i + " (" + sounds[i] + ")");
         }
     }
 }

@@ -52,11 +52,16 @@ class EvaluateSharedNightsTest {
     }
 
     private static List<Span> classified(String model, Path wav) throws IOException {
-        JsonNode result = JSON.readTree(CliRun.of("classify", "--model", model, "--format", "json", "-q",
-                wav.toString()).expectExit(0).out());
+        JsonNode result =
+                JSON.readTree(CliRun.of("classify", "--model", model, "--format", "json", "-q", wav.toString())
+                        .expectExit(0)
+                        .out());
         List<Span> spans = new ArrayList<>();
         for (JsonNode e : result.get("episodes")) {
-            spans.add(new Span(e.get("label").asText(), e.get("start_s").asDouble(), e.get("end_s").asDouble()));
+            spans.add(new Span(
+                    e.get("label").asText(),
+                    e.get("start_s").asDouble(),
+                    e.get("end_s").asDouble()));
         }
         return spans;
     }
@@ -75,25 +80,34 @@ class EvaluateSharedNightsTest {
             double length = truth.get(truth.size() - 1).end(); // the rows tile each night
             for (String label : LABELS) {
                 Count c = counts.get(label);
-                List<Span> mine = truth.stream().filter(t -> t.label().equals(label)).toList();
-                List<Span> fired = detected.stream().filter(d -> d.label().equals(label)).toList();
+                List<Span> mine =
+                        truth.stream().filter(t -> t.label().equals(label)).toList();
+                List<Span> fired =
+                        detected.stream().filter(d -> d.label().equals(label)).toList();
                 c.episodes += mine.size();
-                c.found += (int) mine.stream().filter(t -> fired.stream().anyMatch(t::near)).count();
-                c.falseAlarms += (int) fired.stream().filter(d -> mine.stream().noneMatch(d::near)).count();
-                c.truthSeconds += mine.stream().mapToDouble(t -> t.end() - t.start()).sum();
+                c.found += (int) mine.stream()
+                        .filter(t -> fired.stream().anyMatch(t::near))
+                        .count();
+                c.falseAlarms += (int) fired.stream()
+                        .filter(d -> mine.stream().noneMatch(d::near))
+                        .count();
+                c.truthSeconds +=
+                        mine.stream().mapToDouble(t -> t.end() - t.start()).sum();
                 c.seconds += length;
             }
         }
-        List<String> args = new ArrayList<>(List.of("evaluate", "--format", "json", "-q", "--tolerance-ms",
-                Long.toString(TOLERANCE_MS)));
+        List<String> args = new ArrayList<>(
+                List.of("evaluate", "--format", "json", "-q", "--tolerance-ms", Long.toString(TOLERANCE_MS)));
         for (Path night : nights) {
             args.addAll(List.of("--night", night.toString())); // the CSV beside each night is its truth
         }
         for (String source : List.of(model, nursery.trainDir().toString())) {
             List<String> run = new ArrayList<>(args);
             run.addAll(List.of("--model", source));
-            JsonNode report = JSON.readTree(CliRun.of(run.toArray(String[]::new)).expectExit(0).out());
-            assertEquals(120.0, report.get("recordings").get(0).get("duration_s").asDouble(), 0.01);
+            JsonNode report = JSON.readTree(
+                    CliRun.of(run.toArray(String[]::new)).expectExit(0).out());
+            assertEquals(
+                    120.0, report.get("recordings").get(0).get("duration_s").asDouble(), 0.01);
             assertEquals(60.0, report.get("recordings").get(1).get("duration_s").asDouble(), 0.01);
             assertEquals(LABELS.size(), report.get("labels").size());
             for (JsonNode figures : report.get("labels")) {
@@ -106,7 +120,10 @@ class EvaluateSharedNightsTest {
                 assertEquals(c.falseAlarms, figures.get("false_alarms").asInt(), where);
                 double negativeHours = (c.seconds - c.truthSeconds) / 3600;
                 assertEquals(negativeHours, figures.get("negative_hours").asDouble(), 1e-6, where);
-                assertEquals(c.falseAlarms / negativeHours, figures.get("false_alarms_per_hour").asDouble(), 1e-3,
+                assertEquals(
+                        c.falseAlarms / negativeHours,
+                        figures.get("false_alarms_per_hour").asDouble(),
+                        1e-3,
                         where);
                 assertEquals(c.truthSeconds, figures.get("truth_s").asDouble(), 1e-6, where);
             }

@@ -10,8 +10,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import java.util.Arrays;
+import javax.imageio.ImageIO;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.Resampler;
 import org.babble.core.audio.WavReader;
@@ -46,7 +46,8 @@ class FeaturesCommandTest {
     @Test
     void drawsMfccsOfAOneSecondClipAsABlockHeatmap() throws IOException {
         Path png = dir.resolve("spec.png");
-        CliRun run = CliRun.of("features", chirpWav().toString(), "--out", png.toString()).expectExit(ExitCode.OK);
+        CliRun run = CliRun.of("features", chirpWav().toString(), "--out", png.toString())
+                .expectExit(ExitCode.OK);
         // 98 frames x 40 coefficients; blocks of 7 x 8 px bring it to at least 600 x 320
         BufferedImage image = png(png);
         assertEquals(98 * 7, image.getWidth());
@@ -71,8 +72,18 @@ class FeaturesCommandTest {
     void everyPreprocessRendersAndTheClipCanBePadded() throws IOException {
         for (String preprocess : new String[] {"logmel", "average"}) {
             Path png = dir.resolve(preprocess + ".png");
-            CliRun run = CliRun.of("features", chirpWav().toString(), "--out", png.toString(), "--preprocess",
-                    preprocess, "--clip-duration-ms", "1500", "--upper-frequency", "8000").expectExit(ExitCode.OK);
+            CliRun run = CliRun.of(
+                            "features",
+                            chirpWav().toString(),
+                            "--out",
+                            png.toString(),
+                            "--preprocess",
+                            preprocess,
+                            "--clip-duration-ms",
+                            "1500",
+                            "--upper-frequency",
+                            "8000")
+                    .expectExit(ExitCode.OK);
             assertTrue(run.err().contains("padded 1.00 s to the model's 1.50 s clip"), run.err());
             int bins = preprocess.equals("average") ? 43 : 40;
             assertEquals(148 * 5, png(png).getWidth(), preprocess + ": 148 frames of 5 px");
@@ -92,7 +103,8 @@ class FeaturesCommandTest {
     void aFileThatIsNotWavIsOneLineAndExitOne() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.wav"), "not audio at all\n");
         Path png = dir.resolve("never.png");
-        CliRun run = CliRun.of("features", text.toString(), "--out", png.toString()).expectExit(ExitCode.FAILED);
+        CliRun run =
+                CliRun.of("features", text.toString(), "--out", png.toString()).expectExit(ExitCode.FAILED);
         assertTrue(run.err().startsWith("babble: ") && run.err().contains("notes.wav"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(Files.exists(png), "no image for a failed clip");
@@ -109,8 +121,13 @@ class FeaturesCommandTest {
 
     @Test
     void impossibleSettingsAreAUsageErrorNamingTheField() {
-        CliRun run = CliRun.of("features", chirpWav().toString(), "--out", dir.resolve("x.png").toString(),
-                "--upper-frequency", "9000");
+        CliRun run = CliRun.of(
+                "features",
+                chirpWav().toString(),
+                "--out",
+                dir.resolve("x.png").toString(),
+                "--upper-frequency",
+                "9000");
         assertEquals(ExitCode.USAGE, run.exitCode());
         assertTrue(run.err().contains("upperFrequencyHz"), run.err());
         assertNotEquals("", run.err());
@@ -141,8 +158,16 @@ class FeaturesCommandTest {
         assertTrue(source.contains("const int g_chirp_width = 40;\nconst int g_chirp_height = 98;\n"), source);
         String body = source.substring(source.indexOf("g_chirp_data[] = {") + 18, source.lastIndexOf("};"));
         String[] written = body.trim().split(",\\s*");
-        float[][] expected = FeatureExtractors.create(new FeatureSettings(16000, 1000, 30, 10, 40,
-                FeatureSettings.Preprocess.MFCC, 20, FeatureSettings.defaultUpperFrequencyHz(16000), 40))
+        float[][] expected = FeatureExtractors.create(new FeatureSettings(
+                        16000,
+                        1000,
+                        30,
+                        10,
+                        40,
+                        FeatureSettings.Preprocess.MFCC,
+                        20,
+                        FeatureSettings.defaultUpperFrequencyHz(16000),
+                        40))
                 .extract(WavReader.read(wav).clip().mixdown()); // the 16-bit samples the file holds
         assertEquals(98 * 40, written.length - (written[written.length - 1].isBlank() ? 1 : 0));
         for (int i = 0; i < 98 * 40; i++) {
@@ -157,15 +182,24 @@ class FeaturesCommandTest {
         ModelMetadata tones = TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT);
         FeatureSettings modelFeatures = tones.featureSettings().withNormalization(FeatureSettings.Normalization.MEAN);
         Path model = dir.resolve("model.babble");
-        FrozenModelWriter.write(model, TinyModels.tones(), new ModelMetadata(tones.labels(), modelFeatures,
-                tones.featureLayout(), tones.trainSettings(), tones.provenance(), tones.operatingPoint(),
-                tones.configuration()));
+        FrozenModelWriter.write(
+                model,
+                TinyModels.tones(),
+                new ModelMetadata(
+                        tones.labels(),
+                        modelFeatures,
+                        tones.featureLayout(),
+                        tones.trainSettings(),
+                        tones.provenance(),
+                        tones.operatingPoint(),
+                        tones.configuration()));
         Path wav = dir.resolve("stereo.wav");
-        WavWriter.write(wav, new AudioClip(16000, new float[][] {Signals.chirp(200, 3000, 0.4, 16000, 12800),
-                Signals.noise(0.05, 9, 12800)}));
+        WavWriter.write(wav, new AudioClip(16000, new float[][] {
+            Signals.chirp(200, 3000, 0.4, 16000, 12800), Signals.noise(0.05, 9, 12800)
+        }));
         Path c = dir.resolve("stereo.cc");
-        CliRun run = CliRun.of("features", "--model", model.toString(), wav.toString(), "--output-c-file",
-                c.toString()).expectExit(ExitCode.OK);
+        CliRun run = CliRun.of("features", "--model", model.toString(), wav.toString(), "--output-c-file", c.toString())
+                .expectExit(ExitCode.OK);
         assertTrue(run.err().contains("mixed 2 channels down to mono"), run.err());
         assertTrue(run.err().contains("resampled 16000 Hz to the model's 8000 Hz"), run.err());
         assertTrue(run.err().contains("padded 0.80 s to the model's 1.00 s clip"), run.err());
@@ -187,8 +221,16 @@ class FeaturesCommandTest {
     void aFeatureFlagIsRefusedWithAModelRatherThanIgnored() {
         Path model = dir.resolve("model.babble");
         FrozenModelWriter.write(model, TinyModels.tones(), TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT));
-        CliRun run = CliRun.of("features", "--model", model.toString(), chirpWav().toString(), "--out",
-                dir.resolve("x.png").toString(), "--window_stride_ms", "10").expectExit(ExitCode.USAGE);
+        CliRun run = CliRun.of(
+                        "features",
+                        "--model",
+                        model.toString(),
+                        chirpWav().toString(),
+                        "--out",
+                        dir.resolve("x.png").toString(),
+                        "--window_stride_ms",
+                        "10")
+                .expectExit(ExitCode.USAGE);
         assertTrue(run.err().contains("cannot be given with --model"), run.err());
     }
 
@@ -202,7 +244,8 @@ class FeaturesCommandTest {
     void withoutAnOutputOrAClipItIsAUsageError() {
         CliRun run = CliRun.of("features", chirpWav().toString()).expectExit(ExitCode.USAGE);
         assertTrue(run.err().contains("give --out PNG, --output_c_file FILE, or both"), run.err());
-        CliRun none = CliRun.of("features", "--out", dir.resolve("x.png").toString()).expectExit(ExitCode.USAGE);
+        CliRun none =
+                CliRun.of("features", "--out", dir.resolve("x.png").toString()).expectExit(ExitCode.USAGE);
         assertTrue(none.err().contains("give one clip: CLIP or --input_wav"), none.err());
     }
 }

@@ -29,8 +29,10 @@ class InfoCommandTest {
         String out = CliRun.of("info", model()).expectExit(ExitCode.OK).out();
         assertTrue(out.contains("labels:              _silence_, low, high\n"), out);
         assertTrue(out.contains("clip:                1000 ms at 8000 Hz (8000 samples)\n"), out);
-        assertTrue(out.contains("features:            logmel, 20 bins, 30 ms windows every 20 ms, 20-4000 Hz, 20 mel"
-                + " channels\n"), out);
+        assertTrue(
+                out.contains("features:            logmel, 20 bins, 30 ms windows every 20 ms, 20-4000 Hz, 20 mel"
+                        + " channels\n"),
+                out);
         assertTrue(out.contains("data:                synthetic-tones (120 files)\n"), out);
         assertTrue(out.contains("validation accuracy: 98.0%\n"), out);
         assertTrue(out.contains("test accuracy:       97.0%\n"), out);
@@ -39,8 +41,10 @@ class InfoCommandTest {
 
     @Test
     void jsonCarriesEverything() throws IOException {
-        JsonNode json = new ObjectMapper().readTree(CliRun.of("info", "--format", "json", model())
-                .expectExit(ExitCode.OK).out());
+        JsonNode json = new ObjectMapper()
+                .readTree(CliRun.of("info", "--format", "json", model())
+                        .expectExit(ExitCode.OK)
+                        .out());
         assertEquals("high", json.get("labels").get(2).asText());
         assertEquals(8000, json.get("featureSettings").get("sampleRate").asInt());
         assertEquals("FLAT", json.get("featureLayout").asText());

@@ -38,10 +38,12 @@ class LabelByModelTest {
 
     @TempDir
     static Path shared;
+
     static String model;
 
     @TempDir
     Path dir;
+
     Path clips;
     Path out;
 
@@ -91,8 +93,10 @@ class LabelByModelTest {
         }
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                sums.put(root.relativize(file).toString().replace('\\', '/'), HexFormat.of().formatHex(
-                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                sums.put(
+                        root.relativize(file).toString().replace('\\', '/'),
+                        HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
             }
         }
         return sums;
@@ -105,13 +109,15 @@ class LabelByModelTest {
                 .expectExit(ExitCode.OK);
         assertEquals(before, sha256(clips), "inputs unchanged");
         Map<String, String> placed = sha256(out);
-        assertEquals(Map.of(
-                "low/low-1.wav", before.get("low-1.wav"),
-                "low/low-2.wav", before.get("low-2.wav"),
-                "high/high-1.wav", before.get("high-1.wav"),
-                "high/high-2.wav", before.get("03/high-2.wav"),
-                "_review/quiet.wav", before.get("quiet.wav"),
-                "_review/between.wav", before.get("between.wav")), placed);
+        assertEquals(
+                Map.of(
+                        "low/low-1.wav", before.get("low-1.wav"),
+                        "low/low-2.wav", before.get("low-2.wav"),
+                        "high/high-1.wav", before.get("high-1.wav"),
+                        "high/high-2.wav", before.get("03/high-2.wav"),
+                        "_review/quiet.wav", before.get("quiet.wav"),
+                        "_review/between.wav", before.get("between.wav")),
+                placed);
 
         List<String> lines = run.out().lines().toList();
         assertEquals("label    clips  mean score", lines.get(0));
@@ -125,8 +131,18 @@ class LabelByModelTest {
 
     @Test
     void minScoreDecidesWhatIsConfidentAndJsonListsEachClip() throws IOException {
-        CliRun run = CliRun.of("label", "--model", model, clips.toString(), "--out", out.toString(),
-                "--min-score", "0.5", "--format", "json").expectExit(ExitCode.OK);
+        CliRun run = CliRun.of(
+                        "label",
+                        "--model",
+                        model,
+                        clips.toString(),
+                        "--out",
+                        out.toString(),
+                        "--min-score",
+                        "0.5",
+                        "--format",
+                        "json")
+                .expectExit(ExitCode.OK);
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(3, json.get("labels").get("low").get("clips").asInt(), run.out());
         assertEquals(2, json.get("labels").get("high").get("clips").asInt());
@@ -153,7 +169,8 @@ class LabelByModelTest {
         Path earlier = out.resolve("low/low-1.wav");
         Files.createDirectories(earlier.getParent());
         Files.writeString(earlier, "last night's clip");
-        CliRun.of("label", "--model", model, clips.toString(), "--out", out.toString()).expectExit(ExitCode.OK);
+        CliRun.of("label", "--model", model, clips.toString(), "--out", out.toString())
+                .expectExit(ExitCode.OK);
         assertEquals("last night's clip", Files.readString(earlier));
         assertTrue(Files.exists(out.resolve("low/low-1-2.wav")));
     }
@@ -163,7 +180,8 @@ class LabelByModelTest {
         Path bad = Files.writeString(clips.resolve("notes.wav"), "not audio");
         CliRun run = CliRun.of("label", "--model", model, clips.toString(), "--out", out.toString(), "--move")
                 .expectExit(ExitCode.FAILED);
-        List<String> errors = run.err().lines().filter(l -> l.contains("notes.wav")).toList();
+        List<String> errors =
+                run.err().lines().filter(l -> l.contains("notes.wav")).toList();
         assertEquals(1, errors.size(), run.err());
         assertTrue(errors.get(0).startsWith("babble: " + bad.toAbsolutePath() + ": not a WAV file"), errors.get(0));
         assertTrue(run.err().contains("babble: 1 of 7 clips could not be sorted; they are where they were"), run.err());
@@ -176,13 +194,39 @@ class LabelByModelTest {
     @Test
     void theModesExcludeEachOther() throws IOException {
         Path csv = Files.writeString(dir.resolve("night.csv"), "0,5,crying\n");
-        CliRun run = CliRun.of("label", "--model", model, "--annotations", csv.toString(), clips.toString(),
-                "--out", out.toString()).expectExit(ExitCode.USAGE);
+        CliRun run = CliRun.of(
+                        "label",
+                        "--model",
+                        model,
+                        "--annotations",
+                        csv.toString(),
+                        clips.toString(),
+                        "--out",
+                        out.toString())
+                .expectExit(ExitCode.USAGE);
         assertTrue(run.err().contains("give only one"), run.err());
-        CliRun.of("label", "--model", model, "--interactive", clips.toString(), "--labels", "low",
-                "--out", out.toString()).expectExit(ExitCode.USAGE);
-        run = CliRun.of("label", "--interactive", clips.toString(), "--labels", "low", "--min-score", "0.8",
-                "--out", out.toString()).expectExit(ExitCode.USAGE);
+        CliRun.of(
+                        "label",
+                        "--model",
+                        model,
+                        "--interactive",
+                        clips.toString(),
+                        "--labels",
+                        "low",
+                        "--out",
+                        out.toString())
+                .expectExit(ExitCode.USAGE);
+        run = CliRun.of(
+                        "label",
+                        "--interactive",
+                        clips.toString(),
+                        "--labels",
+                        "low",
+                        "--min-score",
+                        "0.8",
+                        "--out",
+                        out.toString())
+                .expectExit(ExitCode.USAGE);
         assertTrue(run.err().contains("--min-score only applies to model-assisted sorting"), run.err());
         run = CliRun.of("label", "--model", model, clips.toString(), "--out", out.toString(), "--min-score", "1.5")
                 .expectExit(ExitCode.USAGE);
@@ -194,9 +238,11 @@ class LabelByModelTest {
 
     @Test
     void aFolderAloneSortsWithTheDefaultModel() {
-        Assumptions.assumeTrue(System.getenv("BABBLE_MODEL") == null && !Files.exists(Path.of("model.babble")),
+        Assumptions.assumeTrue(
+                System.getenv("BABBLE_MODEL") == null && !Files.exists(Path.of("model.babble")),
                 "this test needs no default model around");
-        CliRun run = CliRun.of("label", clips.toString(), "--out", out.toString()).expectExit(ExitCode.FAILED);
+        CliRun run =
+                CliRun.of("label", clips.toString(), "--out", out.toString()).expectExit(ExitCode.FAILED);
         assertTrue(run.err().contains("model.babble") && run.err().contains("no such model file"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }

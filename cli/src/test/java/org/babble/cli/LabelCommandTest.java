@@ -39,7 +39,8 @@ class LabelCommandTest {
     /** What the CSV says: each row gives floor((length - clip) / hop) + 1 clips, none when shorter than a clip. */
     private static Map<String, Integer> expectedFrom(Path csv, double clip, double hop) throws IOException {
         Map<String, Integer> expected = new TreeMap<>();
-        for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+        for (String line :
+                Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
             String[] f = line.split(",");
             double length = Double.parseDouble(f[1]) - Double.parseDouble(f[0]);
             int n = length < clip ? 0 : (int) Math.floor((length - clip) / hop + 1e-9) + 1;
@@ -53,10 +54,19 @@ class LabelCommandTest {
         Path csv = SharedData.require("raw/night-1.csv");
         Path wav = SharedData.require("raw/night-1.wav");
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("label", "--annotations", csv.toString(), wav.toString(), "--clip", "5s",
-                "--out", out.toString()).expectExit(ExitCode.OK);
+        CliRun run = CliRun.of(
+                        "label",
+                        "--annotations",
+                        csv.toString(),
+                        wav.toString(),
+                        "--clip",
+                        "5s",
+                        "--out",
+                        out.toString())
+                .expectExit(ExitCode.OK);
         Map<String, Integer> expected = expectedFrom(csv, 5, 5);
-        assertEquals(Map.of("crying", 5, "laughing", 3, "noise", 4, "room_empty", 12), expected, "the CSV as read here");
+        assertEquals(
+                Map.of("crying", 5, "laughing", 3, "noise", 4, "room_empty", 12), expected, "the CSV as read here");
         assertEquals(expected, counts(out));
         assertTrue(run.out().contains("room_empty     12"), run.out());
         DecodedWav clip = WavReader.read(out.resolve("crying/night-1_nohash_7.wav"));
@@ -70,12 +80,30 @@ class LabelCommandTest {
         Path csv = SharedData.require("raw/night-1.csv");
         Path wav = SharedData.require("raw/night-1.wav");
         Path out = dir.resolve("hop");
-        CliRun run = CliRun.of("label", "--annotations", csv.toString(), wav.toString(), "--clip", "5s", "--hop", "2.5s",
-                "--channels", "1", "--out", out.toString(), "--format", "json").expectExit(ExitCode.OK);
+        CliRun run = CliRun.of(
+                        "label",
+                        "--annotations",
+                        csv.toString(),
+                        wav.toString(),
+                        "--clip",
+                        "5s",
+                        "--hop",
+                        "2.5s",
+                        "--channels",
+                        "1",
+                        "--out",
+                        out.toString(),
+                        "--format",
+                        "json")
+                .expectExit(ExitCode.OK);
         Map<String, Integer> expected = expectedFrom(csv, 5, 2.5);
         assertEquals(expected, counts(out));
         assertTrue(run.out().startsWith("{\"labels\":{\"room_empty\":" + expected.get("room_empty")), run.out());
-        assertEquals(1, WavReader.read(out.resolve("room_empty/night-1_nohash_0.wav")).format().channels());
+        assertEquals(
+                1,
+                WavReader.read(out.resolve("room_empty/night-1_nohash_0.wav"))
+                        .format()
+                        .channels());
     }
 
     @Test
@@ -83,8 +111,16 @@ class LabelCommandTest {
         Path wav = dir.resolve("night.wav");
         WavWriter.write(wav, AudioClip.mono(8000, Signals.noise(0.1, 5, 8000 * 10)));
         Path csv = Files.writeString(dir.resolve("night.txt"), "0\t3.5\tcrying\n3.5\t4\tnoise\n");
-        CliRun run = CliRun.of("label", "--annotations", csv.toString(), wav.toString(), "--clip", "1s",
-                "--out", dir.resolve("out").toString()).expectExit(ExitCode.OK);
+        CliRun run = CliRun.of(
+                        "label",
+                        "--annotations",
+                        csv.toString(),
+                        wav.toString(),
+                        "--clip",
+                        "1s",
+                        "--out",
+                        dir.resolve("out").toString())
+                .expectExit(ExitCode.OK);
         assertEquals(Map.of("crying", 3), counts(dir.resolve("out")));
         assertTrue(run.err().contains("1.0 s of annotated audio left unused"), run.err());
         assertTrue(run.err().contains("1 range(s) shorter than a clip gave none (lines 2)"), run.err());
@@ -97,12 +133,22 @@ class LabelCommandTest {
             WavWriter.write(clips.resolve(name + ".wav"), AudioClip.mono(16000, Signals.sine(440, 0.2, 16000, 8000)));
         }
         Path out = dir.resolve("data");
-        String[] args = {"label", "--interactive", clips.toString(), "--labels", "crying,room_empty", "--out",
-            out.toString(), "--no-play"};
+        String[] args = {
+            "label",
+            "--interactive",
+            clips.toString(),
+            "--labels",
+            "crying,room_empty",
+            "--out",
+            out.toString(),
+            "--no-play"
+        };
         CliRun first = withStdin("1\nu\n2\nq\n", args);
         first.expectExit(ExitCode.OK);
         assertEquals(Map.of("room_empty", 1), counts(out));
-        assertTrue(first.err().lines().anyMatch(l -> l.strip().matches("[\u2581-\u2588]{60}")), "sparkline: " + first.err());
+        assertTrue(
+                first.err().lines().anyMatch(l -> l.strip().matches("[\u2581-\u2588]{60}")),
+                "sparkline: " + first.err());
         assertTrue(first.err().contains("2 clip(s) left"), first.err());
         CliRun second = withStdin("1\n1\n", args).expectExit(ExitCode.OK);
         assertTrue(second.err().contains("resuming: 1 decided before, 2 to go"), second.err());
@@ -113,9 +159,13 @@ class LabelCommandTest {
 
     @Test
     void usageErrors() {
-        assertTrue(CliRun.of("label", "--out", dir.toString()).expectExit(ExitCode.USAGE).err().contains("--annotations"));
+        assertTrue(CliRun.of("label", "--out", dir.toString())
+                .expectExit(ExitCode.USAGE)
+                .err()
+                .contains("--annotations"));
         CliRun.of("label", "--annotations", "a.csv", "--out", dir.toString()).expectExit(ExitCode.USAGE);
-        CliRun.of("label", "--interactive", dir.toString(), "--out", dir.toString()).expectExit(ExitCode.USAGE);
+        CliRun.of("label", "--interactive", dir.toString(), "--out", dir.toString())
+                .expectExit(ExitCode.USAGE);
         CliRun.of("label", "--interactive", dir.toString(), "--labels", "a/b", "--out", dir.toString())
                 .expectExit(ExitCode.USAGE);
         CliRun.of("label", "--annotations", "a.csv", "x.wav", "--channels", "2", "--out", dir.toString())
@@ -124,8 +174,9 @@ class LabelCommandTest {
 
     @Test
     void aMissingAnnotationsFileIsOneClearLine() {
-        CliRun run = CliRun.of("label", "--annotations", dir.resolve("no.csv").toString(), "x.wav", "--out",
-                dir.toString()).expectExit(ExitCode.FAILED);
+        CliRun run = CliRun.of(
+                        "label", "--annotations", dir.resolve("no.csv").toString(), "x.wav", "--out", dir.toString())
+                .expectExit(ExitCode.FAILED);
         assertTrue(run.err().startsWith("babble: " + dir.resolve("no.csv") + ": no such file"), run.err());
     }
 

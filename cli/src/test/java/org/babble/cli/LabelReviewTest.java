@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LabelReviewTest {
     @TempDir
     Path dir;
+
     Path kept;
     Path data;
 
@@ -46,8 +47,8 @@ class LabelReviewTest {
     private CliRun review(String verdictRows, String... more) throws IOException {
         Path verdicts = dir.resolve("verdicts.csv");
         Files.writeString(verdicts, verdictRows);
-        List<String> args = new java.util.ArrayList<>(List.of("label", "--review", kept.toString(), "--verdicts",
-                verdicts.toString(), "--out", data.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "label", "--review", kept.toString(), "--verdicts", verdicts.toString(), "--out", data.toString()));
         args.addAll(List.of(more));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -65,9 +66,11 @@ class LabelReviewTest {
     void wrongDetectionsBecomeHardNegativesAndRightOnesJoinTheirLabel() throws IOException {
         byte[] original = Files.readAllBytes(kept.resolve("crying/20261120T210008_nohash_0.wav"));
         CliRun run = review("file,verdict\n20261120T210008,wrong\ncrying/20261120T213000_nohash_0.wav,right\n"
-                + "20261120T230000_nohash_0.wav,wrong\n").expectExit(0);
-        assertEquals(List.of("20261120T210008_nohash_0.wav", "20261120T210008_nohash_1.wav",
-                "20261120T230000_nohash_0.wav"), files(data.resolve("_hard_negative_")));
+                        + "20261120T230000_nohash_0.wav,wrong\n")
+                .expectExit(0);
+        assertEquals(
+                List.of("20261120T210008_nohash_0.wav", "20261120T210008_nohash_1.wav", "20261120T230000_nohash_0.wav"),
+                files(data.resolve("_hard_negative_")));
         assertEquals(List.of("20261120T213000_nohash_0.wav"), files(data.resolve("crying")));
         assertEquals(List.of(), files(data.resolve("laughing")));
         assertArrayEquals(original, Files.readAllBytes(data.resolve("_hard_negative_/20261120T210008_nohash_0.wav")));
@@ -77,7 +80,8 @@ class LabelReviewTest {
 
     @Test
     void moveTakesThemOutOfTheKeptFolderAndANamedLabelReplacesTheHardNegativeFolder() throws IOException {
-        review("20261120T220000,n\n", "--move", "--hard-negative-label", "noise").expectExit(0);
+        review("20261120T220000,n\n", "--move", "--hard-negative-label", "noise")
+                .expectExit(0);
         assertEquals(List.of("20261120T220000_nohash_0.wav"), files(data.resolve("noise")));
         assertEquals(3, files(kept.resolve("crying")).size());
     }
@@ -94,6 +98,7 @@ class LabelReviewTest {
         CliRun run = review("20261120T220000,maybe\n").expectExit(ExitCode.FAILED);
         assertTrue(run.err().contains("line 1: verdict 'maybe' is neither right nor wrong"), run.err());
         assertTrue(Files.notExists(data));
-        CliRun.of("label", "--review", kept.toString(), "--out", data.toString()).expectExit(ExitCode.USAGE);
+        CliRun.of("label", "--review", kept.toString(), "--out", data.toString())
+                .expectExit(ExitCode.USAGE);
     }
 }

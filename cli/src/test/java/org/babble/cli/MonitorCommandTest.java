@@ -33,10 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 class MonitorCommandTest {
     private static final int RATE = TinyModels.SAMPLE_RATE;
     private static final String START = "2026-11-20T21:00:00";
-    private static final Instant ORIGIN = LocalDateTime.parse(START).atZone(ZoneId.systemDefault()).toInstant();
+    private static final Instant ORIGIN =
+            LocalDateTime.parse(START).atZone(ZoneId.systemDefault()).toInstant();
 
     @TempDir
     static Path dir;
+
     static String model;
     static String night;
 
@@ -60,8 +62,18 @@ class MonitorCommandTest {
     }
 
     private CliRun monitor(Path db, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("monitor", "--model", model, "--from", night,
-                "--speed", "max", "--start-time", START, "--db", db.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "monitor",
+                "--model",
+                model,
+                "--from",
+                night,
+                "--speed",
+                "max",
+                "--start-time",
+                START,
+                "--db",
+                db.toString()));
         args.addAll(List.of(more));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -77,25 +89,33 @@ class MonitorCommandTest {
             assertEquals(79, database.windowCount());
             assertEquals("ok", database.integrityCheck());
             List<EpisodeRow> episodes = database.episodes(ORIGIN, ORIGIN.plusSeconds(40));
-            List<EpisodeRow> tones = episodes.stream().filter(e -> !e.label().startsWith("_")).toList();
+            List<EpisodeRow> tones =
+                    episodes.stream().filter(e -> !e.label().startsWith("_")).toList();
             assertEquals(2, tones.size(), episodes::toString);
             assertSpan(tones.get(0), "low", 8, 18);
             assertSpan(tones.get(1), "high", 26, 31);
             for (EpisodeRow e : episodes) {
-                minutes.merge(e.label(), (e.end().orElseThrow().toEpochMilli() - e.start().toEpochMilli()) / 60_000.0,
+                minutes.merge(
+                        e.label(),
+                        (e.end().orElseThrow().toEpochMilli() - e.start().toEpochMilli()) / 60_000.0,
                         Double::sum);
             }
         }
-        String csv = CliRun.of("report", "--db", db.toString(), "--days", "1", "--until", "2026-11-20",
-                "--format", "csv").expectExit(ExitCode.OK).out();
+        String csv = CliRun.of(
+                        "report", "--db", db.toString(), "--days", "1", "--until", "2026-11-20", "--format", "csv")
+                .expectExit(ExitCode.OK)
+                .out();
         for (String label : List.of("low", "high")) { // report leaves out TF's _silence_/_unknown_
-            String row = csv.lines().filter(l -> l.startsWith("2026-11-20," + label + ",")).findFirst()
+            String row = csv.lines()
+                    .filter(l -> l.startsWith("2026-11-20," + label + ","))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(label + " missing from\n" + csv));
             double reported = Double.parseDouble(row.substring(row.lastIndexOf(',') + 1));
             assertEquals(minutes.get(label), reported, 0.001, "report agrees with the database for " + label);
         }
         assertTrue(minutes.get("low") > 9.0 / 60 && minutes.get("low") < 11.5 / 60, minutes::toString);
-        assertTrue(run.out().lines().anyMatch(l -> l.matches("2026-11-20 21:00:0\\d  low  \\d+\\.\\d s  \\(peak .*")),
+        assertTrue(
+                run.out().lines().anyMatch(l -> l.matches("2026-11-20 21:00:0\\d  low  \\d+\\.\\d s  \\(peak .*")),
                 "a line per episode off a terminal: " + run.out());
         assertFalse(run.err().contains("\r"), "no status line off a terminal: " + run.err());
     }
@@ -110,8 +130,14 @@ class MonitorCommandTest {
     void onDetectRunsForTheLabelWithItsEnvironmentAndKeptAudioIsReadyForTraining() throws Exception {
         Path hookOut = dir.resolve("hook.txt");
         Path keep = dir.resolve("kept");
-        monitor(dir.resolve("hook.db"), "--label", "high", "--keep-audio", keep.toString(),
-                "--on-detect", "echo \"$BABBLE_LABEL $BABBLE_SCORE $BABBLE_START\" >> '" + hookOut + "'")
+        monitor(
+                        dir.resolve("hook.db"),
+                        "--label",
+                        "high",
+                        "--keep-audio",
+                        keep.toString(),
+                        "--on-detect",
+                        "echo \"$BABBLE_LABEL $BABBLE_SCORE $BABBLE_START\" >> '" + hookOut + "'")
                 .expectExit(ExitCode.OK);
         for (int i = 0; i < 50 && !Files.exists(hookOut); i++) {
             Thread.sleep(100);
@@ -128,14 +154,22 @@ class MonitorCommandTest {
             List<Path> high = pieces.sorted().toList();
             assertTrue(high.size() >= 4 && high.size() <= 7, "1-s pieces of the 5-s episode: " + high);
             for (Path piece : high) {
-                assertTrue(piece.getFileName().toString().matches("2026-11-20T21-00-2\\d_nohash_\\d+\\.wav"),
+                assertTrue(
+                        piece.getFileName().toString().matches("2026-11-20T21-00-2\\d_nohash_\\d+\\.wav"),
                         piece.toString());
                 AudioClip clip = WavReader.read(piece).clip();
                 assertEquals(RATE, clip.sampleRate());
                 assertEquals(RATE, clip.frames(), "clip length pieces");
             }
-            String classified = CliRun.of("classify", "--model", model, "--how-many-labels", "1",
-                    high.get(1).toString()).expectExit(ExitCode.OK).out();
+            String classified = CliRun.of(
+                            "classify",
+                            "--model",
+                            model,
+                            "--how-many-labels",
+                            "1",
+                            high.get(1).toString())
+                    .expectExit(ExitCode.OK)
+                    .out();
             assertTrue(classified.startsWith("high "), "the kept audio is the tone: " + classified);
         }
         assertTrue(Files.isDirectory(keep.resolve("low")), "every label's episodes are kept");
@@ -148,7 +182,8 @@ class MonitorCommandTest {
         assertTrue(run.out().contains("00:02:00.0 of audio"), run.out());
         try (MonitorDatabase database = MonitorDatabase.openForReading(db)) {
             List<EpisodeRow> low = database.episodes(ORIGIN, ORIGIN.plusSeconds(120)).stream()
-                    .filter(e -> e.label().equals("low")).toList();
+                    .filter(e -> e.label().equals("low"))
+                    .toList();
             assertEquals(3, low.size(), low::toString);
             for (int loop = 0; loop < 3; loop++) {
                 assertSpan(low.get(loop), "low", 40 * loop + 8, 40 * loop + 18);
@@ -158,8 +193,15 @@ class MonitorCommandTest {
 
     @Test
     void aMissingModelIsOneLineAndExitOne() {
-        CliRun run = CliRun.of("monitor", "--model", dir.resolve("nope.babble").toString(), "--from", night,
-                "--db", dir.resolve("missing.db").toString()).expectExit(ExitCode.FAILED);
+        CliRun run = CliRun.of(
+                        "monitor",
+                        "--model",
+                        dir.resolve("nope.babble").toString(),
+                        "--from",
+                        night,
+                        "--db",
+                        dir.resolve("missing.db").toString())
+                .expectExit(ExitCode.FAILED);
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("babble: ") && run.err().contains("nope.babble"), run.err());
     }
@@ -168,8 +210,15 @@ class MonitorCommandTest {
     void aBadRecordingIsOneLineAndExitOne() throws Exception {
         Path bad = dir.resolve("bad.wav");
         Files.writeString(bad, "not a wav file at all");
-        CliRun run = CliRun.of("monitor", "--model", model, "--from", bad.toString(),
-                "--db", dir.resolve("bad.db").toString()).expectExit(ExitCode.FAILED);
+        CliRun run = CliRun.of(
+                        "monitor",
+                        "--model",
+                        model,
+                        "--from",
+                        bad.toString(),
+                        "--db",
+                        dir.resolve("bad.db").toString())
+                .expectExit(ExitCode.FAILED);
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("babble: ") && run.err().contains("bad.wav"), run.err());
     }

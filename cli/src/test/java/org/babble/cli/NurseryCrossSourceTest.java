@@ -19,7 +19,8 @@ class NurseryCrossSourceTest {
 
     private static Matcher row(String out, String label) {
         Matcher m = Pattern.compile("(?m)^" + label + "\\s+(unseen recordings|same recording)\\s+(\\d+)\\s+(\\d+)"
-                + "\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)$").matcher(out);
+                        + "\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)$")
+                .matcher(out);
         assertTrue(m.find(), "no row for " + label + " in\n" + out);
         return m;
     }
@@ -27,9 +28,21 @@ class NurseryCrossSourceTest {
     @Test
     void theDefaultsFindMostCriesOfHomeRecordingsTheyNeverHeard() {
         Path data = SharedData.require("nursery");
-        CliRun run = CliRun.of("train", "--data_dir", data.toString(), "--wanted_words",
-                "crying,laughing,noise,room_empty", "--sample_rate", "22050", "--clip_duration_ms", "5000",
-                "--train_dir", dir.resolve("train").toString(), "--cross-source", "3", "--quiet")
+        CliRun run = CliRun.of(
+                        "train",
+                        "--data_dir",
+                        data.toString(),
+                        "--wanted_words",
+                        "crying,laughing,noise,room_empty",
+                        "--sample_rate",
+                        "22050",
+                        "--clip_duration_ms",
+                        "5000",
+                        "--train_dir",
+                        dir.resolve("train").toString(),
+                        "--cross-source",
+                        "3",
+                        "--quiet")
                 .expectExit(ExitCode.OK);
         Matcher crying = row(run.out(), "crying");
         assertTrue(crying.group(1).equals("unseen recordings"), crying.group());
@@ -37,7 +50,8 @@ class NurseryCrossSourceTest {
         assertTrue(Double.parseDouble(crying.group(4)) >= 0.88, crying.group());
         assertTrue(Double.parseDouble(crying.group(6)) >= 0.80, crying.group());
         Matcher laughing = row(run.out(), "laughing");
-        assertTrue(laughing.group(1).equals("same recording") && laughing.group(2).equals("1"), laughing.group());
+        assertTrue(
+                laughing.group(1).equals("same recording") && laughing.group(2).equals("1"), laughing.group());
         assertTrue(run.out().contains("advice: laughing: one recording only"), run.out());
     }
 }

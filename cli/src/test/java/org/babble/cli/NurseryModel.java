@@ -18,11 +18,9 @@ final class NurseryModel {
     private static Trained trained;
 
     /** The training run's output and the frozen model. */
-    record Trained(CliRun train, Path trainDir, Path model) {
-    }
+    record Trained(CliRun train, Path trainDir, Path model) {}
 
-    private NurseryModel() {
-    }
+    private NurseryModel() {}
 
     /** Trains and freezes on first use; skips the calling test when the shared data is absent. */
     static synchronized Trained get() {
@@ -31,8 +29,15 @@ final class NurseryModel {
             Path root = Path.of("target", "nursery-model").toAbsolutePath();
             deleteTree(root);
             Path trainDir = root.resolve("train");
-            CliRun train = CliRun.of("train", "--data_url=", "--data_dir=" + data, "--wanted_words=" + WANTED,
-                    "--sample_rate=22050", "--clip_duration_ms=5000", "--train_dir=" + trainDir).expectExit(0);
+            CliRun train = CliRun.of(
+                            "train",
+                            "--data_url=",
+                            "--data_dir=" + data,
+                            "--wanted_words=" + WANTED,
+                            "--sample_rate=22050",
+                            "--clip_duration_ms=5000",
+                            "--train_dir=" + trainDir)
+                    .expectExit(0);
             Path model = root.resolve("nursery.babble");
             CliRun.of("freeze", "--start-checkpoint", trainDir.toString(), "--output-file", model.toString())
                     .expectExit(0);

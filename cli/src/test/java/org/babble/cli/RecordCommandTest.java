@@ -33,13 +33,25 @@ class RecordCommandTest {
     void replayingA24BitNightGivesSixChunksThatJoinBackExactly() throws IOException {
         Path night = SharedData.require("raw/night-2-24bit.wav");
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("record", "--from", night.toString(), "--speed", "max", "--chunk", "10s",
-                "--out", out.toString(), "--start-time", "2026-11-21T03:58:24").expectExit(ExitCode.OK);
+        CliRun run = CliRun.of(
+                        "record",
+                        "--from",
+                        night.toString(),
+                        "--speed",
+                        "max",
+                        "--chunk",
+                        "10s",
+                        "--out",
+                        out.toString(),
+                        "--start-time",
+                        "2026-11-21T03:58:24")
+                .expectExit(ExitCode.OK);
         List<Path> chunks = wavs(out);
         assertEquals(6, chunks.size(), run.err());
         assertEquals("2026-11-21T03-58-24.wav", chunks.get(0).getFileName().toString());
         assertEquals("2026-11-21T03-59-14.wav", chunks.get(5).getFileName().toString());
-        assertEquals(chunks.stream().map(Path::toString).toList(), run.out().lines().toList(), "stdout lists the chunks");
+        assertEquals(
+                chunks.stream().map(Path::toString).toList(), run.out().lines().toList(), "stdout lists the chunks");
 
         float[] source = WavReader.read(night).clip().channel(0);
         float[] joined = new float[source.length];
@@ -61,15 +73,33 @@ class RecordCommandTest {
         Path night = SharedData.require("raw/night-2-24bit.wav");
         Path out = Files.createDirectories(dir.resolve("keep"));
         Files.write(out.resolve("my-recording.wav"), new byte[] {1});
-        CliRun.of("record", "--from", night.toString(), "--speed", "max", "--chunk", "10s", "--out", out.toString(),
-                "--start-time", "2026-11-21T03:58:24", "--keep", "2", "--count", "4").expectExit(ExitCode.OK);
-        assertEquals(List.of("2026-11-21T03-58-44.wav", "2026-11-21T03-58-54.wav", "my-recording.wav"),
+        CliRun.of(
+                        "record",
+                        "--from",
+                        night.toString(),
+                        "--speed",
+                        "max",
+                        "--chunk",
+                        "10s",
+                        "--out",
+                        out.toString(),
+                        "--start-time",
+                        "2026-11-21T03:58:24",
+                        "--keep",
+                        "2",
+                        "--count",
+                        "4")
+                .expectExit(ExitCode.OK);
+        assertEquals(
+                List.of("2026-11-21T03-58-44.wav", "2026-11-21T03-58-54.wav", "my-recording.wav"),
                 wavs(out).stream().map(p -> p.getFileName().toString()).toList());
     }
 
     @Test
     void withoutAMicrophoneItSaysSoPlainly() {
-        assumeTrue(CaptureDevices.list().isEmpty(), "this machine has a capture device; the no-device path cannot be seen");
+        assumeTrue(
+                CaptureDevices.list().isEmpty(),
+                "this machine has a capture device; the no-device path cannot be seen");
         CliRun run = CliRun.of("record", "--out", dir.resolve("x").toString()).expectExit(ExitCode.FAILED);
         assertTrue(run.err().startsWith("babble: no capture device found"), run.err());
         assertTrue(run.err().contains("--from FILE"), "says what to do: " + run.err());
@@ -83,11 +113,17 @@ class RecordCommandTest {
     void badCommandLinesAreUsageErrors() {
         assertTrue(CliRun.of("record").expectExit(ExitCode.USAGE).err().contains("--out"));
         assertTrue(CliRun.of("record", "--out", dir.toString(), "--from", "x.wav", "--speed", "2")
-                .expectExit(ExitCode.USAGE).err().contains("--speed"));
+                .expectExit(ExitCode.USAGE)
+                .err()
+                .contains("--speed"));
         assertTrue(CliRun.of("record", "--out", dir.toString(), "--chunk", "0s")
-                .expectExit(ExitCode.USAGE).err().contains("chunk"));
+                .expectExit(ExitCode.USAGE)
+                .err()
+                .contains("chunk"));
         assertTrue(CliRun.of("record", "--out", dir.toString(), "--chunk", "ten")
-                .expectExit(ExitCode.USAGE).err().contains("not a duration"));
+                .expectExit(ExitCode.USAGE)
+                .err()
+                .contains("not a duration"));
     }
 
     @Test

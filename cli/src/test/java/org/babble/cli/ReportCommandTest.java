@@ -26,6 +26,7 @@ class ReportCommandTest {
 
     @TempDir
     Path dir;
+
     Path db;
 
     private static Instant at(LocalDate day, String time) {
@@ -37,8 +38,12 @@ class ReportCommandTest {
     void knownEpisodes() {
         db = dir.resolve("babble.db");
         try (MonitorDatabase database = MonitorDatabase.openForWriting(db)) {
-            RunRecorder run = database.startRun(new RunInfo("nursery.babble",
-                    List.of("_silence_", "_unknown_", "crying", "laughing"), "test", "{}", at(NIGHT, "20:00")));
+            RunRecorder run = database.startRun(new RunInfo(
+                    "nursery.babble",
+                    List.of("_silence_", "_unknown_", "crying", "laughing"),
+                    "test",
+                    "{}",
+                    at(NIGHT, "20:00")));
             episode(run, "crying", at(NIGHT.minusDays(2), "22:00"), at(NIGHT.minusDays(2), "22:01"));
             episode(run, "crying", at(NIGHT, "21:00"), at(NIGHT, "21:02:30"));
             episode(run, "crying", at(NIGHT, "23:59:30"), at(NIGHT.plusDays(1), "00:01"));
@@ -53,8 +58,10 @@ class ReportCommandTest {
 
     @Test
     void csvHasOneRowPerDayAndLabelWithTheDatabasesMinutes() {
-        String csv = CliRun.of("report", "--db", db.toString(), "--days", "5", "--until", "2026-11-22",
-                "--format", "csv").expectExit(ExitCode.OK).out();
+        String csv = CliRun.of(
+                        "report", "--db", db.toString(), "--days", "5", "--until", "2026-11-22", "--format", "csv")
+                .expectExit(ExitCode.OK)
+                .out();
         List<String> lines = csv.lines().toList();
         assertEquals("day,label,minutes", lines.get(0));
         assertEquals(1 + 5 * 2, lines.size(), csv);
@@ -67,8 +74,20 @@ class ReportCommandTest {
 
     @Test
     void jsonPerHourOfOneNightForOneLabel() throws Exception {
-        String out = CliRun.of("report", "--db", db.toString(), "--by", "hour", "--night", "2026-11-20",
-                "--label", "crying", "--format", "json").expectExit(ExitCode.OK).out();
+        String out = CliRun.of(
+                        "report",
+                        "--db",
+                        db.toString(),
+                        "--by",
+                        "hour",
+                        "--night",
+                        "2026-11-20",
+                        "--label",
+                        "crying",
+                        "--format",
+                        "json")
+                .expectExit(ExitCode.OK)
+                .out();
         JsonNode rows = new ObjectMapper().readTree(out);
         assertEquals(24, rows.size());
         double total = 0;
@@ -84,8 +103,17 @@ class ReportCommandTest {
     @Test
     void textTableAndPngCharts() throws Exception {
         Path png = dir.resolve("report.png");
-        CliRun run = CliRun.of("report", "--db", db.toString(), "--days", "30", "--until", "2026-11-22",
-                "--out", png.toString()).expectExit(ExitCode.OK);
+        CliRun run = CliRun.of(
+                        "report",
+                        "--db",
+                        db.toString(),
+                        "--days",
+                        "30",
+                        "--until",
+                        "2026-11-22",
+                        "--out",
+                        png.toString())
+                .expectExit(ExitCode.OK);
         assertTrue(run.out().lines().anyMatch(l -> l.matches("2026-11-20\\s+3\\.00\\s+0\\.00")), run.out());
         assertTrue(run.err().contains("night of 2026-11-20"), run.err());
         BufferedImage image = ImageIO.read(png.toFile());
@@ -95,7 +123,8 @@ class ReportCommandTest {
 
     @Test
     void aMissingDatabaseIsOneLineAndExitOne() {
-        CliRun run = CliRun.of("report", "--db", dir.resolve("nothing.db").toString()).expectExit(ExitCode.FAILED);
+        CliRun run = CliRun.of("report", "--db", dir.resolve("nothing.db").toString())
+                .expectExit(ExitCode.FAILED);
         assertTrue(run.err().startsWith("babble: ") && run.err().contains("no such database"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }

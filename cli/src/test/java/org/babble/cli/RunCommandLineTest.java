@@ -30,20 +30,70 @@ class RunCommandLineTest {
         TrainSettings defaults = TrainSettings.defaults();
         FeatureSettings tf22k = FeatureSettings.defaults(22050, 3000);
         RunConfiguration longClip = new RunConfiguration(
-                new TrainSettings(List.of(30, 7), List.of(0.002, 0.0002), 17, 13, 11, Architecture.LOW_LATENCY_CONV,
-                        defaults.dropoutRate(), 42, defaults.keepCheckpoints(), "/data/night one",
-                        List.of("crying", "laughing"), 7, 8, 0.2, 0.6, 50, 12, 14),
-                new FeatureSettings(22050, 3000, 45, 15, 32, Preprocess.LOGMEL, tf22k.lowerFrequencyHz(), 6000,
-                        tf22k.melChannels(), Normalization.STANDARD),
-                new Augmentation(6, 0.3, 0.2, 4, 0.35, AugmentOn.AUDIO, 0, 1, 3, new Mix(0.3, List.of("laughing"), -5,
-                        15)));
+                new TrainSettings(
+                        List.of(30, 7),
+                        List.of(0.002, 0.0002),
+                        17,
+                        13,
+                        11,
+                        Architecture.LOW_LATENCY_CONV,
+                        defaults.dropoutRate(),
+                        42,
+                        defaults.keepCheckpoints(),
+                        "/data/night one",
+                        List.of("crying", "laughing"),
+                        7,
+                        8,
+                        0.2,
+                        0.6,
+                        50,
+                        12,
+                        14),
+                new FeatureSettings(
+                        22050,
+                        3000,
+                        45,
+                        15,
+                        32,
+                        Preprocess.LOGMEL,
+                        tf22k.lowerFrequencyHz(),
+                        6000,
+                        tf22k.melChannels(),
+                        Normalization.STANDARD),
+                new Augmentation(
+                        6, 0.3, 0.2, 4, 0.35, AugmentOn.AUDIO, 0, 1, 3, new Mix(0.3, List.of("laughing"), -5, 15)));
         FeatureSettings tf8k = FeatureSettings.defaults(8000, 800);
         RunConfiguration word = new RunConfiguration(
-                new TrainSettings(List.of(250, 0, 60), List.of(0.01, 0.005, 0.00025), 64, 50, 25,
-                        Architecture.TC_RESNET_MAX, defaults.dropoutRate(), -3, defaults.keepCheckpoints(), "words",
-                        List.of("yes", "no", "noise"), 0, 25, 0.05, 1, 0, 5, 5),
-                new FeatureSettings(8000, 800, 25, 12.5, 13, Preprocess.MFCC, tf8k.lowerFrequencyHz(), 3500,
-                        tf8k.melChannels(), Normalization.MEAN),
+                new TrainSettings(
+                        List.of(250, 0, 60),
+                        List.of(0.01, 0.005, 0.00025),
+                        64,
+                        50,
+                        25,
+                        Architecture.TC_RESNET_MAX,
+                        defaults.dropoutRate(),
+                        -3,
+                        defaults.keepCheckpoints(),
+                        "words",
+                        List.of("yes", "no", "noise"),
+                        0,
+                        25,
+                        0.05,
+                        1,
+                        0,
+                        5,
+                        5),
+                new FeatureSettings(
+                        8000,
+                        800,
+                        25,
+                        12.5,
+                        13,
+                        Preprocess.MFCC,
+                        tf8k.lowerFrequencyHz(),
+                        3500,
+                        tf8k.melChannels(),
+                        Normalization.MEAN),
                 new Augmentation(0, 0, 0.75, 0, 0.1, AugmentOn.BANDS, 2, 0, 4, new Mix(0.25, List.of("noise"), 5, 25)));
         return Stream.of(longClip, word);
     }

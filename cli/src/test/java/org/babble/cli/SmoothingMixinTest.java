@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class SmoothingMixinTest {
     private static final ModelMetadata PLAIN = TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT);
     private static final RecognitionSettings TUNED = new RecognitionSettings(750, 0.8, 2000, 3);
-    private static final ModelMetadata CALIBRATED = PLAIN.withOperatingPoint(new OperatingPoint("high", 250, TUNED,
-            1.0, 15, 1, 0.4, 2.5, List.of("night.wav"), "2026-12-02T10:00:00Z"));
+    private static final ModelMetadata CALIBRATED = PLAIN.withOperatingPoint(
+            new OperatingPoint("high", 250, TUNED, 1.0, 15, 1, 0.4, 2.5, List.of("night.wav"), "2026-12-02T10:00:00Z"));
 
     @Test
     void anUncalibratedModelGetsHalfAClipAndTheDefaultsForIt() {

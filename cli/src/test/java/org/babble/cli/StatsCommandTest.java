@@ -54,10 +54,14 @@ class StatsCommandTest {
         assertTrue(run.out().contains("Pk lev dB      -6.02"), run.out());
         assertFalse(run.out().contains(notAudio.toString()), "results only on stdout");
         List<String> errLines = Arrays.asList(run.err().split("\n"));
-        List<String> aboutBad = errLines.stream().filter(l -> l.contains(notAudio.toString())).toList();
-        assertEquals(List.of("babble: " + notAudio + ": not a WAV file: it looks like a text file (\"shopping list:"
-                + " nappies\") — convert it to WAV first (e.g. ffmpeg -i IN -c:a pcm_s16le OUT.wav)"), aboutBad);
-        assertEquals(List.of("babble: stats: 1 of 2 files failed"),
+        List<String> aboutBad =
+                errLines.stream().filter(l -> l.contains(notAudio.toString())).toList();
+        assertEquals(
+                List.of("babble: " + notAudio + ": not a WAV file: it looks like a text file (\"shopping list:"
+                        + " nappies\") — convert it to WAV first (e.g. ffmpeg -i IN -c:a pcm_s16le OUT.wav)"),
+                aboutBad);
+        assertEquals(
+                List.of("babble: stats: 1 of 2 files failed"),
                 errLines.stream().filter(l -> !l.contains(notAudio.toString())).toList());
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), "no stack trace: " + run.err());
     }
@@ -81,7 +85,11 @@ class StatsCommandTest {
 
     @Test
     void csvHasAnOverallRowAndOneRowPerChannel() {
-        CliRun run = CliRun.of("stats", "--format", "csv", SharedData.require("raw/night-1.wav").toString())
+        CliRun run = CliRun.of(
+                        "stats",
+                        "--format",
+                        "csv",
+                        SharedData.require("raw/night-1.wav").toString())
                 .expectExit(0);
         List<String> lines = run.out().lines().toList();
         assertEquals(4, lines.size(), run.out());
@@ -91,10 +99,14 @@ class StatsCommandTest {
 
     @Test
     void stereoNightMatchesSoxsLayout() {
-        CliRun run = CliRun.of("stats", SharedData.require("raw/night-1.wav").toString()).expectExit(0);
+        CliRun run = CliRun.of("stats", SharedData.require("raw/night-1.wav").toString())
+                .expectExit(0);
         // sox 14.4.2: sox ../shared/data/raw/night-1.wav -n stats
-        assertTrue(run.out().startsWith("             Overall     Left      Right\n"
-                + "DC offset  -0.000020 -0.000020 -0.000020\n"), run.out());
+        assertTrue(
+                run.out()
+                        .startsWith("             Overall     Left      Right\n"
+                                + "DC offset  -0.000020 -0.000020 -0.000020\n"),
+                run.out());
         assertTrue(run.out().contains("RMS lev dB    -15.03    -15.03    -15.03\n"), run.out());
         assertTrue(run.out().contains("Pk count        9.50        10         9\n"), run.out());
     }

@@ -44,8 +44,16 @@ class StopOnSignalTest {
     /** Starts {@link Work} and returns once it is working. */
     private static Process startWork(Path closed, String cleanupMs, String waitMs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Work.class.getName(),
-                closed.toString(), cleanupMs, waitMs).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Work.class.getName(),
+                        closed.toString(),
+                        cleanupMs,
+                        waitMs)
+                .redirectErrorStream(true)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("working", out.readLine());
         return child;
@@ -57,8 +65,8 @@ class StopOnSignalTest {
             Path closed = Path.of(args[0]);
             long cleanupMs = Long.parseLong(args[1]);
             AtomicBoolean stopRequested = new AtomicBoolean();
-            try (StopOnSignal stop = StopOnSignal.install("test-stop", () -> stopRequested.set(true),
-                    Duration.ofMillis(Long.parseLong(args[2])))) {
+            try (StopOnSignal stop = StopOnSignal.install(
+                    "test-stop", () -> stopRequested.set(true), Duration.ofMillis(Long.parseLong(args[2])))) {
                 System.out.println("working");
                 System.out.flush();
                 while (!stopRequested.get()) {

@@ -33,15 +33,18 @@ class TalkPipelineTest {
     static final String BLOG_TRAIN = "babble train --data_url= --data_dir=./data --wanted_words=silence,crying"
             + " --sample_rate=22050 --clip_duration_ms=5000 --how_many_training_steps=40,10 --train_dir=./training";
     /** The blog's freeze line, its {@code conv.ckpt-1200} the last step of the shortened run. */
-    static final String BLOG_FREEZE = "babble freeze --start_checkpoint=./training/conv.ckpt-50 --output_file=./graph.pb"
-            + " --clip_duration_ms=5000 --sample_rate=22050 --wanted_words=silence,crying --data_dir=./data";
+    static final String BLOG_FREEZE =
+            "babble freeze --start_checkpoint=./training/conv.ckpt-50 --output_file=./graph.pb"
+                    + " --clip_duration_ms=5000 --sample_rate=22050 --wanted_words=silence,crying --data_dir=./data";
     /** The talk's training line, 50 steps where it has 1000 (and its second phase of 0 steps, as given). */
-    static final String TALK_TRAIN = "babble train --data_url= --data_dir=./data --wanted_words=room_empty,whining,crying"
-            + " --sample_rate=22050 --clip_duration_ms=5000 --how_many_training_steps=50,0 --train_dir=./training";
+    static final String TALK_TRAIN =
+            "babble train --data_url= --data_dir=./data --wanted_words=room_empty,whining,crying"
+                    + " --sample_rate=22050 --clip_duration_ms=5000 --how_many_training_steps=50,0 --train_dir=./training";
     /** The talk's freeze line: it names white_noise where its training had whining. */
-    static final String TALK_FREEZE = "babble freeze --start_checkpoint=./training/conv.ckpt-50 --output_file=./graph.pb"
-            + " --clip_duration_ms=5000 --sample_rate=22050 --wanted_words=white_noise,room_empty,crying"
-            + " --data_dir=./data";
+    static final String TALK_FREEZE =
+            "babble freeze --start_checkpoint=./training/conv.ckpt-50 --output_file=./graph.pb"
+                    + " --clip_duration_ms=5000 --sample_rate=22050 --wanted_words=white_noise,room_empty,crying"
+                    + " --data_dir=./data";
     /** label_wav.py's line, as the talk's Raspberry Pi ran it for each recording. */
     static final String LABEL_WAV = "babble classify --graph=./graph.pb --labels=./conv_labels.txt --wav=$wav";
 
@@ -56,12 +59,16 @@ class TalkPipelineTest {
         Path nursery = dataFolder("crying", "crying", "silence", "room_empty", "noise", "noise");
         run(BLOG_TRAIN).expectExit(ExitCode.OK);
         CliRun freeze = run(BLOG_FREEZE).expectExit(ExitCode.OK);
-        assertTrue(freeze.err().contains("ignored --data_dir (the checkpoint carries the labels and settings it needs)"),
+        assertTrue(
+                freeze.err().contains("ignored --data_dir (the checkpoint carries the labels and settings it needs)"),
                 freeze.err());
         copyLabels();
 
         Path wav = aCryingClip(nursery);
-        List<String> lines = run(LABEL_WAV.replace("$wav", wav.toString())).expectExit(ExitCode.OK).out().lines()
+        List<String> lines = run(LABEL_WAV.replace("$wav", wav.toString()))
+                .expectExit(ExitCode.OK)
+                .out()
+                .lines()
                 .toList();
         assertLabelWavLines(lines, List.of("_silence_", "_unknown_", "silence", "crying"));
     }
@@ -69,21 +76,29 @@ class TalkPipelineTest {
     @Test
     void theTalksFreezeLineIsRefusedForNamingOtherWordsThanItsTraining() throws IOException {
         // the talk's folders: whining stands for laughing, white_noise (not a wanted word at training) for noise
-        Path nursery = dataFolder("crying", "crying", "room_empty", "room_empty", "whining", "laughing",
-                "white_noise", "noise");
+        Path nursery = dataFolder(
+                "crying", "crying", "room_empty", "room_empty", "whining", "laughing", "white_noise", "noise");
         run(TALK_TRAIN).expectExit(ExitCode.OK);
         CliRun refused = run(TALK_FREEZE).expectExit(ExitCode.FAILED);
         List<String> said = refused.err().lines().toList();
         assertEquals(1, said.size(), refused.err());
-        assertTrue(said.get(0).contains("--wanted_words=white_noise,room_empty,crying but the checkpoint was trained on"
-                + " room_empty,whining,crying (white_noise is not among its words; whining is missing)"), said.get(0));
+        assertTrue(
+                said.get(0)
+                        .contains(
+                                "--wanted_words=white_noise,room_empty,crying but the checkpoint was trained on"
+                                        + " room_empty,whining,crying (white_noise is not among its words; whining is missing)"),
+                said.get(0));
         assertFalse(Files.exists(work.resolve("graph.pb")), "nothing frozen");
 
         // with the words it was trained on, the rest of the talk's pipeline runs
-        run(TALK_FREEZE.replace("white_noise,room_empty,crying", "room_empty,whining,crying")).expectExit(ExitCode.OK);
+        run(TALK_FREEZE.replace("white_noise,room_empty,crying", "room_empty,whining,crying"))
+                .expectExit(ExitCode.OK);
         copyLabels();
-        List<String> lines = run(LABEL_WAV.replace("$wav", aCryingClip(nursery).toString())).expectExit(ExitCode.OK)
-                .out().lines().toList();
+        List<String> lines = run(LABEL_WAV.replace("$wav", aCryingClip(nursery).toString()))
+                .expectExit(ExitCode.OK)
+                .out()
+                .lines()
+                .toList();
         assertLabelWavLines(lines, List.of("_silence_", "_unknown_", "room_empty", "whining", "crying"));
     }
 
@@ -138,7 +153,10 @@ class TalkPipelineTest {
     /** The first crying clip by name (a home recording of crying). */
     private static Path aCryingClip(Path nursery) throws IOException {
         try (Stream<Path> clips = Files.list(nursery.resolve("crying"))) {
-            return clips.filter(p -> p.toString().endsWith(".wav")).sorted().findFirst().orElseThrow();
+            return clips.filter(p -> p.toString().endsWith(".wav"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 }

@@ -51,7 +51,8 @@ class TrainCrossSourceTest {
                 for (int s = 0; s < tone.length; s++) {
                     tone[s] += noise[s];
                 }
-                WavWriter.write(dir.resolve("data").resolve(label).resolve(label + "-" + source + "_nohash_" + i + ".wav"),
+                WavWriter.write(
+                        dir.resolve("data").resolve(label).resolve(label + "-" + source + "_nohash_" + i + ".wav"),
                         AudioClip.mono(RATE, tone));
             }
         }
@@ -59,11 +60,32 @@ class TrainCrossSourceTest {
 
     @Test
     void eachClassSaysHowItWasTestedAndWhatToRecordNext() throws Exception {
-        CliRun run = CliRun.of("train", "--data_dir", dir.resolve("data").toString(), "--wanted_words", "low,high,hum",
-                "--sample_rate", String.valueOf(RATE), "--model_architecture", "single_fc",
-                "--how_many_training_steps", "60,20", "--eval_step_interval", "40", "--batch_size", "32",
-                "--train_dir", dir.resolve("train").toString(), "--cross-source", "3",
-                "--validation_percentage", "20", "--testing_percentage", "20", "--quiet").expectExit(ExitCode.OK);
+        CliRun run = CliRun.of(
+                        "train",
+                        "--data_dir",
+                        dir.resolve("data").toString(),
+                        "--wanted_words",
+                        "low,high,hum",
+                        "--sample_rate",
+                        String.valueOf(RATE),
+                        "--model_architecture",
+                        "single_fc",
+                        "--how_many_training_steps",
+                        "60,20",
+                        "--eval_step_interval",
+                        "40",
+                        "--batch_size",
+                        "32",
+                        "--train_dir",
+                        dir.resolve("train").toString(),
+                        "--cross-source",
+                        "3",
+                        "--validation_percentage",
+                        "20",
+                        "--testing_percentage",
+                        "20",
+                        "--quiet")
+                .expectExit(ExitCode.OK);
         String out = run.out();
         assertTrue(out.contains("Cross-source (3 folds, 3 of them trained)"), out);
         Matcher rows = ROW.matcher(out);
@@ -74,14 +96,20 @@ class TrainCrossSourceTest {
             double recall = Double.parseDouble(rows.group(5));
             switch (label) {
                 case "low", "high" -> {
-                    assertTrue(rows.group(2).equals("unseen recordings") && rows.group(3).equals("12")
-                            && rows.group(4).equals("48"), rows.group());
+                    assertTrue(
+                            rows.group(2).equals("unseen recordings")
+                                    && rows.group(3).equals("12")
+                                    && rows.group(4).equals("48"),
+                            rows.group());
                     // a tone a few percent off the pitches it heard is mostly still low or high: 1.00 and 0.79–0.81
                     // measured (the highest unheard pitches go to silence)
                     assertTrue(recall >= 0.7, rows.group());
                 }
-                case "hum" -> assertTrue(rows.group(2).equals("same recording") && rows.group(3).equals("1"),
-                        rows.group());
+                case "hum" ->
+                    assertTrue(
+                            rows.group(2).equals("same recording")
+                                    && rows.group(3).equals("1"),
+                            rows.group());
                 default -> throw new AssertionError("unexpected row " + rows.group());
             }
         }
@@ -89,7 +117,8 @@ class TrainCrossSourceTest {
         assertTrue(out.contains("advice: hum: one recording only — record hum on another day"), out);
         assertTrue(out.contains("advice: low: "), out);
         for (int fold = 1; fold <= 3; fold++) {
-            assertTrue(Files.isRegularFile(dir.resolve("train/cross-source/fold-" + fold + "/best.zip")), "fold " + fold);
+            assertTrue(
+                    Files.isRegularFile(dir.resolve("train/cross-source/fold-" + fold + "/best.zip")), "fold " + fold);
         }
     }
 

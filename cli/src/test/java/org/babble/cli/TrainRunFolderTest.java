@@ -47,16 +47,35 @@ class TrainRunFolderTest {
 
     private static void tone(String label, double hz, int i) {
         float[] samples = Signals.sine(hz, 0.3, RATE, RATE);
-        WavWriter.write(dir.resolve("data").resolve(label).resolve(label + "-" + i + "_nohash_0.wav"),
+        WavWriter.write(
+                dir.resolve("data").resolve(label).resolve(label + "-" + i + "_nohash_0.wav"),
                 AudioClip.mono(RATE, samples));
     }
 
     /** A short run into {@code trainDir} with {@code extra} flags, expected to exit {@code code}. */
     private static CliRun train(Path trainDir, int code, String... extra) {
-        List<String> args = new ArrayList<>(List.of("train", "--data_dir", dir.resolve("data").toString(),
-                "--wanted_words", "low,high", "--sample_rate", String.valueOf(RATE), "--model_architecture",
-                "single_fc", "--batch_size", "16", "--eval_step_interval", "10", "--save_step_interval", "5",
-                "--validation_percentage", "20", "--testing_percentage", "20", "--train_dir", trainDir.toString(),
+        List<String> args = new ArrayList<>(List.of(
+                "train",
+                "--data_dir",
+                dir.resolve("data").toString(),
+                "--wanted_words",
+                "low,high",
+                "--sample_rate",
+                String.valueOf(RATE),
+                "--model_architecture",
+                "single_fc",
+                "--batch_size",
+                "16",
+                "--eval_step_interval",
+                "10",
+                "--save_step_interval",
+                "5",
+                "--validation_percentage",
+                "20",
+                "--testing_percentage",
+                "20",
+                "--train_dir",
+                trainDir.toString(),
                 "--quiet"));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new)).expectExit(code);
@@ -74,9 +93,13 @@ class TrainRunFolderTest {
         CliRun again = train(trainDir, ExitCode.USAGE, "--how_many_training_steps", "10,5");
 
         assertEquals(1, again.err().lines().count(), again.err());
-        assertTrue(again.err().startsWith("babble: --train-dir " + trainDir + " holds another run's checkpoints;"
-                + " resume that run with --start-checkpoint " + trainDir + ", train into another --train-dir, or pass"
-                + " --force to delete them first"), again.err());
+        assertTrue(
+                again.err()
+                        .startsWith("babble: --train-dir " + trainDir + " holds another run's checkpoints;"
+                                + " resume that run with --start-checkpoint " + trainDir
+                                + ", train into another --train-dir, or pass"
+                                + " --force to delete them first"),
+                again.err());
         assertTrue(Files.isRegularFile(trainDir.resolve("ckpt-15.zip")), "the old run is left as it was");
     }
 
@@ -87,8 +110,10 @@ class TrainRunFolderTest {
 
         train(trainDir, ExitCode.OK, "--how_many_training_steps", "8,2", "--force");
 
-        assertEquals(List.of(trainDir.resolve("ckpt-5.zip"), trainDir.resolve("ckpt-10.zip")),
-                new CheckpointFolder(trainDir, Integer.MAX_VALUE).steps(), "only the new run's checkpoints");
+        assertEquals(
+                List.of(trainDir.resolve("ckpt-5.zip"), trainDir.resolve("ckpt-10.zip")),
+                new CheckpointFolder(trainDir, Integer.MAX_VALUE).steps(),
+                "only the new run's checkpoints");
         RunConfiguration best = configurationIn(trainDir.resolve(CheckpointFolder.BEST));
         assertEquals(List.of(8, 2), best.training().howManyTrainingSteps());
         assertEquals(12, best.augmentation().gainDb(), "best.zip is the new run's too");
@@ -101,11 +126,15 @@ class TrainRunFolderTest {
         Path checkpoint = trainDir.resolve("ckpt-10.zip");
         RunConfiguration saved = configurationIn(checkpoint);
 
-        CliRun contradicted = train(trainDir, ExitCode.USAGE, "--start-checkpoint", checkpoint.toString(),
-                "--gain-db", "3");
-        assertTrue(contradicted.err().startsWith("babble: --gain-db: the run in " + checkpoint + " has 6.0, the"
-                + " command line 3.0; leave the flag out (a resumed run keeps its configuration) or start a fresh"
-                + " run with --force"), contradicted.err());
+        CliRun contradicted =
+                train(trainDir, ExitCode.USAGE, "--start-checkpoint", checkpoint.toString(), "--gain-db", "3");
+        assertTrue(
+                contradicted
+                        .err()
+                        .startsWith("babble: --gain-db: the run in " + checkpoint + " has 6.0, the"
+                                + " command line 3.0; leave the flag out (a resumed run keeps its configuration) or start a fresh"
+                                + " run with --force"),
+                contradicted.err());
 
         // restating a setting is fine, and flags left out (here --time-masks, default 2) do not change the run
         train(trainDir, ExitCode.OK, "--start-checkpoint", checkpoint.toString(), "--gain-db", "6");
@@ -120,15 +149,21 @@ class TrainRunFolderTest {
         train(trainDir, ExitCode.OK, "--how_many_training_steps", "10,5");
         Path last = trainDir.resolve("ckpt-15.zip");
 
-        CliRun shorter = train(trainDir, ExitCode.USAGE, "--start-checkpoint", last.toString(),
-                "--how_many_training_steps", "5,10");
-        assertTrue(shorter.err().startsWith("babble: --how_many_training_steps: the run in " + last + " has 10,5,"
-                + " the command line 5,10 (a resumed run may only lengthen its last phase)"), shorter.err());
+        CliRun shorter = train(
+                trainDir, ExitCode.USAGE, "--start-checkpoint", last.toString(), "--how_many_training_steps", "5,10");
+        assertTrue(
+                shorter.err()
+                        .startsWith("babble: --how_many_training_steps: the run in " + last + " has 10,5,"
+                                + " the command line 5,10 (a resumed run may only lengthen its last phase)"),
+                shorter.err());
 
         train(trainDir, ExitCode.OK, "--start-checkpoint", last.toString(), "--how_many_training_steps", "10,10");
         RunConfiguration longer = configurationIn(trainDir.resolve("ckpt-20.zip"));
         assertEquals(List.of(10, 10), longer.training().howManyTrainingSteps());
-        assertEquals(configurationIn(last).withSteps(List.of(10, 10), longer.training().learningRates()), longer);
+        assertEquals(
+                configurationIn(last)
+                        .withSteps(List.of(10, 10), longer.training().learningRates()),
+                longer);
     }
 
     @Test
@@ -139,13 +174,15 @@ class TrainRunFolderTest {
         writeAsBeforeTheConfiguration(checkpoint);
 
         CliRun resumed = train(trainDir, ExitCode.FAILED, "--start-checkpoint", checkpoint.toString());
-        assertTrue(resumed.err().contains("did not save the run's augmentation, so it cannot be resumed exactly"),
+        assertTrue(
+                resumed.err().contains("did not save the run's augmentation, so it cannot be resumed exactly"),
                 resumed.err());
 
         Path model = dir.resolve("legacy.babble");
         CliRun.of("freeze", "--start-checkpoint", checkpoint.toString(), "--output-file", model.toString())
                 .expectExit(ExitCode.OK);
-        String info = CliRun.of("info", model.toString()).expectExit(ExitCode.OK).out();
+        String info =
+                CliRun.of("info", model.toString()).expectExit(ExitCode.OK).out();
         assertTrue(info.contains("--model-architecture=single_fc") && !info.contains("--gain-db"), info);
     }
 

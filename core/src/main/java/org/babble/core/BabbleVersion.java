@@ -8,8 +8,7 @@ import java.util.Properties;
 public final class BabbleVersion {
     private static final String VERSION = load();
 
-    private BabbleVersion() {
-    }
+    private BabbleVersion() {}
 
     public static String get() {
         return VERSION;

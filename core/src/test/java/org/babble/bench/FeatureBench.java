@@ -21,8 +21,7 @@ public final class FeatureBench {
     private static final int CLIPS_PER_HOUR = 3600;
     private static final int RUNS = 5;
 
-    private FeatureBench() {
-    }
+    private FeatureBench() {}
 
     public static void main(String[] args) {
         float[] clip = Signals.noise(0.1, 42, SAMPLE_RATE);
@@ -31,10 +30,12 @@ public final class FeatureBench {
             clip[i] += chirp[i];
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        System.out.printf("%-10s %12s %12s %12s  (one hour = %d clips of 1 s at %d Hz, one thread)%n", "preprocess",
-                "cpu best s", "cpu median s", "wall best s", CLIPS_PER_HOUR, SAMPLE_RATE);
+        System.out.printf(
+                "%-10s %12s %12s %12s  (one hour = %d clips of 1 s at %d Hz, one thread)%n",
+                "preprocess", "cpu best s", "cpu median s", "wall best s", CLIPS_PER_HOUR, SAMPLE_RATE);
         for (Preprocess preprocess : Preprocess.values()) {
-            FeatureSettings settings = FeatureSettings.defaults(SAMPLE_RATE, 1000).withPreprocess(preprocess);
+            FeatureSettings settings =
+                    FeatureSettings.defaults(SAMPLE_RATE, 1000).withPreprocess(preprocess);
             FeatureExtractor extractor = FeatureExtractors.create(settings);
             float[] out = new float[settings.featureSize()];
             double sink = 0;
@@ -56,9 +57,15 @@ public final class FeatureBench {
             }
             Arrays.sort(cpu);
             Arrays.sort(wall);
-            System.out.printf("%-10s %12.3f %12.3f %12.3f  (%d frames x %d bins per clip)%s%n",
-                    preprocess.name().toLowerCase(), cpu[0], cpu[RUNS / 2], wall[0], settings.frameCount(),
-                    settings.binsPerFrame(), Double.isNaN(sink) ? " NaN!" : "");
+            System.out.printf(
+                    "%-10s %12.3f %12.3f %12.3f  (%d frames x %d bins per clip)%s%n",
+                    preprocess.name().toLowerCase(),
+                    cpu[0],
+                    cpu[RUNS / 2],
+                    wall[0],
+                    settings.frameCount(),
+                    settings.binsPerFrame(),
+                    Double.isNaN(sink) ? " NaN!" : "");
         }
     }
 }

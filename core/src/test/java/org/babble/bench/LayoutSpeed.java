@@ -56,12 +56,21 @@ public final class LayoutSpeed {
         double matmul = TrainSpeed.matmulGflops();
         System.out.printf("plain ND4J matmul: %.1f GFLOP/s%n", matmul);
         ModelShape shape = new ModelShape(frames, BINS, LABELS);
-        long macs = NetworkCost.multiplyAddsPerClip(new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES)
-                .configure(shape, 1, 0, new Adam()), InputType.convolutional(frames, 1, BINS));
+        long macs = NetworkCost.multiplyAddsPerClip(
+                new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES).configure(shape, 1, 0, new Adam()),
+                InputType.convolutional(frames, 1, BINS));
         List<Variant> variants = new ArrayList<>();
-        for (String name : new String[] {"temporal-convolution", "conv2d-nchw", "temporal-no-batch-norm",
-                "temporal-relu-in-batch-norm", "temporal-no-relu", "pool-and-output-only", "conv2d-nhwc", "conv1d",
-                "conv1d-no-batch-norm"}) {
+        for (String name : new String[] {
+            "temporal-convolution",
+            "conv2d-nchw",
+            "temporal-no-batch-norm",
+            "temporal-relu-in-batch-norm",
+            "temporal-no-relu",
+            "pool-and-output-only",
+            "conv2d-nhwc",
+            "conv1d",
+            "conv1d-no-batch-norm"
+        }) {
             variants.add(new Variant(name, frames));
         }
         List<Runnable> jobs = new ArrayList<>();
@@ -78,7 +87,8 @@ public final class LayoutSpeed {
                 System.out.printf("T=%d %-28s train step %.3f s  forward %.4f s%n", frames, name, step, forward);
             } else {
                 double gflops = 3.0 * 2 * macs * BATCH / step / 1e9;
-                System.out.printf("T=%d %-28s train step %.3f s  forward %.4f s  %5.1f GFLOP/s (%.0f%% of matmul)%n",
+                System.out.printf(
+                        "T=%d %-28s train step %.3f s  forward %.4f s  %5.1f GFLOP/s (%.0f%% of matmul)%n",
                         frames, name, step, forward, gflops, 100 * gflops / matmul);
             }
         }
@@ -110,56 +120,92 @@ public final class LayoutSpeed {
     }
 
     private static MultiLayerConfiguration configure(String variant, int frames) {
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(1).updater(new Adam(1e-3))
-                .weightInit(WeightInit.RELU).convolutionMode(ConvolutionMode.Same).list();
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(1)
+                .updater(new Adam(1e-3))
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .list();
         if (variant.equals("pool-and-output-only")) {
-            return head(list).setInputType(InputType.convolutional(lastFrames(frames), 1, LAST_CHANNELS)).build();
+            return head(list)
+                    .setInputType(InputType.convolutional(lastFrames(frames), 1, LAST_CHANNELS))
+                    .build();
         }
         if (variant.startsWith("temporal")) {
             for (int[] s : STAGES) {
-                list.layer(new TemporalConvolution.Builder(s[0]).stride(s[1]).nOut(s[2]).build());
+                list.layer(new TemporalConvolution.Builder(s[0])
+                        .stride(s[1])
+                        .nOut(s[2])
+                        .build());
                 switch (variant) {
                     case "temporal-no-batch-norm" ->
-                            list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+                        list.layer(new ActivationLayer.Builder()
+                                .activation(Activation.RELU)
+                                .build());
                     case "temporal-relu-in-batch-norm" ->
-                            list.layer(new BatchNormalization.Builder().activation(Activation.RELU).build());
+                        list.layer(new BatchNormalization.Builder()
+                                .activation(Activation.RELU)
+                                .build());
                     case "temporal-no-relu" -> list.layer(new BatchNormalization.Builder().build());
-                    default -> list.layer(new BatchNormalization.Builder().build())
-                            .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+                    default ->
+                        list.layer(new BatchNormalization.Builder().build())
+                                .layer(new ActivationLayer.Builder()
+                                        .activation(Activation.RELU)
+                                        .build());
                 }
             }
-            return head(list).setInputType(InputType.convolutional(frames, 1, BINS)).build();
+            return head(list)
+                    .setInputType(InputType.convolutional(frames, 1, BINS))
+                    .build();
         }
         boolean oneD = variant.startsWith("conv1d");
         boolean norm = !variant.endsWith("no-batch-norm");
         CNN2DFormat format = variant.endsWith("nhwc") ? CNN2DFormat.NHWC : CNN2DFormat.NCHW;
         for (int[] s : STAGES) {
             if (oneD) {
-                list.layer(new Convolution1DLayer.Builder(s[0], s[1]).nOut(s[2]).hasBias(!norm)
-                        .activation(norm ? Activation.IDENTITY : Activation.RELU).build());
+                list.layer(new Convolution1DLayer.Builder(s[0], s[1])
+                        .nOut(s[2])
+                        .hasBias(!norm)
+                        .activation(norm ? Activation.IDENTITY : Activation.RELU)
+                        .build());
                 if (norm) {
                     // DL4J's batch norm takes no sequences: fold time into the batch and back.
                     int at = list.getLayerwise().size();
                     list.inputPreProcessor(at, new RnnToFeedForwardPreProcessor());
-                    list.layer(new BatchNormalization.Builder().activation(Activation.RELU).build());
+                    list.layer(new BatchNormalization.Builder()
+                            .activation(Activation.RELU)
+                            .build());
                     list.inputPreProcessor(at + 1, new FeedForwardToRnnPreProcessor());
                 }
             } else {
-                list.layer(new ConvolutionLayer.Builder(s[0], 1).stride(s[1], 1).nOut(s[2]).dataFormat(format)
-                                .hasBias(false).activation(Activation.IDENTITY).build())
-                        .layer(new BatchNormalization.Builder().dataFormat(format).build())
-                        .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+                list.layer(new ConvolutionLayer.Builder(s[0], 1)
+                                .stride(s[1], 1)
+                                .nOut(s[2])
+                                .dataFormat(format)
+                                .hasBias(false)
+                                .activation(Activation.IDENTITY)
+                                .build())
+                        .layer(new BatchNormalization.Builder()
+                                .dataFormat(format)
+                                .build())
+                        .layer(new ActivationLayer.Builder()
+                                .activation(Activation.RELU)
+                                .build());
             }
         }
-        return head(list).setInputType(oneD ? InputType.recurrent(BINS, frames)
-                : InputType.convolutional(frames, 1, BINS, format)).build();
+        return head(list)
+                .setInputType(
+                        oneD ? InputType.recurrent(BINS, frames) : InputType.convolutional(frames, 1, BINS, format))
+                .build();
     }
 
     /** Global average pool and softmax output. */
     private static NeuralNetConfiguration.ListBuilder head(NeuralNetConfiguration.ListBuilder list) {
         return list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(LABELS)
-                        .activation(Activation.SOFTMAX).build());
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(LABELS)
+                        .activation(Activation.SOFTMAX)
+                        .build());
     }
 
     private static int lastFrames(int frames) {

@@ -11,8 +11,7 @@ final class TakingTurns {
     static final int WARM_UP_ROUNDS = 3;
     static final int TIMED_ROUNDS = 12;
 
-    private TakingTurns() {
-    }
+    private TakingTurns() {}
 
     /** Best wall time of each job, seconds, in the order given. */
     static double[] best(List<Runnable> jobs) {

@@ -7,10 +7,10 @@ import org.babble.core.model.Architecture;
 import org.babble.core.model.BatchLayout;
 import org.babble.core.model.ModelShape;
 import org.babble.core.model.NetworkCost;
-import org.babble.core.model.layers.StockNormTemporalConv;
-import org.babble.core.model.layers.StockTemporalConv;
 import org.babble.core.model.TcResnetDesign;
 import org.babble.core.model.TcResnetDesign.Stage;
+import org.babble.core.model.layers.StockNormTemporalConv;
+import org.babble.core.model.layers.StockTemporalConv;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,13 +30,18 @@ public final class TrainSpeed {
     private static final int LABELS = 6;
 
     public static void main(String[] args) {
-        int[] frameCounts = args.length == 0 ? new int[] {98, 249, 498} : java.util.Arrays.stream(args)
-                .filter(a -> a.matches("\\d+")).mapToInt(Integer::parseInt).toArray();
+        int[] frameCounts = args.length == 0
+                ? new int[] {98, 249, 498}
+                : java.util.Arrays.stream(args)
+                        .filter(a -> a.matches("\\d+"))
+                        .mapToInt(Integer::parseInt)
+                        .toArray();
         boolean all = java.util.Arrays.asList(args).contains("all");
         matmulGflops(); // the first multiplies of a JVM run slower (thread pool start, page faults): warm up
         double matmul = matmulGflops();
-        System.out.printf("plain ND4J matmul: %.1f GFLOP/s (threads %s)%n", matmul,
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "default"));
+        System.out.printf(
+                "plain ND4J matmul: %.1f GFLOP/s (threads %s)%n",
+                matmul, System.getenv().getOrDefault("OMP_NUM_THREADS", "default"));
         for (int frames : frameCounts) {
             ModelShape shape = new ModelShape(frames, BINS, LABELS);
             List<Candidate> candidates = candidates(all);
@@ -60,29 +65,43 @@ public final class TrainSpeed {
             for (int i = 0; i < candidates.size(); i++) {
                 Candidate c = candidates.get(i);
                 MultiLayerNetwork net = nets.get(i);
-                long macs = NetworkCost.multiplyAddsPerClip(net.getLayerWiseConfigurations(),
-                        BatchLayout.inputType(c.layout(), shape));
+                long macs = NetworkCost.multiplyAddsPerClip(
+                        net.getLayerWiseConfigurations(), BatchLayout.inputType(c.layout(), shape));
                 double gflops = 3.0 * 2 * macs * BATCH / best[i] / 1e9;
-                System.out.printf("T=%3d %-34s params %7d  MACs/clip %6.2fM  step %.3f s  %5.0f clips/s  %5.1f GFLOP/s"
-                                + " (%.0f%% of matmul)%n", frames, c.name(), net.numParams(), macs / 1e6, best[i],
-                        BATCH / best[i], gflops, 100 * gflops / matmul);
+                System.out.printf(
+                        "T=%3d %-34s params %7d  MACs/clip %6.2fM  step %.3f s  %5.0f clips/s  %5.1f GFLOP/s"
+                                + " (%.0f%% of matmul)%n",
+                        frames,
+                        c.name(),
+                        net.numParams(),
+                        macs / 1e6,
+                        best[i],
+                        BATCH / best[i],
+                        gflops,
+                        100 * gflops / matmul);
             }
         }
         System.out.printf("plain ND4J matmul, best reading (the percentages' base): %.1f GFLOP/s%n", matmul);
     }
 
-    private record Candidate(String name, org.babble.core.model.NetworkDesign design, FeatureLayout layout) {
-    }
+    private record Candidate(String name, org.babble.core.model.NetworkDesign design, FeatureLayout layout) {}
 
     private static List<Candidate> candidates(boolean all) {
         List<Candidate> list = new ArrayList<>();
         list.add(new Candidate("tc_resnet (default)", tc(TcResnetDesign.DEFAULT_STAGES), FeatureLayout.CHANNELS));
-        list.add(new Candidate("tc_resnet, DL4J BatchNormalization", new StockNormTemporalConv(
-                TcResnetDesign.DEFAULT_STAGES), FeatureLayout.CHANNELS));
-        list.add(new Candidate("tc_resnet, DL4J layers only", new StockTemporalConv(TcResnetDesign.DEFAULT_STAGES),
+        list.add(new Candidate(
+                "tc_resnet, DL4J BatchNormalization",
+                new StockNormTemporalConv(TcResnetDesign.DEFAULT_STAGES),
                 FeatureLayout.CHANNELS));
-        for (String spec : System.getProperty("candidates", "5s4x96,9s2x96,9s2x128;5s4x128,9s2x128,9s2x128;"
-                + "5s4x192,9s2x192;5s2x256,9s4x256;9s4x256,9s2x256").split(";")) {
+        list.add(new Candidate(
+                "tc_resnet, DL4J layers only",
+                new StockTemporalConv(TcResnetDesign.DEFAULT_STAGES),
+                FeatureLayout.CHANNELS));
+        for (String spec : System.getProperty(
+                        "candidates",
+                        "5s4x96,9s2x96,9s2x128;5s4x128,9s2x128,9s2x128;"
+                                + "5s4x192,9s2x192;5s2x256,9s4x256;9s4x256,9s2x256")
+                .split(";")) {
             list.add(new Candidate("tc " + spec, tc(parse(spec)), FeatureLayout.CHANNELS));
         }
         if (all) {
@@ -114,8 +133,8 @@ public final class TrainSpeed {
         }
 
         @Override
-        public MultiLayerConfiguration configure(ModelShape shape, long seed, double dropoutRate,
-                org.nd4j.linalg.learning.config.IUpdater optimizer) {
+        public MultiLayerConfiguration configure(
+                ModelShape shape, long seed, double dropoutRate, org.nd4j.linalg.learning.config.IUpdater optimizer) {
             return a.configure(shape, seed, dropoutRate, optimizer);
         }
     }

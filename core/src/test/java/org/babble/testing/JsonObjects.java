@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Tiny JSON objects for opaque settings in tests. */
 public final class JsonObjects {
-    private JsonObjects() {
-    }
+    private JsonObjects() {}
 
     /** An object from alternating keys and string values. */
     public static ObjectNode object(String... keysAndValues) {

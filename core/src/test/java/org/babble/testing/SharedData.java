@@ -12,8 +12,7 @@ import java.nio.file.Path;
  * but {@code false}) they fail instead, so a CI run that lost its data cannot pass by skipping what it should test.
  */
 public final class SharedData {
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The data root, from the {@code babble.shared.data} system property (set by the parent pom). */
     public static Path root() {

@@ -4,8 +4,7 @@ import java.util.Random;
 
 /** Synthesised test signals, so DSP tests run anywhere and state exactly what went in. */
 public final class Signals {
-    private Signals() {
-    }
+    private Signals() {}
 
     public static float[] sine(double frequencyHz, double amplitude, int sampleRate, int samples) {
         float[] out = new float[samples];

@@ -30,18 +30,29 @@ public final class TinyModels {
     public static final double LOW_HZ = 300;
     public static final double HIGH_HZ = 1500;
     public static final List<String> LABELS = List.of("_silence_", "low", "high");
-    public static final FeatureSettings FEATURES = new FeatureSettings(SAMPLE_RATE, CLIP_MS, 30, 20, 20,
-            FeatureSettings.Preprocess.LOGMEL, 20, 4000, 20);
+    public static final FeatureSettings FEATURES =
+            new FeatureSettings(SAMPLE_RATE, CLIP_MS, 30, 20, 20, FeatureSettings.Preprocess.LOGMEL, 20, 4000, 20);
 
     private static MultiLayerNetwork tones;
 
-    private TinyModels() {
-    }
+    private TinyModels() {}
 
     public static ModelMetadata metadata(List<String> labels, FeatureLayout layout) {
-        return new ModelMetadata(labels, FEATURES, layout, JsonObjects.object("architecture", "tiny-dense"),
-                new Provenance("synthetic-tones", 120, List.of("--wanted-words", "low,high"), 0.98, 0.97,
-                        "2026-01-01T00:00:00Z", "test", "Linux", "amd64"));
+        return new ModelMetadata(
+                labels,
+                FEATURES,
+                layout,
+                JsonObjects.object("architecture", "tiny-dense"),
+                new Provenance(
+                        "synthetic-tones",
+                        120,
+                        List.of("--wanted-words", "low,high"),
+                        0.98,
+                        0.97,
+                        "2026-01-01T00:00:00Z",
+                        "test",
+                        "Linux",
+                        "amd64"));
     }
 
     /** One second at {@link #SAMPLE_RATE} of the given label's sound; {@code seed} varies pitch, level and noise. */
@@ -53,8 +64,8 @@ public final class TinyModels {
             return noise;
         }
         double base = label.equals("low") ? LOW_HZ : HIGH_HZ;
-        float[] tone = Signals.sine(base * (0.9 + 0.2 * random.nextDouble()), 0.1 + 0.4 * random.nextDouble(),
-                SAMPLE_RATE, n);
+        float[] tone =
+                Signals.sine(base * (0.9 + 0.2 * random.nextDouble()), 0.1 + 0.4 * random.nextDouble(), SAMPLE_RATE, n);
         for (int i = 0; i < n; i++) {
             tone[i] += noise[i];
         }
@@ -75,9 +86,14 @@ public final class TinyModels {
                 .seed(7)
                 .updater(new Adam(0.003))
                 .list()
-                .layer(new DenseLayer.Builder().nOut(16).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(LABELS.size())
-                        .activation(Activation.SOFTMAX).build())
+                .layer(new DenseLayer.Builder()
+                        .nOut(16)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(LABELS.size())
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(InputType.feedForward(inputs))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);

@@ -15,24 +15,30 @@ import org.babble.dataset.split.Split;
  * {@code /usr/bin/time -v} (bench/dataset-rss.sh) for peak RSS; the target is 2 GB.
  */
 public final class DatasetRssBench {
-    private DatasetRssBench() {
-    }
+    private DatasetRssBench() {}
 
     public static void main(String[] args) {
         Path root = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        run(DatasetSettings.defaults(root.resolve("nursery"), List.of("crying", "laughing", "noise", "room_empty"))
-                .withAllowEmptyClasses(true), FeatureSettings.defaults(22050, 5000));
-        run(DatasetSettings.defaults(root.resolve("speech"), List.of("bed", "cat", "happy")),
+        run(
+                DatasetSettings.defaults(root.resolve("nursery"), List.of("crying", "laughing", "noise", "room_empty"))
+                        .withAllowEmptyClasses(true),
+                FeatureSettings.defaults(22050, 5000));
+        run(
+                DatasetSettings.defaults(root.resolve("speech"), List.of("bed", "cat", "happy")),
                 FeatureSettings.defaults(16000, 1000));
     }
 
     private static void run(DatasetSettings dataset, FeatureSettings features) {
         long start = System.nanoTime();
-        try (BatchSource source = BatchSource.open(dataset, features, AugmentSettings.tfDefaults()
-                .withLowPass(0.5, 3000, 8000))) {
+        try (BatchSource source =
+                BatchSource.open(dataset, features, AugmentSettings.tfDefaults().withLowPass(0.5, 3000, 8000))) {
             long loaded = System.nanoTime();
-            source.index().summary().forEach(line -> System.out.println(dataset.dataDir().getFileName() + " " + line));
-            source.data().report().notes(features.sampleRate(), features.desiredSamples())
+            source.index()
+                    .summary()
+                    .forEach(line -> System.out.println(dataset.dataDir().getFileName() + " " + line));
+            source.data()
+                    .report()
+                    .notes(features.sampleRate(), features.desiredSamples())
                     .forEach(line -> System.out.println("  note: " + line));
             long floats = 0;
             for (Split split : List.of(Split.VALIDATION, Split.TESTING)) {
@@ -51,10 +57,16 @@ public final class DatasetRssBench {
                 }
             }
             long trained = System.nanoTime();
-            System.out.printf("%s: load %.2f s, evaluation features %.2f s, %d augmented training batches of 100 "
-                    + "%.2f s (%.0f clips/s), %d floats%n", dataset.dataDir().getFileName(),
-                    (loaded - start) / 1e9, (evaluated - loaded) / 1e9, steps, (trained - evaluated) / 1e9,
-                    steps * 100 / ((trained - evaluated) / 1e9), floats);
+            System.out.printf(
+                    "%s: load %.2f s, evaluation features %.2f s, %d augmented training batches of 100 "
+                            + "%.2f s (%.0f clips/s), %d floats%n",
+                    dataset.dataDir().getFileName(),
+                    (loaded - start) / 1e9,
+                    (evaluated - loaded) / 1e9,
+                    steps,
+                    (trained - evaluated) / 1e9,
+                    steps * 100 / ((trained - evaluated) / 1e9),
+                    floats);
         }
     }
 }

@@ -25,8 +25,10 @@ class SpeechSplitsTest {
     void splitsKeepEverySpeakerOnOneSideAndIterateCompletely() {
         Path speech = SharedData.require("speech");
         FeatureSettings features = FeatureSettings.defaults(16000, 1000);
-        try (BatchSource source = BatchSource.open(DatasetSettings.defaults(speech, List.of("bed", "cat", "happy")),
-                features, AugmentSettings.tfDefaults())) {
+        try (BatchSource source = BatchSource.open(
+                DatasetSettings.defaults(speech, List.of("bed", "cat", "happy")),
+                features,
+                AugmentSettings.tfDefaults())) {
             source.index().summary().forEach(line -> System.out.println("speech " + line));
             source.data().report().notes(16000, 16000).forEach(line -> System.out.println("speech: " + line));
             Map<String, Split> seen = new HashMap<>();

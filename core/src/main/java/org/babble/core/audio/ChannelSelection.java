@@ -8,7 +8,11 @@ import org.babble.core.BabbleException;
  */
 public record ChannelSelection(Mode mode, int channel) {
 
-    public enum Mode { MIX, ONE, KEEP }
+    public enum Mode {
+        MIX,
+        ONE,
+        KEEP
+    }
 
     public static final ChannelSelection MIX = new ChannelSelection(Mode.MIX, 0);
     public static final ChannelSelection KEEP = new ChannelSelection(Mode.KEEP, 0);
@@ -31,8 +35,9 @@ public record ChannelSelection(Mode mode, int channel) {
             case KEEP -> clip;
             case ONE -> {
                 if (channel > clip.channelCount()) {
-                    throw new BabbleException("has " + clip.channelCount() + " channel(s), channel " + channel
-                            + " was asked for", "pick a channel from 1 to " + clip.channelCount() + " or mix them");
+                    throw new BabbleException(
+                            "has " + clip.channelCount() + " channel(s), channel " + channel + " was asked for",
+                            "pick a channel from 1 to " + clip.channelCount() + " or mix them");
                 }
                 yield AudioClip.mono(clip.sampleRate(), clip.channel(channel - 1));
             }

@@ -6,12 +6,10 @@ package org.babble.core.audio;
  * can count or drop it.
  */
 public final class ClipShaper {
-    private ClipShaper() {
-    }
+    private ClipShaper() {}
 
     /** A clip cut or padded to length, and whether zeros had to be added. */
-    public record Fitted(float[] samples, boolean padded) {
-    }
+    public record Fitted(float[] samples, boolean padded) {}
 
     /** Seconds as a whole number of samples at {@code rate}, rounded to the nearest as sox rounds times. */
     public static int frames(double seconds, int rate) {

@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 final class FileSniffer {
     private static final int TEXT_PREVIEW = 24;
 
-    private FileSniffer() {
-    }
+    private FileSniffer() {}
 
     /** A short noun phrase such as {@code a 3GP/MP4 container (3gp4)}. */
     static String describe(byte[] bytes) {
@@ -19,7 +18,9 @@ final class FileSniffer {
         }
         if (ascii(bytes, 4, "ftyp")) {
             String brand = new String(bytes, 8, Math.min(4, bytes.length - 8), StandardCharsets.US_ASCII).trim();
-            return brand.startsWith("3g") ? "a 3GP/MP4 container (" + brand + ")" : "an MP4/M4A container (" + brand + ")";
+            return brand.startsWith("3g")
+                    ? "a 3GP/MP4 container (" + brand + ")"
+                    : "an MP4/M4A container (" + brand + ")";
         }
         if (ascii(bytes, 0, "RIFX")) {
             return "a big-endian RIFX file";
@@ -47,7 +48,8 @@ final class FileSniffer {
             return "an MP3 file";
         }
         if (looksLikeText(bytes)) {
-            String start = new String(bytes, 0, Math.min(bytes.length, TEXT_PREVIEW), StandardCharsets.US_ASCII).strip();
+            String start =
+                    new String(bytes, 0, Math.min(bytes.length, TEXT_PREVIEW), StandardCharsets.US_ASCII).strip();
             return "a text file (\"" + printable(start) + (bytes.length > TEXT_PREVIEW ? "…" : "") + "\")";
         }
         return "unknown content (" + bytes.length + " bytes)";

@@ -2,8 +2,7 @@ package org.babble.core.audio;
 
 /** ITU-T G.711 companding (A-law and mu-law) to 16-bit linear, as telephone-grade recorders store it. */
 final class G711 {
-    private G711() {
-    }
+    private G711() {}
 
     static int alawToLinear(byte code) {
         int a = (code ^ 0x55) & 0xFF;

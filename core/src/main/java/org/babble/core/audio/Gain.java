@@ -1,6 +1,5 @@
 package org.babble.core.audio;
 
-
 /**
  * Level changes: a fixed gain in dB (sox's {@code vol 45 dB}) and peak normalisation (sox's {@code gain -n -1}).
  *
@@ -9,12 +8,10 @@ package org.babble.core.audio;
  * ±1. Normalising the peak instead never clips, which is why it is the safer choice.
  */
 public final class Gain {
-    private Gain() {
-    }
+    private Gain() {}
 
     /** Samples after a level change, and how many of them had to be held at full scale. */
-    public record Result(float[] samples, long clipped) {
-    }
+    public record Result(float[] samples, long clipped) {}
 
     /** {@code samples} scaled by {@code db} decibels into a new array, clipped to ±1 and counted. */
     public static Result applyDb(float[] samples, double db) {

@@ -5,8 +5,7 @@ package org.babble.core.audio;
  * allocation. Full scale is ±1, so a full-scale square wave reads 0 dBFS and silence reads negative infinity.
  */
 public final class Levels {
-    private Levels() {
-    }
+    private Levels() {}
 
     /** Largest absolute sample in {@code [from, to)}; 0 for an empty range. */
     public static double peak(float[] samples, int from, int to) {

@@ -6,8 +6,7 @@ package org.babble.core.audio;
  * wider (32-bit integer, float) becomes 32-bit float, which holds every value the reader decoded.
  */
 public final class LosslessDepth {
-    private LosslessDepth() {
-    }
+    private LosslessDepth() {}
 
     public static WavWriter.Depth of(WavFormat format) {
         if (format.encoding() == SampleEncoding.PCM && format.bitsPerSample() == 24) {

@@ -22,6 +22,7 @@ public final class Resampler {
     private static final double ATTENUATION_DB = 125;
     /** Above this many phases the table is interpolated instead of holding one row per exact phase. */
     private static final int MAX_EXACT_PHASES = 2048;
+
     private static final int INTERPOLATED_PHASES = 1024;
     /**
      * Floats the filter table may hold (32 MB). Every usual rate pair needs under 0.6 M; only extreme ratios with
@@ -44,6 +45,7 @@ public final class Resampler {
     private static final Map<Long, Resampler> BY_RATES = new ConcurrentHashMap<>();
     /** Rate pairs kept, and the largest table kept (4 MB; 44.1 kHz to 16 kHz needs 0.2 M floats). */
     private static final int MAX_CACHED = 32;
+
     private static final long MAX_CACHED_TABLE_FLOATS = 1L << 20;
     /**
      * The Kaiser window, tabulated once: a table of millions of taps (odd rates such as 767999 Hz) evaluated by its
@@ -68,12 +70,12 @@ public final class Resampler {
         this.up = toRate / g;
         this.down = fromRate / g;
         double nyquist = Math.min(fromRate, toRate) / 2.0;
-        double cutoff = CUTOFF * nyquist / fromRate;               // cycles per input sample
+        double cutoff = CUTOFF * nyquist / fromRate; // cycles per input sample
         double transition = TRANSITION * nyquist / fromRate;
         double length = Math.ceil((ATTENUATION_DB - 7.95) / (2.285 * 2 * Math.PI * transition));
         if (length > MAX_TAPS) {
-            throw new IllegalArgumentException("cannot convert " + fromRate + " Hz to " + toRate + " Hz: the ratio is too"
-                    + " extreme (rates must lie within " + SampleRates.RANGE + ")");
+            throw new IllegalArgumentException("cannot convert " + fromRate + " Hz to " + toRate
+                    + " Hz: the ratio is too" + " extreme (rates must lie within " + SampleRates.RANGE + ")");
         }
         this.half = (int) length / 2 + 1;
         this.taps = 2 * half;
@@ -158,8 +160,15 @@ public final class Resampler {
         int count = (int) (to - from);
         int blocks = (count + CHUNK - 1) / CHUNK;
         if (blocks > 1) {
-            IntStream.range(0, blocks).parallel().forEach(b -> convert(input, origin, out, b * CHUNK,
-                    from + (long) b * CHUNK, Math.min(to, from + (long) (b + 1) * CHUNK)));
+            IntStream.range(0, blocks)
+                    .parallel()
+                    .forEach(b -> convert(
+                            input,
+                            origin,
+                            out,
+                            b * CHUNK,
+                            from + (long) b * CHUNK,
+                            Math.min(to, from + (long) (b + 1) * CHUNK)));
         } else {
             convert(input, origin, out, 0, from, to);
         }
@@ -194,7 +203,7 @@ public final class Resampler {
      */
     void convert(float[] input, long origin, float[] out, int at, long from, long to) {
         for (long n = from; n < to; n++, at++) {
-            long position = n * down;                          // input time n*down/up, in units of 1/up samples
+            long position = n * down; // input time n*down/up, in units of 1/up samples
             long base = position / up;
             long remainder = position - base * up;
             int start = (int) (base - half + 1 - origin);

@@ -11,8 +11,7 @@ public final class SampleRates {
     /** For messages: {@code 1 kHz–768 kHz}. */
     public static final String RANGE = "1 kHz–768 kHz";
 
-    private SampleRates() {
-    }
+    private SampleRates() {}
 
     public static boolean plausible(long hz) {
         return hz >= MIN_HZ && hz <= MAX_HZ;

@@ -10,8 +10,7 @@ import java.util.List;
  * exactly {@code pieceLength} samples; the last holds what remains.
  */
 public final class Segmenter {
-    private Segmenter() {
-    }
+    private Segmenter() {}
 
     public static List<float[]> split(float[] samples, int pieceLength) {
         if (pieceLength <= 0) {

@@ -16,6 +16,7 @@ public final class StreamingResampler {
     private final Resampler resampler;
     /** Input samples {@code [origin, origin + filled)}; zeros stand for the audio before the stream started. */
     private float[] input;
+
     private long origin;
     private int filled;
     private long received;

@@ -27,16 +27,17 @@ public final class WavReader {
     private static final int WAVE_FORMAT_MULAW = 0x0007;
     private static final int WAVE_FORMAT_EXTENSIBLE = 0xFFFE;
     /** KSDATAFORMAT_SUBTYPE_* GUIDs after their leading 2-byte format tag: {0000xxxx-0000-0010-8000-00aa00389b71}. */
-    private static final byte[] SUBTYPE_GUID_TAIL = {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38,
-        (byte) 0x9B, 0x71};
+    private static final byte[] SUBTYPE_GUID_TAIL = {
+        0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71
+    };
     /** More than any microphone array or ambisonic order babble could meet; each channel is a decoded array. */
     static final int MAX_CHANNELS = 64;
     /** Java arrays stop at 2 GiB; a 16-bit WAV cannot claim more than 4 GiB anyway. */
     private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
     private static final String DAMAGED = "the file is damaged; re-record or re-export it";
 
-    private WavReader() {
-    }
+    private WavReader() {}
 
     /** Reads and decodes the whole file. */
     public static DecodedWav read(Path file) {
@@ -44,7 +45,9 @@ public final class WavReader {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new BabbleException(file, "too large to read at once (" + size / (1 << 20) + " MiB, over 2 GiB)",
+                throw new BabbleException(
+                        file,
+                        "too large to read at once (" + size / (1 << 20) + " MiB, over 2 GiB)",
                         "split it first (e.g. sox IN OUT.wav trim 0 3600 : newfile : restart)");
             }
             bytes = Files.readAllBytes(file);
@@ -70,8 +73,10 @@ public final class WavReader {
             int body = at + 8;
             if (id.equals("fmt ")) {
                 if (size < 16 || body + size > bytes.length) {
-                    throw new BabbleException(file, "truncated header: the fmt chunk is cut short (file ends after "
-                            + bytes.length + " bytes)", DAMAGED);
+                    throw new BabbleException(
+                            file,
+                            "truncated header: the fmt chunk is cut short (file ends after " + bytes.length + " bytes)",
+                            DAMAGED);
                 }
                 format = parseFormat(file, buf, body, (int) size, warnings);
             } else if (id.equals("data")) {
@@ -85,8 +90,10 @@ public final class WavReader {
         if (format == null) {
             throw new BabbleException(file, "truncated header: no fmt chunk in " + bytes.length + " bytes", DAMAGED);
         }
-        throw new BabbleException(file, "no data chunk: the header (" + format.describe() + ") is all there is in "
-                + bytes.length + " bytes", DAMAGED);
+        throw new BabbleException(
+                file,
+                "no data chunk: the header (" + format.describe() + ") is all there is in " + bytes.length + " bytes",
+                DAMAGED);
     }
 
     private static void checkRiffWave(Path file, byte[] bytes) {
@@ -94,13 +101,16 @@ public final class WavReader {
             throw new BabbleException(file, "empty file (0 bytes)", "re-record it or remove it");
         }
         if (FileSniffer.ascii(bytes, 0, "RIFF") && bytes.length < 12) {
-            throw new BabbleException(file, "truncated header: only " + bytes.length + " bytes of RIFF header", DAMAGED);
+            throw new BabbleException(
+                    file, "truncated header: only " + bytes.length + " bytes of RIFF header", DAMAGED);
         }
         if (FileSniffer.ascii(bytes, 0, "RIFF") && FileSniffer.ascii(bytes, 8, "WAVE")) {
             return;
         }
         String looksLike = FileSniffer.describe(bytes);
-        throw new BabbleException(file, "not a WAV file: it looks like " + looksLike,
+        throw new BabbleException(
+                file,
+                "not a WAV file: it looks like " + looksLike,
                 "convert it to WAV first (e.g. ffmpeg -i IN -c:a pcm_s16le OUT.wav)");
     }
 
@@ -110,9 +120,10 @@ public final class WavReader {
         if (size > available) {
             length = available;
             long frames = available / format.blockAlign();
-            warnings.add(String.format("data chunk claims %d bytes but only %d follow (recording cut off?);"
-                    + " read the %d frames (%.3f s) that are there", size, available, frames,
-                    frames / (double) format.sampleRate()));
+            warnings.add(String.format(
+                    "data chunk claims %d bytes but only %d follow (recording cut off?);"
+                            + " read the %d frames (%.3f s) that are there",
+                    size, available, frames, frames / (double) format.sampleRate()));
         }
         long frames = length / format.blockAlign();
         if (length % format.blockAlign() != 0) {
@@ -130,22 +141,24 @@ public final class WavReader {
         boolean extensible = tag == WAVE_FORMAT_EXTENSIBLE;
         if (extensible) {
             if (size < 40) {
-                throw new BabbleException(file, "truncated header: WAVE_FORMAT_EXTENSIBLE without its sub-format",
-                        DAMAGED);
+                throw new BabbleException(
+                        file, "truncated header: WAVE_FORMAT_EXTENSIBLE without its sub-format", DAMAGED);
             }
             // The sub-format GUID starts with the classic format tag; wBitsPerSample stays the container size.
             tag = Short.toUnsignedInt(buf.getShort(at + 24));
             for (int i = 0; i < SUBTYPE_GUID_TAIL.length; i++) {
                 if (buf.get(at + 26 + i) != SUBTYPE_GUID_TAIL[i]) {
-                    throw new BabbleException(file, "unsupported WAVE_FORMAT_EXTENSIBLE sub-format (not one of the"
-                            + " standard PCM, float, A-law or mu-law GUIDs)",
+                    throw new BabbleException(
+                            file,
+                            "unsupported WAVE_FORMAT_EXTENSIBLE sub-format (not one of the"
+                                    + " standard PCM, float, A-law or mu-law GUIDs)",
                             "convert it to PCM first (e.g. sox IN -e signed -b 16 OUT.wav)");
                 }
             }
             int validBits = Short.toUnsignedInt(buf.getShort(at + 18));
             if (validBits > bits) {
-                throw new BabbleException(file, "damaged header: " + validBits + " valid bits in a " + bits
-                        + "-bit sample", DAMAGED);
+                throw new BabbleException(
+                        file, "damaged header: " + validBits + " valid bits in a " + bits + "-bit sample", DAMAGED);
             }
         }
         SampleEncoding encoding = switch (tag) {
@@ -153,8 +166,11 @@ public final class WavReader {
             case WAVE_FORMAT_IEEE_FLOAT -> SampleEncoding.FLOAT;
             case WAVE_FORMAT_ALAW -> SampleEncoding.ALAW;
             case WAVE_FORMAT_MULAW -> SampleEncoding.MULAW;
-            default -> throw new BabbleException(file, String.format("unsupported WAV encoding 0x%04x (%s)", tag,
-                    compressedName(tag)), "convert it to PCM first (e.g. sox IN -e signed -b 16 OUT.wav)");
+            default ->
+                throw new BabbleException(
+                        file,
+                        String.format("unsupported WAV encoding 0x%04x (%s)", tag, compressedName(tag)),
+                        "convert it to PCM first (e.g. sox IN -e signed -b 16 OUT.wav)");
         };
         boolean bitsOk = switch (encoding) {
             case PCM -> bits == 8 || bits == 16 || bits == 24 || bits == 32;
@@ -162,17 +178,22 @@ public final class WavReader {
             case ALAW, MULAW -> bits == 8;
         };
         if (!bitsOk) {
-            throw new BabbleException(file, "unsupported sample size: " + bits + "-bit " + encoding,
+            throw new BabbleException(
+                    file,
+                    "unsupported sample size: " + bits + "-bit " + encoding,
                     "convert it to 16-bit PCM first (e.g. sox IN -b 16 OUT.wav)");
         }
         if (!SampleRates.plausible(rate)) {
-            throw new BabbleException(file, "damaged header: it says " + rate + " Hz, outside the " + SampleRates.RANGE
-                    + " that audio uses", DAMAGED);
+            throw new BabbleException(
+                    file,
+                    "damaged header: it says " + rate + " Hz, outside the " + SampleRates.RANGE + " that audio uses",
+                    DAMAGED);
         }
         if (channels == 0 || channels > MAX_CHANNELS) {
-            throw new BabbleException(file, "damaged header: it says " + channels + " channels (babble reads 1 to "
-                    + MAX_CHANNELS + ")", channels == 0 ? DAMAGED : "mix it down or split it first (e.g. sox IN OUT.wav"
-                    + " remix 1 2)");
+            throw new BabbleException(
+                    file,
+                    "damaged header: it says " + channels + " channels (babble reads 1 to " + MAX_CHANNELS + ")",
+                    channels == 0 ? DAMAGED : "mix it down or split it first (e.g. sox IN OUT.wav" + " remix 1 2)");
         }
         WavFormat format = new WavFormat(encoding, bits, channels, (int) rate, extensible);
         if (blockAlign != format.blockAlign()) {
@@ -208,12 +229,14 @@ public final class WavReader {
 
     private static float sample(ByteBuffer buf, int p, WavFormat format) {
         return switch (format.encoding()) {
-            case PCM -> switch (format.bitsPerSample()) {
-                case 8 -> ((buf.get(p) & 0xFF) - 128) / 128f;
-                case 16 -> buf.getShort(p) / 32768f;
-                case 24 -> ((buf.get(p) & 0xFF) | ((buf.get(p + 1) & 0xFF) << 8) | (buf.get(p + 2) << 16)) / 8388608f;
-                default -> (float) (buf.getInt(p) / 2147483648.0);
-            };
+            case PCM ->
+                switch (format.bitsPerSample()) {
+                    case 8 -> ((buf.get(p) & 0xFF) - 128) / 128f;
+                    case 16 -> buf.getShort(p) / 32768f;
+                    case 24 ->
+                        ((buf.get(p) & 0xFF) | ((buf.get(p + 1) & 0xFF) << 8) | (buf.get(p + 2) << 16)) / 8388608f;
+                    default -> (float) (buf.getInt(p) / 2147483648.0);
+                };
             case FLOAT -> format.bitsPerSample() == 32 ? buf.getFloat(p) : (float) buf.getDouble(p);
             case ALAW -> G711.alawToLinear(buf.get(p)) / 32768f;
             case MULAW -> G711.mulawToLinear(buf.get(p)) / 32768f;

@@ -20,8 +20,7 @@ public final class WavWriter {
     private static final int HEADER_BYTES = 44;
     private static final int BLOCK_FRAMES = 8192;
 
-    private WavWriter() {
-    }
+    private WavWriter() {}
 
     /** The sample formats babble writes. */
     public enum Depth {
@@ -69,8 +68,8 @@ public final class WavWriter {
 
     /** The samples alone, interleaved and encoded as in a file (what a sound card's line takes). */
     public static byte[] encodeSamples(AudioClip clip, Depth depth) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(clip.frames() * clip.channelCount()
-                * depth.bytesPerSample());
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(clip.frames() * clip.channelCount() * depth.bytesPerSample());
         try {
             writeSamples(out, clip, depth);
         } catch (IOException e) {

@@ -19,8 +19,7 @@ import org.babble.core.BabbleException;
  * {@code babble record} on servers and in containers, and "no capture device (found: ...)" is what they need to read.
  */
 public final class CaptureDevices {
-    private CaptureDevices() {
-    }
+    private CaptureDevices() {}
 
     /** Every mixer that offers a {@link TargetDataLine}, numbered in AudioSystem's order. */
     public static List<CaptureDevice> list() {
@@ -50,7 +49,8 @@ public final class CaptureDevices {
             }
         }
         if (capture.isEmpty()) {
-            throw new BabbleException(noDeviceMessage(others),
+            throw new BabbleException(
+                    noDeviceMessage(others),
                     "connect a microphone (babble record --list-devices shows what Java sees), or rehearse with --from FILE");
         }
         if (spec == null || spec.isBlank()) {
@@ -72,14 +72,17 @@ public final class CaptureDevices {
         for (int i = 0; i < capture.size(); i++) {
             names.add(i + ": " + capture.get(i).getName());
         }
-        throw new BabbleException("no capture device matches --device " + spec + " (capture devices: "
-                + String.join(", ", names) + ")", "give an index or part of a name from babble record --list-devices");
+        throw new BabbleException(
+                "no capture device matches --device " + spec + " (capture devices: " + String.join(", ", names) + ")",
+                "give an index or part of a name from babble record --list-devices");
     }
 
     /** The message for a machine without capture devices, naming what was found instead. */
     static String noDeviceMessage(List<String> otherMixers) {
         return "no capture device found (no microphone or line-in that Java can open; "
-                + (otherMixers.isEmpty() ? "found no audio devices at all" : "found only: " + String.join(", ", otherMixers))
+                + (otherMixers.isEmpty()
+                        ? "found no audio devices at all"
+                        : "found only: " + String.join(", ", otherMixers))
                 + ")";
     }
 
@@ -117,7 +120,8 @@ public final class CaptureDevices {
     }
 
     static String describe(AudioFormat format) {
-        String rate = format.getSampleRate() == AudioSystem.NOT_SPECIFIED ? "any rate"
+        String rate = format.getSampleRate() == AudioSystem.NOT_SPECIFIED
+                ? "any rate"
                 : String.format(Locale.ROOT, "%.0f Hz", format.getSampleRate());
         String channels = format.getChannels() == AudioSystem.NOT_SPECIFIED ? "any ch" : format.getChannels() + " ch";
         return format.getEncoding() + " " + format.getSampleSizeInBits() + "-bit, " + channels + ", " + rate

@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class ChunkNames {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
-    private static final Pattern CHUNK = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2})(?:_(\\d+))?\\.wav");
+    private static final Pattern CHUNK =
+            Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2})(?:_(\\d+))?\\.wav");
 
-    private ChunkNames() {
-    }
+    private ChunkNames() {}
 
     /** A name for a chunk starting at {@code start} that no file in {@code dir} has yet. */
     public static Path next(Path dir, LocalDateTime start) {

@@ -15,8 +15,7 @@ import org.babble.core.BabbleException;
  * ({@link ChunkNames}) directly in the folder are candidates: a user's own recordings there are never touched.
  */
 public final class ChunkRetention {
-    private ChunkRetention() {
-    }
+    private ChunkRetention() {}
 
     /** Deletes what {@code retention} no longer keeps; returns the deleted files. */
     public static List<Path> apply(Path dir, Retention retention, LocalDateTime now) {
@@ -25,8 +24,10 @@ public final class ChunkRetention {
         }
         List<Path> chunks;
         try (Stream<Path> files = Files.list(dir)) {
-            chunks = new ArrayList<>(files.filter(Files::isRegularFile).filter(ChunkNames::isChunk)
-                    .sorted(Comparator.comparing((Path p) -> ChunkNames.startOf(p).orElseThrow())
+            chunks = new ArrayList<>(files.filter(Files::isRegularFile)
+                    .filter(ChunkNames::isChunk)
+                    .sorted(Comparator.comparing(
+                                    (Path p) -> ChunkNames.startOf(p).orElseThrow())
                             .thenComparing(p -> p.getFileName().toString().length())
                             .thenComparing(p -> p.getFileName().toString()))
                     .toList());

@@ -43,11 +43,15 @@ public final class DeviceSource implements AudioSource {
             int bufferBytes = ((int) (BUFFER_SECONDS * sampleRate)) * channels * 2;
             line.open(audioFormat, bufferBytes);
             line.start();
-            return new DeviceSource(line, new CaptureFormat(sampleRate, channels, WavWriter.Depth.PCM16), info.getName());
+            return new DeviceSource(
+                    line, new CaptureFormat(sampleRate, channels, WavWriter.Depth.PCM16), info.getName());
         } catch (LineUnavailableException | IllegalArgumentException e) {
-            throw new BabbleException((java.nio.file.Path) null, info.getName() + " cannot capture " + sampleRate + " Hz, " + channels
-                    + " ch, 16-bit: " + e.getMessage(),
-                    "pick a format it lists (babble record --list-devices) with --rate/--channels, or close other recorders", e);
+            throw new BabbleException(
+                    (java.nio.file.Path) null,
+                    info.getName() + " cannot capture " + sampleRate + " Hz, " + channels + " ch, 16-bit: "
+                            + e.getMessage(),
+                    "pick a format it lists (babble record --list-devices) with --rate/--channels, or close other recorders",
+                    e);
         }
     }
 

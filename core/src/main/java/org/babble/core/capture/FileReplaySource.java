@@ -86,7 +86,8 @@ public final class FileReplaySource implements AudioSource {
 
     @Override
     public String describe() {
-        return file.getFileName() + (loops > 1 ? " \u00d7" + loops : "")
+        return file.getFileName()
+                + (loops > 1 ? " \u00d7" + loops : "")
                 + (speed == ReplaySpeed.MAX ? " (replayed at max speed)" : " (replayed in real time)");
     }
 

@@ -9,8 +9,8 @@ import java.time.LocalDateTime;
  * {@code count}; null for "until the source ends or Ctrl-C"), the wall-clock time of the first frame (chunk names), and
  * which old chunks to remove.
  */
-public record RecordSettings(Path out, Duration chunk, Duration duration, Integer count, LocalDateTime startTime,
-                             Retention retention) {
+public record RecordSettings(
+        Path out, Duration chunk, Duration duration, Integer count, LocalDateTime startTime, Retention retention) {
     public RecordSettings {
         if (out == null) {
             throw new IllegalArgumentException("out is required");

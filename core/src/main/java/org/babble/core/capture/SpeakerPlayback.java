@@ -15,8 +15,8 @@ final class SpeakerPlayback implements Playback {
 
     static boolean available() {
         try {
-            return AudioSystem.isLineSupported(new DataLine.Info(SourceDataLine.class,
-                    new AudioFormat(44100, 16, 1, true, false)));
+            return AudioSystem.isLineSupported(
+                    new DataLine.Info(SourceDataLine.class, new AudioFormat(44100, 16, 1, true, false)));
         } catch (RuntimeException | LinkageError e) {
             return false;
         }

@@ -19,12 +19,18 @@ import org.babble.core.audio.ChannelSelection;
  * @param normalizeDbfs peak level of every written clip, applied last
  * @param rate          output sample rate; the source's rate when empty
  */
-public record CleanSettings(ChannelSelection channels, OptionalDouble segment, Optional<Trim> trim,
-        OptionalDouble duration, boolean dropShort, double gainDb, OptionalDouble normalizeDbfs, OptionalInt rate) {
+public record CleanSettings(
+        ChannelSelection channels,
+        OptionalDouble segment,
+        Optional<Trim> trim,
+        OptionalDouble duration,
+        boolean dropShort,
+        double gainDb,
+        OptionalDouble normalizeDbfs,
+        OptionalInt rate) {
 
     /** {@code --trim START,LENGTH}. */
-    public record Trim(double start, double length) {
-    }
+    public record Trim(double start, double length) {}
 
     public CleanSettings {
         if (channels == null) {
@@ -34,8 +40,8 @@ public record CleanSettings(ChannelSelection channels, OptionalDouble segment, O
             throw new IllegalArgumentException("segment must be longer than 0 s, got " + segment.getAsDouble());
         }
         if (trim.isPresent() && (!(trim.get().start() >= 0) || !(trim.get().length() > 0))) {
-            throw new IllegalArgumentException("trim needs START >= 0 and LENGTH > 0, got " + trim.get().start() + ","
-                    + trim.get().length());
+            throw new IllegalArgumentException("trim needs START >= 0 and LENGTH > 0, got "
+                    + trim.get().start() + "," + trim.get().length());
         }
         if (duration.isPresent() && !(duration.getAsDouble() > 0)) {
             throw new IllegalArgumentException("duration must be longer than 0 s, got " + duration.getAsDouble());
@@ -56,8 +62,15 @@ public record CleanSettings(ChannelSelection channels, OptionalDouble segment, O
 
     /** Mixdown only: every other step off. */
     public static CleanSettings defaults() {
-        return new CleanSettings(ChannelSelection.MIX, OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(),
-                false, 0, OptionalDouble.empty(), OptionalInt.empty());
+        return new CleanSettings(
+                ChannelSelection.MIX,
+                OptionalDouble.empty(),
+                Optional.empty(),
+                OptionalDouble.empty(),
+                false,
+                0,
+                OptionalDouble.empty(),
+                OptionalInt.empty());
     }
 
     public CleanSettings withChannels(ChannelSelection value) {
@@ -65,18 +78,25 @@ public record CleanSettings(ChannelSelection channels, OptionalDouble segment, O
     }
 
     public CleanSettings withSegment(double seconds) {
-        return new CleanSettings(channels, OptionalDouble.of(seconds), trim, duration, dropShort, gainDb, normalizeDbfs,
-                rate);
+        return new CleanSettings(
+                channels, OptionalDouble.of(seconds), trim, duration, dropShort, gainDb, normalizeDbfs, rate);
     }
 
     public CleanSettings withTrim(double start, double length) {
-        return new CleanSettings(channels, segment, Optional.of(new Trim(start, length)), duration, dropShort, gainDb,
-                normalizeDbfs, rate);
+        return new CleanSettings(
+                channels,
+                segment,
+                Optional.of(new Trim(start, length)),
+                duration,
+                dropShort,
+                gainDb,
+                normalizeDbfs,
+                rate);
     }
 
     public CleanSettings withDuration(double seconds) {
-        return new CleanSettings(channels, segment, trim, OptionalDouble.of(seconds), dropShort, gainDb, normalizeDbfs,
-                rate);
+        return new CleanSettings(
+                channels, segment, trim, OptionalDouble.of(seconds), dropShort, gainDb, normalizeDbfs, rate);
     }
 
     public CleanSettings withDropShort(boolean value) {
@@ -92,7 +112,8 @@ public record CleanSettings(ChannelSelection channels, OptionalDouble segment, O
     }
 
     public CleanSettings withRate(int hz) {
-        return new CleanSettings(channels, segment, trim, duration, dropShort, gainDb, normalizeDbfs, OptionalInt.of(hz));
+        return new CleanSettings(
+                channels, segment, trim, duration, dropShort, gainDb, normalizeDbfs, OptionalInt.of(hz));
     }
 
     /** The exact length every clip gets, in seconds, when trim or duration asks for one. */

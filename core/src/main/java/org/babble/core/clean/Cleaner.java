@@ -50,15 +50,16 @@ public final class Cleaner {
         for (int i = 0; i < selected.size(); i++) {
             AudioClip clip = Resampler.resample(selected.get(i), rate);
             if (clip.channelCount() != channels) {
-                throw new BabbleException("recordings to join have " + channels + " and " + clip.channelCount()
-                        + " channels", "mix them down (--channels mix) or pick one channel");
+                throw new BabbleException(
+                        "recordings to join have " + channels + " and " + clip.channelCount() + " channels",
+                        "mix them down (--channels mix) or pick one channel");
             }
             selected.set(i, clip);
             frames += clip.frames();
         }
         if (frames > Integer.MAX_VALUE) {
-            throw new BabbleException("recordings to join hold more than 2^31 samples per channel",
-                    "join fewer at a time");
+            throw new BabbleException(
+                    "recordings to join hold more than 2^31 samples per channel", "join fewer at a time");
         }
         float[][] joined = new float[channels][(int) frames];
         int at = 0;
@@ -121,9 +122,11 @@ public final class Cleaner {
             for (int c = 0; c < finished.length; c++) {
                 float[] channel = piece.channel(c);
                 if (settings.normalizeDbfs().isPresent()) {
-                    finished[c] = Gain.normalize(channel, settings.normalizeDbfs().getAsDouble()).samples();
+                    finished[c] = Gain.normalize(
+                                    channel, settings.normalizeDbfs().getAsDouble())
+                            .samples();
                 } else if (Gain.countClipping(channel) == 0) {
-                    finished[c] = channel;      // nothing to hold at full scale: no copy
+                    finished[c] = channel; // nothing to hold at full scale: no copy
                 } else {
                     Gain.Result result = Gain.clip(channel);
                     finished[c] = result.samples();
@@ -149,7 +152,8 @@ public final class Cleaner {
         if (settings.clipLength().isPresent()) {
             return piece.frames() < ClipShaper.frames(settings.clipLength().getAsDouble(), rate);
         }
-        return last && settings.segment().isPresent()
+        return last
+                && settings.segment().isPresent()
                 && piece.frames() < ClipShaper.frames(settings.segment().getAsDouble(), rate);
     }
 

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public record ThresholdSweep(String label, List<Point> points, double auc) {
     /** Clips at or above {@code threshold} are called the label. */
-    public record Point(double threshold, double truePositiveRate, double falsePositiveRate) {
-    }
+    public record Point(double threshold, double truePositiveRate, double falsePositiveRate) {}
 
     public static ThresholdSweep of(Scores scores, String positive) {
         int k = scores.labels().indexOf(positive);
@@ -30,7 +29,9 @@ public record ThresholdSweep(String label, List<Point> points, double auc) {
             }
         }
         long negatives = n - positives;
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores.scores()[i][k]).reversed());
+        Arrays.sort(
+                order,
+                Comparator.comparingDouble((Integer i) -> scores.scores()[i][k]).reversed());
         List<Point> points = new ArrayList<>();
         points.add(new Point(Double.POSITIVE_INFINITY, 0, 0));
         long tp = 0;

@@ -12,8 +12,7 @@ final class ClipNormalizer {
      */
     static final double STD_FLOOR = 0.1;
 
-    private ClipNormalizer() {
-    }
+    private ClipNormalizer() {}
 
     /** Normalises the row-major {@code [frames][bins]} features at {@code values[offset ..]}. */
     static void apply(FeatureSettings.Normalization normalization, float[] values, int offset, int frames, int bins) {

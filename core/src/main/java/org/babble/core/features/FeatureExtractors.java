@@ -2,8 +2,7 @@ package org.babble.core.features;
 
 /** Picks the {@link FeatureExtractor} for a {@link FeatureSettings#preprocess()}. */
 public final class FeatureExtractors {
-    private FeatureExtractors() {
-    }
+    private FeatureExtractors() {}
 
     /** A new extractor (own buffers: one per thread). */
     public static FeatureExtractor create(FeatureSettings settings) {

@@ -70,11 +70,27 @@ public record FeatureSettings(
     }
 
     /** Without a normalisation: as TF computes features. */
-    public FeatureSettings(int sampleRate, int clipDurationMs, double windowSizeMs, double windowStrideMs,
-            int featureBinCount, Preprocess preprocess, double lowerFrequencyHz, double upperFrequencyHz,
+    public FeatureSettings(
+            int sampleRate,
+            int clipDurationMs,
+            double windowSizeMs,
+            double windowStrideMs,
+            int featureBinCount,
+            Preprocess preprocess,
+            double lowerFrequencyHz,
+            double upperFrequencyHz,
             int melChannels) {
-        this(sampleRate, clipDurationMs, windowSizeMs, windowStrideMs, featureBinCount, preprocess, lowerFrequencyHz,
-                upperFrequencyHz, melChannels, Normalization.NONE);
+        this(
+                sampleRate,
+                clipDurationMs,
+                windowSizeMs,
+                windowStrideMs,
+                featureBinCount,
+                preprocess,
+                lowerFrequencyHz,
+                upperFrequencyHz,
+                melChannels,
+                Normalization.NONE);
     }
 
     /**
@@ -86,39 +102,57 @@ public record FeatureSettings(
             normalization = Normalization.NONE; // models and checkpoints written before the field existed
         }
         require(SampleRates.plausible(sampleRate), "sampleRate (within " + SampleRates.RANGE + ")", sampleRate);
-        require(clipDurationMs > 0 && clipDurationMs <= MAX_CLIP_DURATION_MS, "clipDurationMs (1 to "
-                + MAX_CLIP_DURATION_MS + ")", clipDurationMs);
-        require(windowSizeMs > 0 && windowSizeMs <= clipDurationMs, "windowSizeMs (positive, at most clipDurationMs)",
+        require(
+                clipDurationMs > 0 && clipDurationMs <= MAX_CLIP_DURATION_MS,
+                "clipDurationMs (1 to " + MAX_CLIP_DURATION_MS + ")",
+                clipDurationMs);
+        require(
+                windowSizeMs > 0 && windowSizeMs <= clipDurationMs,
+                "windowSizeMs (positive, at most clipDurationMs)",
                 windowSizeMs);
-        require(windowStrideMs > 0 && windowStrideMs <= clipDurationMs, "windowStrideMs (positive, at most "
-                + "clipDurationMs)", windowStrideMs);
-        require(featureBinCount > 0 && featureBinCount <= MAX_BINS, "featureBinCount (1 to " + MAX_BINS + ")",
+        require(
+                windowStrideMs > 0 && windowStrideMs <= clipDurationMs,
+                "windowStrideMs (positive, at most " + "clipDurationMs)",
+                windowStrideMs);
+        require(
+                featureBinCount > 0 && featureBinCount <= MAX_BINS,
+                "featureBinCount (1 to " + MAX_BINS + ")",
                 featureBinCount);
         require(preprocess != null, "preprocess", preprocess);
         require(lowerFrequencyHz >= 0, "lowerFrequencyHz", lowerFrequencyHz);
-        require(upperFrequencyHz > lowerFrequencyHz && upperFrequencyHz <= sampleRate / 2.0, "upperFrequencyHz",
+        require(
+                upperFrequencyHz > lowerFrequencyHz && upperFrequencyHz <= sampleRate / 2.0,
+                "upperFrequencyHz",
                 upperFrequencyHz);
         require(melChannels > 0 && melChannels <= MAX_BINS, "melChannels (1 to " + MAX_BINS + ")", melChannels);
-        require(preprocess != Preprocess.MFCC || featureBinCount <= melChannels, "featureBinCount (at most melChannels "
-                + "for mfcc)", featureBinCount);
+        require(
+                preprocess != Preprocess.MFCC || featureBinCount <= melChannels,
+                "featureBinCount (at most melChannels " + "for mfcc)",
+                featureBinCount);
         int window = samples(sampleRate, windowSizeMs);
-        require(window >= 2 && window <= MAX_WINDOW_SAMPLES, "windowSizeMs (2 to " + MAX_WINDOW_SAMPLES
-                + " samples)", windowSizeMs);
+        require(
+                window >= 2 && window <= MAX_WINDOW_SAMPLES,
+                "windowSizeMs (2 to " + MAX_WINDOW_SAMPLES + " samples)",
+                windowSizeMs);
         require(samples(sampleRate, windowStrideMs) >= 1, "windowStrideMs (at least 1 sample)", windowStrideMs);
         require(window <= samples(sampleRate, clipDurationMs), "windowSizeMs (at most clipDurationMs)", windowSizeMs);
-        require(preprocess != Preprocess.AVERAGE || featureBinCount <= Fft.nextPowerOfTwo(window) / 2 + 1,
+        require(
+                preprocess != Preprocess.AVERAGE || featureBinCount <= Fft.nextPowerOfTwo(window) / 2 + 1,
                 "featureBinCount (at most the " + (Fft.nextPowerOfTwo(window) / 2 + 1) + " spectrum bins for average)",
                 featureBinCount);
         long frames = 1 + ((long) samples(sampleRate, clipDurationMs) - window) / samples(sampleRate, windowStrideMs);
         long perFrame = preprocess == Preprocess.AVERAGE ? Fft.nextPowerOfTwo(window) / 2 + 1 : featureBinCount;
-        require(frames * perFrame <= MAX_FEATURE_SIZE, "windowStrideMs (" + frames + " frames of " + perFrame
-                + " bins are more than " + MAX_FEATURE_SIZE + " values a clip)", windowStrideMs);
+        require(
+                frames * perFrame <= MAX_FEATURE_SIZE,
+                "windowStrideMs (" + frames + " frames of " + perFrame + " bins are more than " + MAX_FEATURE_SIZE
+                        + " values a clip)",
+                windowStrideMs);
     }
 
     /** TF speech_commands defaults for the given clip format. */
     public static FeatureSettings defaults(int sampleRate, int clipDurationMs) {
-        return new FeatureSettings(sampleRate, clipDurationMs, 30, 10, 40, Preprocess.MFCC, 20,
-                defaultUpperFrequencyHz(sampleRate), 40);
+        return new FeatureSettings(
+                sampleRate, clipDurationMs, 30, 10, 40, Preprocess.MFCC, 20, defaultUpperFrequencyHz(sampleRate), 40);
     }
 
     /** TF's 4000 Hz top of the mel filterbank, or Nyquist when that is lower. */
@@ -180,13 +214,31 @@ public record FeatureSettings(
     }
 
     public FeatureSettings withPreprocess(Preprocess value) {
-        return new FeatureSettings(sampleRate, clipDurationMs, windowSizeMs, windowStrideMs, featureBinCount, value,
-                lowerFrequencyHz, upperFrequencyHz, melChannels, normalization);
+        return new FeatureSettings(
+                sampleRate,
+                clipDurationMs,
+                windowSizeMs,
+                windowStrideMs,
+                featureBinCount,
+                value,
+                lowerFrequencyHz,
+                upperFrequencyHz,
+                melChannels,
+                normalization);
     }
 
     public FeatureSettings withNormalization(Normalization value) {
-        return new FeatureSettings(sampleRate, clipDurationMs, windowSizeMs, windowStrideMs, featureBinCount,
-                preprocess, lowerFrequencyHz, upperFrequencyHz, melChannels, value);
+        return new FeatureSettings(
+                sampleRate,
+                clipDurationMs,
+                windowSizeMs,
+                windowStrideMs,
+                featureBinCount,
+                preprocess,
+                lowerFrequencyHz,
+                upperFrequencyHz,
+                melChannels,
+                value);
     }
 
     /** TF's {@code int(sample_rate * ms / 1000)}, rounded first so 30 ms at 22050 Hz is not lost to 661.4999. */

@@ -12,8 +12,8 @@ abstract class MelExtractor extends SpectralExtractor implements MelBandExtracto
 
     MelExtractor(FeatureSettings settings, int bands) {
         super(settings);
-        this.filterbank = new MelFilterbank(spectrumBins(), settings.sampleRate(), bands,
-                settings.lowerFrequencyHz(), settings.upperFrequencyHz());
+        this.filterbank = new MelFilterbank(
+                spectrumBins(), settings.sampleRate(), bands, settings.lowerFrequencyHz(), settings.upperFrequencyHz());
         useSpectrumBinsBelow(filterbank.endBin() + 1);
         this.energies = new double[bands];
     }

@@ -29,7 +29,11 @@ public final class MelFilterbank {
      * @param upperHz        upper edge of the highest filter, at most Nyquist
      */
     public MelFilterbank(int binCount, double sampleRate, int channelCount, double lowerHz, double upperHz) {
-        if (binCount < 2 || sampleRate <= 0 || channelCount < 1 || lowerHz < 0 || upperHz <= lowerHz
+        if (binCount < 2
+                || sampleRate <= 0
+                || channelCount < 1
+                || lowerHz < 0
+                || upperHz <= lowerHz
                 || upperHz > sampleRate / 2) {
             throw new IllegalArgumentException("invalid mel filterbank: " + binCount + " bins, " + sampleRate + " Hz, "
                     + channelCount + " channels, " + lowerHz + ".." + upperHz + " Hz");

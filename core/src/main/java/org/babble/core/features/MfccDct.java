@@ -12,7 +12,8 @@ final class MfccDct {
 
     MfccDct(int inputLength, int coefficientCount) {
         if (coefficientCount < 1 || coefficientCount > inputLength) {
-            throw new IllegalArgumentException("DCT needs 1.." + inputLength + " coefficients, got " + coefficientCount);
+            throw new IllegalArgumentException(
+                    "DCT needs 1.." + inputLength + " coefficients, got " + coefficientCount);
         }
         this.inputLength = inputLength;
         this.coefficientCount = coefficientCount;

@@ -20,6 +20,7 @@ public final class WindowFeatures {
     private final int stride;
     /** Frame {@code f} of the recording sits in slot {@code f % frames}, tagged with {@code f} in {@link #held}. */
     private final float[] kept;
+
     private final long[] held;
 
     public WindowFeatures(FeatureSettings settings) {
@@ -45,8 +46,8 @@ public final class WindowFeatures {
     public void extract(long start, float[] samples, int from, float[] destination, int offset) {
         int length = settings.desiredSamples();
         if (from < 0 || samples.length - from < length) {
-            throw new IllegalArgumentException("a window needs " + length + " samples from " + from + ", the array holds "
-                    + samples.length);
+            throw new IllegalArgumentException(
+                    "a window needs " + length + " samples from " + from + ", the array holds " + samples.length);
         }
         if (start % stride != 0) { // off the stride: its frames are no other window's
             for (int i = 0; i < frames; i++) {

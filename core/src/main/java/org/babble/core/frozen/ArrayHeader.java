@@ -17,8 +17,8 @@ import java.util.Map;
 record ArrayHeader(long length, int elementBytes) {
     /** The allocation mode this ND4J version writes; older ones wrote other layouts, which babble never produced. */
     private static final String MODE = "MIXED_DATA_TYPES";
-    private static final Map<String, Integer> ELEMENT_BYTES = Map.of("FLOAT", 4, "DOUBLE", 8, "HALF", 2,
-            "BFLOAT16", 2);
+
+    private static final Map<String, Integer> ELEMENT_BYTES = Map.of("FLOAT", 4, "DOUBLE", 8, "HALF", 2, "BFLOAT16", 2);
     private static final int MAX_RANK = 32;
 
     /**

@@ -47,11 +47,12 @@ final class BoundedZip {
                 }
             }
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new BabbleException(file, "no such model file", "give the path of a model.babble written by babble freeze");
+            throw new BabbleException(
+                    file, "no such model file", "give the path of a model.babble written by babble freeze");
         } catch (ZipException | EOFException | IllegalArgumentException e) {
             // IllegalArgumentException: the JDK's zip classes throw it for entry names that are not valid UTF-8
-            throw new BabbleException(file, "not a complete model file (" + e.getMessage() + "); truncated or corrupt",
-                    REMEDY, e);
+            throw new BabbleException(
+                    file, "not a complete model file (" + e.getMessage() + "); truncated or corrupt", REMEDY, e);
         } catch (IOException e) {
             throw new BabbleException(file, "cannot read the model file: " + e.getMessage(), "check permissions", e);
         }
@@ -80,7 +81,9 @@ final class BoundedZip {
     private void admit(Map<String, byte[]> seen, ZipEntry entry) {
         String name = entry.getName();
         if (!isSafeName(name)) {
-            throw new BabbleException(file, "refusing entry '" + name + "': its path escapes the model folder",
+            throw new BabbleException(
+                    file,
+                    "refusing entry '" + name + "': its path escapes the model folder",
                     "this file was tampered with; do not use it");
         }
         if (seen.containsKey(name)) {
@@ -93,7 +96,10 @@ final class BoundedZip {
 
     /** Plain relative path: no empty, {@code .} or {@code ..} segment, no leading slash, backslash or drive letter. */
     static boolean isSafeName(String name) {
-        if (name.isEmpty() || name.startsWith("/") || name.indexOf('\\') >= 0 || name.indexOf(':') >= 0
+        if (name.isEmpty()
+                || name.startsWith("/")
+                || name.indexOf('\\') >= 0
+                || name.indexOf(':') >= 0
                 || name.indexOf('\0') >= 0) {
             return false;
         }
@@ -115,12 +121,17 @@ final class BoundedZip {
             size += n;
             total += n;
             if (size > limits.maxEntryBytes()) {
-                throw new BabbleException(file, "entry '" + entry.getName() + "' inflates to more than "
-                        + limits.maxEntryBytes() + " bytes (a zip bomb?)", "this is not a babble model; do not use it");
+                throw new BabbleException(
+                        file,
+                        "entry '" + entry.getName() + "' inflates to more than " + limits.maxEntryBytes()
+                                + " bytes (a zip bomb?)",
+                        "this is not a babble model; do not use it");
             }
             if (total > limits.maxTotalBytes()) {
-                throw new BabbleException(file, "entries inflate to more than " + limits.maxTotalBytes()
-                        + " bytes in total (a zip bomb?)", "this is not a babble model; do not use it");
+                throw new BabbleException(
+                        file,
+                        "entries inflate to more than " + limits.maxTotalBytes() + " bytes in total (a zip bomb?)",
+                        "this is not a babble model; do not use it");
             }
             crc.update(buffer, 0, n);
             out.write(buffer, 0, n);

@@ -28,8 +28,11 @@ public final class FrozenModel {
         FeatureSettings settings = metadata.featureSettings();
         this.frames = settings.frameCount();
         this.bins = settings.binsPerFrame();
-        this.runner = metadata.featureLayout() != FeatureLayout.CHANNELS ? null
-                : TcResnetImport.from(network, bins).map(w -> new TcResnetForwardPass(w, frames)).orElse(null);
+        this.runner = metadata.featureLayout() != FeatureLayout.CHANNELS
+                ? null
+                : TcResnetImport.from(network, bins)
+                        .map(w -> new TcResnetForwardPass(w, frames))
+                        .orElse(null);
     }
 
     /** Wraps a network and checks, by running it once on silence, that it takes these features and gives these labels. */
@@ -40,13 +43,19 @@ public final class FrozenModel {
         try {
             out = model.scoresBatch(new float[][][] {new float[model.frames][model.bins]});
         } catch (RuntimeException e) {
-            throw new BabbleException(file, "the network does not accept " + model.frames + "x" + model.bins + " "
-                    + metadata.featureLayout() + " features as its metadata says (" + e.getMessage() + ")",
-                    "the model file is inconsistent; freeze it again", e);
+            throw new BabbleException(
+                    file,
+                    "the network does not accept " + model.frames + "x" + model.bins + " " + metadata.featureLayout()
+                            + " features as its metadata says (" + e.getMessage() + ")",
+                    "the model file is inconsistent; freeze it again",
+                    e);
         }
         if (out[0].length != labels) {
-            throw new BabbleException(file, "the network has " + out[0].length + " outputs but the model lists " + labels
-                    + " labels " + metadata.labels(), "the model file is inconsistent; freeze it again");
+            throw new BabbleException(
+                    file,
+                    "the network has " + out[0].length + " outputs but the model lists " + labels + " labels "
+                            + metadata.labels(),
+                    "the model file is inconsistent; freeze it again");
         }
         return model;
     }
@@ -76,13 +85,13 @@ public final class FrozenModel {
         for (int c = 0; c < features.length; c++) {
             float[][] clip = features[c];
             if (clip.length != frames) {
-                throw new IllegalArgumentException("clip " + c + " has " + clip.length + " feature frames, the model needs "
-                        + frames);
+                throw new IllegalArgumentException(
+                        "clip " + c + " has " + clip.length + " feature frames, the model needs " + frames);
             }
             for (int f = 0; f < frames; f++) {
                 if (clip[f].length != bins) {
-                    throw new IllegalArgumentException("clip " + c + " frame " + f + " has " + clip[f].length
-                            + " bins, the model needs " + bins);
+                    throw new IllegalArgumentException(
+                            "clip " + c + " frame " + f + " has " + clip[f].length + " bins, the model needs " + bins);
                 }
                 System.arraycopy(clip[f], 0, flat, c * perClip + f * bins, bins);
             }
@@ -97,8 +106,8 @@ public final class FrozenModel {
     public synchronized float[][] scoresFlat(float[] features, int clips) {
         int perClip = frames * bins;
         if (features.length < (long) clips * perClip) {
-            throw new IllegalArgumentException(clips + " clips need " + (long) clips * perClip + " feature values, got "
-                    + features.length);
+            throw new IllegalArgumentException(
+                    clips + " clips need " + (long) clips * perClip + " feature values, got " + features.length);
         }
         if (clips == 0) {
             return new float[0][];

@@ -27,8 +27,7 @@ final class FrozenModelFormat {
     static final String LAYER_NETWORK = "MULTI_LAYER_NETWORK";
 
     /** The JSON document stored as {@value #METADATA}; {@code network} is {@value #LAYER_NETWORK}. */
-    record Document(int formatVersion, String network, ModelMetadata metadata) {
-    }
+    record Document(int formatVersion, String network, ModelMetadata metadata) {}
 
     static ObjectMapper json() {
         return new ObjectMapper()
@@ -37,6 +36,5 @@ final class FrozenModelFormat {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
-    private FrozenModelFormat() {
-    }
+    private FrozenModelFormat() {}
 }

@@ -18,8 +18,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 public final class FrozenModelReader {
     private static final String DAMAGED = "the model file is damaged or was not written by babble; freeze it again";
 
-    private FrozenModelReader() {
-    }
+    private FrozenModelReader() {}
 
     public static FrozenModel read(Path file) {
         return read(file, ZipLimits.DEFAULT);
@@ -28,9 +27,14 @@ public final class FrozenModelReader {
     public static FrozenModel read(Path file, ZipLimits limits) {
         Map<String, byte[]> entries = BoundedZip.readFile(file, limits);
         FrozenModelFormat.Document document = document(file, entries);
-        NetworkArchive network = new NetworkArchive(file, "in '" + FrozenModelFormat.NETWORK + "'",
-                BoundedZip.readBytes(file, "entry '" + FrozenModelFormat.NETWORK + "'",
-                        require(file, entries, FrozenModelFormat.NETWORK), limits));
+        NetworkArchive network = new NetworkArchive(
+                file,
+                "in '" + FrozenModelFormat.NETWORK + "'",
+                BoundedZip.readBytes(
+                        file,
+                        "entry '" + FrozenModelFormat.NETWORK + "'",
+                        require(file, entries, FrozenModelFormat.NETWORK),
+                        limits));
         MultiLayerNetwork model = network.multiLayerNetwork(false);
         return FrozenModel.checked(file, model, document.metadata());
     }
@@ -50,8 +54,10 @@ public final class FrozenModelReader {
 
     private static FrozenModelFormat.Document metadata(Path file, byte[] bytes) {
         if (bytes.length > FrozenModelFormat.MAX_METADATA_BYTES) {
-            throw new BabbleException(file, "metadata entry is " + bytes.length + " bytes, more than a model's metadata"
-                    + " can be", DAMAGED);
+            throw new BabbleException(
+                    file,
+                    "metadata entry is " + bytes.length + " bytes, more than a model's metadata" + " can be",
+                    DAMAGED);
         }
         ObjectMapper json = FrozenModelFormat.json();
         try {
@@ -61,17 +67,23 @@ public final class FrozenModelReader {
                 throw new BabbleException(file, "metadata has no format version", DAMAGED);
             }
             if (version.asInt() != FrozenModelFormat.VERSION) {
-                throw new BabbleException(file, "unknown model format version " + version.asInt() + " (this babble reads"
-                        + " version " + FrozenModelFormat.VERSION + ")", version.asInt() > FrozenModelFormat.VERSION
-                        ? "upgrade babble, or freeze the model with this version" : "freeze the model again");
+                throw new BabbleException(
+                        file,
+                        "unknown model format version " + version.asInt() + " (this babble reads" + " version "
+                                + FrozenModelFormat.VERSION + ")",
+                        version.asInt() > FrozenModelFormat.VERSION
+                                ? "upgrade babble, or freeze the model with this version"
+                                : "freeze the model again");
             }
             FrozenModelFormat.Document document = json.treeToValue(tree, FrozenModelFormat.Document.class);
             if (document.network() == null || document.metadata() == null) {
                 throw new BabbleException(file, "metadata lacks the network kind or the model description", DAMAGED);
             }
             if (!FrozenModelFormat.LAYER_NETWORK.equals(document.network())) {
-                throw new BabbleException(file, "the network is a " + document.network() + "; this babble reads only"
-                        + " layer networks (" + FrozenModelFormat.LAYER_NETWORK + "), the only kind babble trains",
+                throw new BabbleException(
+                        file,
+                        "the network is a " + document.network() + "; this babble reads only" + " layer networks ("
+                                + FrozenModelFormat.LAYER_NETWORK + "), the only kind babble trains",
                         "freeze a checkpoint that babble train wrote");
             }
             return document;

@@ -17,8 +17,7 @@ import org.deeplearning4j.util.ModelSerializer;
  * renamed into place only when complete.
  */
 public final class FrozenModelWriter {
-    private FrozenModelWriter() {
-    }
+    private FrozenModelWriter() {}
 
     /** Writes {@code network} with its metadata to {@code target}; its output size must match the label count. */
     public static void write(Path target, MultiLayerNetwork network, ModelMetadata metadata) {
@@ -43,8 +42,9 @@ public final class FrozenModelWriter {
     private static void writeEntries(Path target, ModelMetadata metadata, byte[] networkBytes) {
         byte[] json;
         try {
-            json = FrozenModelFormat.json().writeValueAsBytes(new FrozenModelFormat.Document(FrozenModelFormat.VERSION,
-                    FrozenModelFormat.LAYER_NETWORK, metadata));
+            json = FrozenModelFormat.json()
+                    .writeValueAsBytes(new FrozenModelFormat.Document(
+                            FrozenModelFormat.VERSION, FrozenModelFormat.LAYER_NETWORK, metadata));
         } catch (IOException e) {
             throw new IllegalStateException("model metadata cannot be written as JSON", e);
         }

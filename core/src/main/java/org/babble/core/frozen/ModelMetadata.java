@@ -45,21 +45,30 @@ public record ModelMetadata(
     }
 
     /** An uncalibrated model's metadata. */
-    public ModelMetadata(List<String> labels, FeatureSettings featureSettings, FeatureLayout featureLayout,
-            JsonNode trainSettings, Provenance provenance) {
+    public ModelMetadata(
+            List<String> labels,
+            FeatureSettings featureSettings,
+            FeatureLayout featureLayout,
+            JsonNode trainSettings,
+            Provenance provenance) {
         this(labels, featureSettings, featureLayout, trainSettings, provenance, null, null);
     }
 
     /** An uncalibrated model's metadata, with its run's configuration. */
-    public ModelMetadata(List<String> labels, FeatureSettings featureSettings, FeatureLayout featureLayout,
-            JsonNode trainSettings, Provenance provenance, JsonNode configuration) {
+    public ModelMetadata(
+            List<String> labels,
+            FeatureSettings featureSettings,
+            FeatureLayout featureLayout,
+            JsonNode trainSettings,
+            Provenance provenance,
+            JsonNode configuration) {
         this(labels, featureSettings, featureLayout, trainSettings, provenance, null, configuration);
     }
 
     /** The same metadata calibrated to {@code point}. */
     public ModelMetadata withOperatingPoint(OperatingPoint point) {
-        return new ModelMetadata(labels, featureSettings, featureLayout, trainSettings, provenance, point,
-                configuration);
+        return new ModelMetadata(
+                labels, featureSettings, featureLayout, trainSettings, provenance, point, configuration);
     }
 
     /** A copy, so callers cannot change the record's tree. */

@@ -40,14 +40,19 @@ public final class NetworkArchive {
         this.entries = entries;
         for (String name : entries.keySet()) {
             if (!KNOWN.contains(name)) {
-                throw new BabbleException(file, "refusing entry '" + name + "' " + where + ": babble writes only "
-                        + KNOWN + " and never reads serialized Java objects",
+                throw new BabbleException(
+                        file,
+                        "refusing entry '" + name + "' " + where + ": babble writes only " + KNOWN
+                                + " and never reads serialized Java objects",
                         "this file was not written by babble or was tampered with; do not use it");
             }
         }
         if (!entries.containsKey(CONFIGURATION) || !entries.containsKey(COEFFICIENTS)) {
-            throw new BabbleException(file, "network " + where + " lacks " + CONFIGURATION + " or " + COEFFICIENTS
-                    + " (found " + entries.keySet() + ")", remedy());
+            throw new BabbleException(
+                    file,
+                    "network " + where + " lacks " + CONFIGURATION + " or " + COEFFICIENTS + " (found "
+                            + entries.keySet() + ")",
+                    remedy());
         }
     }
 
@@ -70,7 +75,8 @@ public final class NetworkArchive {
         try {
             configuration = MultiLayerConfiguration.fromJson(configurationJson());
             for (NeuralNetConfiguration layer : configuration.getConfs()) {
-                expected = addParameters(expected, layer.getLayer().initializer().numParams(layer));
+                expected =
+                        addParameters(expected, layer.getLayer().initializer().numParams(layer));
             }
         } catch (RuntimeException e) {
             throw misfit("its configuration is not a layer network's: " + firstLine(e), e);
@@ -83,8 +89,9 @@ public final class NetworkArchive {
             byte[] updater = entries.get(UPDATER);
             if (withUpdater && updater != null) {
                 INDArray view = network.getUpdater().getStateViewArray();
-                network.getUpdater().setStateViewArray(network, array(UPDATER, view == null ? 0 : view.length(),
-                        "updater state"), false);
+                network.getUpdater()
+                        .setStateViewArray(
+                                network, array(UPDATER, view == null ? 0 : view.length(), "updater state"), false);
             }
             return network;
         } catch (RuntimeException e) {
@@ -116,24 +123,26 @@ public final class NetworkArchive {
         try {
             header = ArrayHeader.of(bytes);
         } catch (IOException e) {
-            throw new BabbleException(file, "network " + what + " " + where + " are unreadable: " + e.getMessage(),
-                    remedy(), e);
+            throw new BabbleException(
+                    file, "network " + what + " " + where + " are unreadable: " + e.getMessage(), remedy(), e);
         }
         if (header.length() != expected) {
-            throw misfit("the configuration needs " + expected + " values of " + what + " but " + name + " claims "
-                    + header.length(), null);
+            throw misfit(
+                    "the configuration needs " + expected + " values of " + what + " but " + name + " claims "
+                            + header.length(),
+                    null);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             return Nd4j.read(in);
         } catch (IOException | RuntimeException e) {
-            throw new BabbleException(file, "network " + what + " " + where + " are unreadable: " + firstLine(e),
-                    remedy(), e);
+            throw new BabbleException(
+                    file, "network " + what + " " + where + " are unreadable: " + firstLine(e), remedy(), e);
         }
     }
 
     private BabbleException misfit(String problem, Throwable cause) {
-        return new BabbleException(file, "network " + where + " does not fit together (" + problem + ")", remedy(),
-                cause);
+        return new BabbleException(
+                file, "network " + where + " does not fit together (" + problem + ")", remedy(), cause);
     }
 
     private static String remedy() {

@@ -39,10 +39,22 @@ public record Provenance(
     }
 
     /** Provenance stamped now, on this machine. */
-    public static Provenance now(String dataDir, long fileCount, List<String> flags, Double validationAccuracy,
-            Double testAccuracy, String babbleVersion) {
-        return new Provenance(dataDir, fileCount, flags, validationAccuracy, testAccuracy, Instant.now().toString(),
-                babbleVersion, System.getProperty("os.name") + " " + System.getProperty("os.version"),
+    public static Provenance now(
+            String dataDir,
+            long fileCount,
+            List<String> flags,
+            Double validationAccuracy,
+            Double testAccuracy,
+            String babbleVersion) {
+        return new Provenance(
+                dataDir,
+                fileCount,
+                flags,
+                validationAccuracy,
+                testAccuracy,
+                Instant.now().toString(),
+                babbleVersion,
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"));
     }
 

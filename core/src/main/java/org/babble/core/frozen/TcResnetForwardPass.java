@@ -37,8 +37,8 @@ public final class TcResnetForwardPass {
     /** Softmax scores of the clip whose features lie frames-first ({@code [frame][bin]}) from {@code offset}. */
     public float[] scores(float[] features, int offset) {
         if (features.length - (long) offset < (long) frames * weights.bins()) {
-            throw new IllegalArgumentException("a clip needs " + frames * weights.bins() + " feature values from offset "
-                    + offset + ", got " + (features.length - offset));
+            throw new IllegalArgumentException("a clip needs " + frames * weights.bins()
+                    + " feature values from offset " + offset + ", got " + (features.length - offset));
         }
         float[] input = features;
         int inputOffset = offset;

@@ -32,8 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * left to DL4J.
  */
 public final class TcResnetImport {
-    private TcResnetImport() {
-    }
+    private TcResnetImport() {}
 
     /** The network's weights, or empty when its layers are not exactly the supported pattern. */
     public static Optional<TcResnetWeights> from(MultiLayerNetwork network, int bins) {
@@ -56,8 +55,8 @@ public final class TcResnetImport {
             if (norm.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<TcResnetWeights.Stage> stage = stage(conv.get(), network.getLayer(i).paramTable(), norm.get(),
-                    channels);
+            Optional<TcResnetWeights.Stage> stage =
+                    stage(conv.get(), network.getLayer(i).paramTable(), norm.get(), channels);
             if (stage.isEmpty()) {
                 return Optional.empty();
             }
@@ -65,7 +64,8 @@ public final class TcResnetImport {
             channels = stage.get().out();
             i += 1 + norm.get().layers();
         }
-        if (stages.isEmpty() || i >= count
+        if (stages.isEmpty()
+                || i >= count
                 || !(configuration.getConf(i).getLayer() instanceof GlobalPoolingLayer pool)
                 || !pool.isCollapseDimensions()) {
             return Optional.empty();
@@ -82,8 +82,10 @@ public final class TcResnetImport {
         if (i < count && configuration.getConf(i).getLayer() instanceof DropoutLayer) {
             i++;
         }
-        if (i != count - 1 || !(configuration.getConf(i).getLayer() instanceof OutputLayer output)
-                || !(output.getActivationFn() instanceof ActivationSoftmax) || output.getNIn() != channels) {
+        if (i != count - 1
+                || !(configuration.getConf(i).getLayer() instanceof OutputLayer output)
+                || !(output.getActivationFn() instanceof ActivationSoftmax)
+                || output.getNIn() != channels) {
             return Optional.empty();
         }
         Map<String, INDArray> params = network.getLayer(i).paramTable();
@@ -100,8 +102,8 @@ public final class TcResnetImport {
     private record Convolution(int kernel, int stride, long in, long out, boolean hasBias) {
         static Optional<Convolution> of(Layer layer) {
             if (layer instanceof TemporalConvolution conv) {
-                return Optional.of(new Convolution(conv.getKernel(), conv.getStride(), conv.getNIn(), conv.getNOut(),
-                        false));
+                return Optional.of(
+                        new Convolution(conv.getKernel(), conv.getStride(), conv.getNIn(), conv.getNOut(), false));
             }
             if (!(layer instanceof ConvolutionLayer conv) || conv.getClass() != ConvolutionLayer.class) {
                 return Optional.empty();
@@ -111,10 +113,14 @@ public final class TcResnetImport {
             int[] dilation = conv.getDilation();
             boolean temporal = conv.getConvolutionMode() == ConvolutionMode.Same
                     && conv.getCnn2dDataFormat() == CNN2DFormat.NCHW
-                    && kernel[1] == 1 && stride[1] == 1 && dilation[0] == 1 && dilation[1] == 1
+                    && kernel[1] == 1
+                    && stride[1] == 1
+                    && dilation[0] == 1
+                    && dilation[1] == 1
                     && conv.getActivationFn() instanceof ActivationIdentity;
-            return temporal ? Optional.of(new Convolution(kernel[0], stride[0], conv.getNIn(), conv.getNOut(),
-                    conv.hasBias())) : Optional.empty();
+            return temporal
+                    ? Optional.of(new Convolution(kernel[0], stride[0], conv.getNIn(), conv.getNOut(), conv.hasBias()))
+                    : Optional.empty();
         }
     }
 
@@ -131,10 +137,15 @@ public final class TcResnetImport {
             Layer layer = configuration.getConf(index).getLayer();
             Map<String, INDArray> params = network.getLayer(index).paramTable();
             if (layer instanceof BatchNormRelu) {
-                return Optional.of(new Normalization(1, floats(params.get("gamma")), floats(params.get("beta")),
-                        floats(params.get("mean")), fromLog10(floats(params.get("log10stdev")))));
+                return Optional.of(new Normalization(
+                        1,
+                        floats(params.get("gamma")),
+                        floats(params.get("beta")),
+                        floats(params.get("mean")),
+                        fromLog10(floats(params.get("log10stdev")))));
             }
-            if (!(layer instanceof BatchNormalization norm) || norm.getCnn2DFormat() != CNN2DFormat.NCHW
+            if (!(layer instanceof BatchNormalization norm)
+                    || norm.getCnn2DFormat() != CNN2DFormat.NCHW
                     || index + 1 >= configuration.getConfs().size()
                     || !(configuration.getConf(index + 1).getLayer() instanceof ActivationLayer relu)
                     || !(relu.getActivationFn() instanceof ActivationReLU)) {
@@ -165,8 +176,8 @@ public final class TcResnetImport {
         }
     }
 
-    private static Optional<TcResnetWeights.Stage> stage(Convolution conv, Map<String, INDArray> convParams,
-            Normalization norm, int in) {
+    private static Optional<TcResnetWeights.Stage> stage(
+            Convolution conv, Map<String, INDArray> convParams, Normalization norm, int in) {
         if (conv.in() != in || norm.mean().length != conv.out()) {
             return Optional.empty();
         }

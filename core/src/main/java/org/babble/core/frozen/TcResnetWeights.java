@@ -14,8 +14,8 @@ import org.babble.core.model.layers.TemporalWindow;
  * @param dense output weights {@code [in][labels]}
  * @param denseBias output bias {@code [labels]}
  */
-public record TcResnetWeights(int bins, List<Stage> stages, Pooling pooling, int labels, float[] dense,
-        float[] denseBias) {
+public record TcResnetWeights(
+        int bins, List<Stage> stages, Pooling pooling, int labels, float[] dense, float[] denseBias) {
     /** The global pool over time: the mean of each channel (earlier models) or its maximum (the default since). */
     public enum Pooling {
         AVERAGE,
@@ -29,8 +29,8 @@ public record TcResnetWeights(int bins, List<Stage> stages, Pooling pooling, int
     public record Stage(int kernel, int stride, int in, int out, float[] weights, float[] bias) {
         public Stage {
             if (kernel < 1 || stride < 1 || in < 1 || out < 1) {
-                throw new IllegalArgumentException("invalid stage: kernel " + kernel + ", stride " + stride + ", in "
-                        + in + ", out " + out);
+                throw new IllegalArgumentException(
+                        "invalid stage: kernel " + kernel + ", stride " + stride + ", in " + in + ", out " + out);
             }
             if (weights.length != (long) kernel * in * out || bias.length != out) {
                 throw new IllegalArgumentException("invalid stage: " + weights.length + " weights and " + bias.length
@@ -57,8 +57,8 @@ public record TcResnetWeights(int bins, List<Stage> stages, Pooling pooling, int
         int channels = bins;
         for (int i = 0; i < stages.size(); i++) {
             if (stages.get(i).in() != channels) {
-                throw new IllegalArgumentException("invalid network: stage " + i + " takes " + stages.get(i).in()
-                        + " channels but gets " + channels);
+                throw new IllegalArgumentException("invalid network: stage " + i + " takes "
+                        + stages.get(i).in() + " channels but gets " + channels);
             }
             channels = stages.get(i).out();
         }

@@ -21,6 +21,7 @@ import org.babble.core.prep.Note;
 public final class Classifier {
     /** Recordings longer than this many clips are windowed rather than cut. */
     public static final double WINDOWING_THRESHOLD_CLIPS = 1.5;
+
     private static final int BATCH = 32;
 
     private final FrozenModel model;

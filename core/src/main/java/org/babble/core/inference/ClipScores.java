@@ -1,7 +1,7 @@
 package org.babble.core.inference;
 
-import org.babble.core.prep.Note;
 import java.util.List;
+import org.babble.core.prep.Note;
 
 /** Scores of one clip-length recording, in the model's label order, and what was done to the audio first. */
 public record ClipScores(float[] scores, List<Note> notes) {

@@ -1,7 +1,7 @@
 package org.babble.core.inference;
 
-import org.babble.core.prep.Note;
 import java.util.List;
+import org.babble.core.prep.Note;
 
 /**
  * Scores of every window over a recording longer than the model's clip, and what was done to the audio first.

@@ -20,9 +20,10 @@ import org.babble.core.BabbleException;
 public final class AtomicFiles {
     /** Temp names are unique per process and write, without the cost of random names. */
     private static final long PROCESS = ProcessHandle.current().pid();
+
     private static final AtomicLong SEQUENCE = new AtomicLong();
-    private AtomicFiles() {
-    }
+
+    private AtomicFiles() {}
 
     /** Something that writes a file's content to a stream. */
     @FunctionalInterface
@@ -50,7 +51,8 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             temp = dir.resolve("." + target.getFileName() + "." + PROCESS + "-" + SEQUENCE.incrementAndGet() + ".part");
             // CREATE_NEW: the umask decides the mode, as for any file the user's programs write
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (OutputStream out =
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             keepModeOf(target, temp);
@@ -64,7 +66,8 @@ public final class AtomicFiles {
             if (DiskFullException.isDiskFull(e)) {
                 throw new DiskFullException(dir, e);
             }
-            throw new BabbleException(target, "cannot write: " + e.getMessage(), "check the folder exists and has space", e);
+            throw new BabbleException(
+                    target, "cannot write: " + e.getMessage(), "check the folder exists and has space", e);
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;

@@ -12,7 +12,10 @@ public final class DiskFullException extends BabbleException {
     private static final long serialVersionUID = 1L;
 
     public DiskFullException(Path folder, Throwable cause) {
-        super(folder, "disk full (" + cause.getMessage() + ")", "free some space there, or write to another folder",
+        super(
+                folder,
+                "disk full (" + cause.getMessage() + ")",
+                "free some space there, or write to another folder",
                 cause);
     }
 
@@ -20,7 +23,8 @@ public final class DiskFullException extends BabbleException {
     public static boolean isDiskFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            if (t instanceof IOException && message != null
+            if (t instanceof IOException
+                    && message != null
                     && (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
                 return true;
             }

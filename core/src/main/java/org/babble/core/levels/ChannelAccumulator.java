@@ -1,7 +1,7 @@
 package org.babble.core.levels;
 
-import org.babble.core.audio.Levels;
 import java.util.List;
+import org.babble.core.audio.Levels;
 
 /**
  * Running sums for one channel, fed sample by sample exactly as sox's {@code stats} effect is, so run lengths at the
@@ -92,10 +92,19 @@ final class ChannelAccumulator {
     ChannelLevels levels() {
         double peak = Math.max(-min, max);
         double rms = Math.sqrt(sumSquares / count);
-        return new ChannelLevels(sum / count, min, max, Levels.toDb(peak), Levels.toDb(rms),
-                Levels.toDb(Math.sqrt(maxAverageSquare)), Levels.toDb(Math.sqrt(minAverageSquare)),
-                sumSquares != 0 ? peak / rms : 1, flatFactor(minRuns + maxRuns, minCount + maxCount),
-                minCount + maxCount, bitDepth(mask, min, max), bitPrecision(mask));
+        return new ChannelLevels(
+                sum / count,
+                min,
+                max,
+                Levels.toDb(peak),
+                Levels.toDb(rms),
+                Levels.toDb(Math.sqrt(maxAverageSquare)),
+                Levels.toDb(Math.sqrt(minAverageSquare)),
+                sumSquares != 0 ? peak / rms : 1,
+                flatFactor(minRuns + maxRuns, minCount + maxCount),
+                minCount + maxCount,
+                bitDepth(mask, min, max),
+                bitPrecision(mask));
     }
 
     /** The overall column: extremes and sums across channels, as sox combines them. */
@@ -129,9 +138,18 @@ final class ChannelAccumulator {
         int n = channels.size();
         double rms = Math.sqrt(sumSquares / count);
         double crest = n > 1 ? Double.NaN : sumSquares != 0 ? peakSum / n / rms : 1;
-        return new ChannelLevels(furthestSum / channels.get(0).count, min, max, Levels.toDb(Math.max(-min, max)),
-                Levels.toDb(rms), Levels.toDb(Math.sqrt(maxAverageSquare)), Levels.toDb(Math.sqrt(minAverageSquare)),
-                crest, flatFactor(runs, extremes), extremes / (double) n, bitDepth(mask, min, max),
+        return new ChannelLevels(
+                furthestSum / channels.get(0).count,
+                min,
+                max,
+                Levels.toDb(Math.max(-min, max)),
+                Levels.toDb(rms),
+                Levels.toDb(Math.sqrt(maxAverageSquare)),
+                Levels.toDb(Math.sqrt(minAverageSquare)),
+                crest,
+                flatFactor(runs, extremes),
+                extremes / (double) n,
+                bitDepth(mask, min, max),
                 bitPrecision(mask));
     }
 

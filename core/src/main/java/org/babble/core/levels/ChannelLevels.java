@@ -17,7 +17,16 @@ package org.babble.core.levels;
  * @param bitDepth     bits needed for the samples' range, counted as sox counts them
  * @param bitPrecision bits of precision in use (32 minus trailing zero bits), sox's figure after the slash
  */
-public record ChannelLevels(double dcOffset, double minLevel, double maxLevel, double peakDb, double rmsDb,
-        double rmsPeakDb, double rmsTroughDb, double crestFactor, double flatFactor, double peakCount, int bitDepth,
-        int bitPrecision) {
-}
+public record ChannelLevels(
+        double dcOffset,
+        double minLevel,
+        double maxLevel,
+        double peakDb,
+        double rmsDb,
+        double rmsPeakDb,
+        double rmsTroughDb,
+        double crestFactor,
+        double flatFactor,
+        double peakCount,
+        int bitDepth,
+        int bitPrecision) {}

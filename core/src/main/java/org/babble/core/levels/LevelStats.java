@@ -18,8 +18,8 @@ import org.babble.core.audio.AudioClip;
  * @param sampleRate    Hz
  * @param windowSeconds the short-term RMS time constant (sox's "Window s")
  */
-public record LevelStats(List<ChannelLevels> channels, ChannelLevels overall, long samples, int sampleRate,
-        double windowSeconds) {
+public record LevelStats(
+        List<ChannelLevels> channels, ChannelLevels overall, long samples, int sampleRate, double windowSeconds) {
 
     /** sox's default time constant for RMS Pk/Tr. */
     public static final double DEFAULT_WINDOW_SECONDS = 0.05;
@@ -50,9 +50,10 @@ public record LevelStats(List<ChannelLevels> channels, ChannelLevels overall, lo
             acc.finish();
             accumulators.add(acc);
         }
-        List<ChannelLevels> columns = accumulators.stream().map(ChannelAccumulator::levels).toList();
-        return new LevelStats(columns, ChannelAccumulator.overall(accumulators), clip.frames(), clip.sampleRate(),
-                windowSeconds);
+        List<ChannelLevels> columns =
+                accumulators.stream().map(ChannelAccumulator::levels).toList();
+        return new LevelStats(
+                columns, ChannelAccumulator.overall(accumulators), clip.frames(), clip.sampleRate(), windowSeconds);
     }
 
     public int channelCount() {

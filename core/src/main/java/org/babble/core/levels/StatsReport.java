@@ -12,8 +12,7 @@ import java.util.function.ToDoubleFunction;
  * where sox prints one), so people who compare against sox or parse its report with scripts can switch.
  */
 public final class StatsReport {
-    private StatsReport() {
-    }
+    private StatsReport() {}
 
     /** The report, lines ending in {@code \n}. */
     public static String format(LevelStats stats) {
@@ -35,8 +34,11 @@ public final class StatsReport {
         row(out, "RMS lev dB", stats, channels, c -> c.rmsDb(), "", 10, 2);
         row(out, "RMS Pk dB ", stats, channels, c -> c.rmsPeakDb(), "", 10, 2);
         row(out, "RMS Tr dB ", stats, channels, c -> c.rmsTroughDb(), "", 10, 2);
-        out.append("Crest factor ").append(Double.isNaN(stats.overall().crestFactor()) ? "      -"
-                : fixed(stats.overall().crestFactor(), 7, 2));
+        out.append("Crest factor ")
+                .append(
+                        Double.isNaN(stats.overall().crestFactor())
+                                ? "      -"
+                                : fixed(stats.overall().crestFactor(), 7, 2));
         for (ChannelLevels c : channels) {
             out.append(fixed(c.crestFactor(), 10, 2));
         }
@@ -56,15 +58,24 @@ public final class StatsReport {
             out.append("     ").append(bitDepth(c));
         }
         out.append('\n');
-        out.append("Num samples").append(pad(sigfigs3((double) stats.samples()), 9)).append('\n');
+        out.append("Num samples")
+                .append(pad(sigfigs3((double) stats.samples()), 9))
+                .append('\n');
         out.append("Length s   ").append(fixed(stats.lengthSeconds(), 9, 3)).append('\n');
         out.append("Scale max  ").append(fixed(stats.scaleMax(), 9, 6)).append('\n');
         out.append("Window s   ").append(fixed(stats.windowSeconds(), 9, 3)).append('\n');
         return out.toString();
     }
 
-    private static void row(StringBuilder out, String label, LevelStats stats, List<ChannelLevels> channels,
-            ToDoubleFunction<ChannelLevels> field, String gap, int width, int decimals) {
+    private static void row(
+            StringBuilder out,
+            String label,
+            LevelStats stats,
+            List<ChannelLevels> channels,
+            ToDoubleFunction<ChannelLevels> field,
+            String gap,
+            int width,
+            int decimals) {
         out.append(label).append(gap).append(fixed(field.applyAsDouble(stats.overall()), width, decimals));
         for (ChannelLevels c : channels) {
             out.append(gap).append(fixed(field.applyAsDouble(c), width, decimals));
@@ -86,7 +97,9 @@ public final class StatsReport {
         } else {
             // C rounds the exact binary value half-to-even (-0.7578125 prints as -0.757812) and keeps the sign of
             // values that round to zero
-            String digits = new BigDecimal(Math.abs(value)).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+            String digits = new BigDecimal(Math.abs(value))
+                    .setScale(decimals, RoundingMode.HALF_EVEN)
+                    .toPlainString();
             boolean negative = value < 0 || (value == 0 && 1 / value < 0);
             text = negative ? "-" + digits : digits;
         }
@@ -111,7 +124,9 @@ public final class StatsReport {
         }
         if (exponent < 3) {
             BigDecimal fixed = rounded.setScale(2 - exponent, RoundingMode.HALF_EVEN);
-            return fixed.stripTrailingZeros().scale() <= 0 ? fixed.toBigInteger().toString() : fixed.toPlainString();
+            return fixed.stripTrailingZeros().scale() <= 0
+                    ? fixed.toBigInteger().toString()
+                    : fixed.toPlainString();
         }
         int digits = rounded.movePointLeft(exponent - 2).intValueExact();
         char suffix = " kMGTPEZY".charAt(exponent / 3);

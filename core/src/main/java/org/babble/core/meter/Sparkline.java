@@ -9,8 +9,7 @@ public final class Sparkline {
     /** Levels at or below this show as a blank. */
     public static final double FLOOR_DB = -60;
 
-    private Sparkline() {
-    }
+    private Sparkline() {}
 
     /** {@code width} characters, each the RMS level of an equal share of {@code samples}. */
     public static String render(float[] samples, int width) {

@@ -56,8 +56,8 @@ public enum Architecture {
 
     /** Forward-pass multiply-adds for one clip of {@code shape}. */
     public long multiplyAddsPerClip(ModelShape shape) {
-        return NetworkCost.multiplyAddsPerClip(configure(shape, 0, 0, new org.nd4j.linalg.learning.config.Adam()),
-                inputType(shape));
+        return NetworkCost.multiplyAddsPerClip(
+                configure(shape, 0, 0, new org.nd4j.linalg.learning.config.Adam()), inputType(shape));
     }
 
     /** The architecture called {@code name}, or a message listing those that exist. */
@@ -68,7 +68,9 @@ public enum Architecture {
                 return a;
             }
         }
-        throw new BabbleException("unknown model architecture '" + name + "'",
-                "use one of " + Arrays.stream(values()).map(Architecture::flagName).collect(Collectors.joining(", ")));
+        throw new BabbleException(
+                "unknown model architecture '" + name + "'",
+                "use one of "
+                        + Arrays.stream(values()).map(Architecture::flagName).collect(Collectors.joining(", ")));
     }
 }

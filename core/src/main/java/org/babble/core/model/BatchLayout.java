@@ -8,8 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Turns feature matrices into the array a network of a given {@link FeatureLayout} expects, and names its input type. */
 public final class BatchLayout {
-    private BatchLayout() {
-    }
+    private BatchLayout() {}
 
     public static InputType inputType(FeatureLayout layout, ModelShape shape) {
         return switch (layout) {
@@ -37,8 +36,8 @@ public final class BatchLayout {
         int i = 0;
         for (float[][] clip : clips) {
             if (clip.length != frames || (frames > 0 && clip[0].length != bins)) {
-                throw new IllegalArgumentException("clips differ in shape: " + clip.length + "x" + clip[0].length
-                        + " vs " + frames + "x" + bins);
+                throw new IllegalArgumentException(
+                        "clips differ in shape: " + clip.length + "x" + clip[0].length + " vs " + frames + "x" + bins);
             }
             for (float[] frame : clip) {
                 System.arraycopy(frame, 0, flat, i, bins);

@@ -11,8 +11,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** The pieces every design shares: seeded builder, He initialisation, and TF's dropout-rate convention. */
 final class Layers {
-    private Layers() {
-    }
+    private Layers() {}
 
     static NeuralNetConfiguration.Builder base(long seed, IUpdater optimizer) {
         return new NeuralNetConfiguration.Builder()
@@ -28,13 +27,16 @@ final class Layers {
      */
     static void dropout(NeuralNetConfiguration.ListBuilder list, double rate) {
         if (rate > 0) {
-            list.layer(new DropoutLayer.Builder().dropOut(new Dropout(1.0 - rate)).build());
+            list.layer(
+                    new DropoutLayer.Builder().dropOut(new Dropout(1.0 - rate)).build());
         }
     }
 
     /** The softmax output over the labels, trained with cross entropy, that ends every design. */
     static OutputLayer softmax(ModelShape shape) {
-        return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(shape.numLabels())
-                .activation(Activation.SOFTMAX).build();
+        return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nOut(shape.numLabels())
+                .activation(Activation.SOFTMAX)
+                .build();
     }
 }

@@ -1,7 +1,7 @@
 package org.babble.core.model;
 
-import org.babble.core.model.layers.TemporalConvolution;
 import org.babble.core.model.layers.BatchNormRelu;
+import org.babble.core.model.layers.TemporalConvolution;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -17,8 +17,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
  * (forward, gradient of the input, gradient of the weights).
  */
 public final class NetworkCost {
-    private NetworkCost() {
-    }
+    private NetworkCost() {}
 
     public static long multiplyAddsPerClip(MultiLayerConfiguration conf, InputType input) {
         InputType in = input;
@@ -35,8 +34,10 @@ public final class NetworkCost {
                 total += outputs(out) * k[0] * k[1] * conv.getNIn();
             } else if (layer instanceof TemporalConvolution conv) {
                 total += outputs(out) * conv.getKernel() * conv.getNIn();
-            } else if (layer instanceof FeedForwardLayer dense && !(layer instanceof ConvolutionLayer)
-                    && !(layer instanceof BatchNormalization) && !(layer instanceof BatchNormRelu)) {
+            } else if (layer instanceof FeedForwardLayer dense
+                    && !(layer instanceof ConvolutionLayer)
+                    && !(layer instanceof BatchNormalization)
+                    && !(layer instanceof BatchNormRelu)) {
                 total += dense.getNIn() * dense.getNOut();
             }
             in = out;

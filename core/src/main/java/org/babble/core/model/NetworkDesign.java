@@ -16,6 +16,6 @@ public interface NetworkDesign {
      * @param dropoutRate fraction of activations dropped while training (TF's {@code dropout_rate}), 0 for none
      * @param optimizer   the updater with its learning-rate schedule
      */
-    MultiLayerConfiguration configure(ModelShape shape, long seed, double dropoutRate,
-            org.nd4j.linalg.learning.config.IUpdater optimizer);
+    MultiLayerConfiguration configure(
+            ModelShape shape, long seed, double dropoutRate, org.nd4j.linalg.learning.config.IUpdater optimizer);
 }

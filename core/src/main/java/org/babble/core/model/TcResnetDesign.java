@@ -1,9 +1,9 @@
 package org.babble.core.model;
 
-import org.babble.core.model.layers.TemporalConvolution;
-import org.babble.core.model.layers.BatchNormRelu;
 import java.util.List;
 import org.babble.core.features.FeatureLayout;
+import org.babble.core.model.layers.BatchNormRelu;
+import org.babble.core.model.layers.TemporalConvolution;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -27,12 +27,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  */
 public class TcResnetDesign implements NetworkDesign {
     /** One conv → batch norm → ReLU stage. */
-    public record Stage(int kernel, int stride, int channels) {
-    }
+    public record Stage(int kernel, int stride, int channels) {}
 
     /** The stages of the default network; chosen by measuring train-step time (see bench/train-speed). */
-    public static final List<Stage> DEFAULT_STAGES = List.of(
-            new Stage(5, 2, 64), new Stage(9, 2, 96), new Stage(9, 2, 128));
+    public static final List<Stage> DEFAULT_STAGES =
+            List.of(new Stage(5, 2, 64), new Stage(9, 2, 96), new Stage(9, 2, 128));
 
     private final List<Stage> stages;
     private final PoolingType pooling;
@@ -72,7 +71,10 @@ public class TcResnetDesign implements NetworkDesign {
 
     /** A stage's convolution: babble's {@link TemporalConvolution}. */
     protected Layer convolution(Stage stage) {
-        return new TemporalConvolution.Builder(stage.kernel()).stride(stage.stride()).nOut(stage.channels()).build();
+        return new TemporalConvolution.Builder(stage.kernel())
+                .stride(stage.stride())
+                .nOut(stage.channels())
+                .build();
     }
 
     /** What follows a stage's convolution: babble's {@link BatchNormRelu}. */

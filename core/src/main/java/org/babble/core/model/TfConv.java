@@ -26,10 +26,19 @@ final class TfConv implements NetworkDesign {
         NeuralNetConfiguration.ListBuilder list = Layers.base(seed, optimizer)
                 .convolutionMode(ConvolutionMode.Same)
                 .list()
-                .layer(new ConvolutionLayer.Builder(20, 8).nOut(64).activation(Activation.RELU).build());
+                .layer(new ConvolutionLayer.Builder(20, 8)
+                        .nOut(64)
+                        .activation(Activation.RELU)
+                        .build());
         Layers.dropout(list, dropoutRate);
-        list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(10, 4).nOut(64).activation(Activation.RELU).build());
+        list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(new ConvolutionLayer.Builder(10, 4)
+                        .nOut(64)
+                        .activation(Activation.RELU)
+                        .build());
         Layers.dropout(list, dropoutRate);
         return list.layer(Layers.softmax(shape))
                 .setInputType(InputType.convolutional(shape.frames(), shape.bins(), 1))

@@ -26,16 +26,23 @@ final class TfLowLatencyConv implements NetworkDesign {
         NeuralNetConfiguration.ListBuilder list = Layers.base(seed, optimizer)
                 .convolutionMode(ConvolutionMode.Truncate)
                 .list()
-                .layer(new ConvolutionLayer.Builder(shape.frames(), Math.min(8, shape.bins())).nOut(186)
-                        .activation(Activation.RELU).build());
+                .layer(new ConvolutionLayer.Builder(shape.frames(), Math.min(8, shape.bins()))
+                        .nOut(186)
+                        .activation(Activation.RELU)
+                        .build());
         Layers.dropout(list, dropoutRate);
-        list.layer(new DenseLayer.Builder().nOut(128).activation(Activation.IDENTITY).build());
+        list.layer(new DenseLayer.Builder()
+                .nOut(128)
+                .activation(Activation.IDENTITY)
+                .build());
         Layers.dropout(list, dropoutRate);
-        list.layer(new DenseLayer.Builder().nOut(128).activation(Activation.IDENTITY).build());
+        list.layer(new DenseLayer.Builder()
+                .nOut(128)
+                .activation(Activation.IDENTITY)
+                .build());
         Layers.dropout(list, dropoutRate);
         return list.layer(Layers.softmax(shape))
                 .setInputType(InputType.convolutional(shape.frames(), shape.bins(), 1))
                 .build();
     }
-
 }

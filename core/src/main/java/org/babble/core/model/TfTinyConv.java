@@ -24,7 +24,11 @@ final class TfTinyConv implements NetworkDesign {
         NeuralNetConfiguration.ListBuilder list = Layers.base(seed, optimizer)
                 .convolutionMode(ConvolutionMode.Same)
                 .list()
-                .layer(new ConvolutionLayer.Builder(10, 8).stride(2, 2).nOut(8).activation(Activation.RELU).build());
+                .layer(new ConvolutionLayer.Builder(10, 8)
+                        .stride(2, 2)
+                        .nOut(8)
+                        .activation(Activation.RELU)
+                        .build());
         Layers.dropout(list, dropoutRate);
         return list.layer(Layers.softmax(shape))
                 .setInputType(InputType.convolutional(shape.frames(), shape.bins(), 1))

@@ -17,8 +17,8 @@ import org.babble.core.audio.WavWriter;
  * piece of one episode sharing a source name so a split keeps them on one side. Capped at {@code maxMs} per episode.
  */
 public final class EpisodeAudio {
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter NAME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss").withZone(ZoneId.systemDefault());
 
     private final Path dir;
     private final int rate;
@@ -92,8 +92,8 @@ public final class EpisodeAudio {
         String source = NAME.format(wallStart);
         for (int at = from; at + clipFrames <= to || (pieces == 0 && at < to); at += clipFrames) {
             float[] piece = Arrays.copyOfRange(g.samples, at, at + clipFrames); // zero-padded past the end
-            WavWriter.write(dir.resolve(label).resolve(source + "_nohash_" + pieces + ".wav"),
-                    AudioClip.mono(rate, piece));
+            WavWriter.write(
+                    dir.resolve(label).resolve(source + "_nohash_" + pieces + ".wav"), AudioClip.mono(rate, piece));
             pieces++;
         }
         return pieces;

@@ -12,8 +12,7 @@ import org.babble.core.meter.LevelMeter;
  */
 final class ModelRateStream {
     /** A scored window: times are from the source's first sample. */
-    record Window(long startMs, long endMs, float[] scores, double levelDb) {
-    }
+    record Window(long startMs, long endMs, float[] scores, double levelDb) {}
 
     private final StreamingResampler resampler;
     private final WindowScorer scorer;
@@ -23,6 +22,7 @@ final class ModelRateStream {
     private final LevelMeter meter = new LevelMeter();
     /** Samples {@code [bufferStart, bufferStart + filled)} of the stream at the model's rate. */
     private float[] buffer;
+
     private long bufferStart;
     private int filled;
     private long nextStart;
@@ -57,7 +57,10 @@ final class ModelRateStream {
         float[] scores = scorer.scores(nextStart, buffer, from);
         meter.reset();
         meter.add(buffer, from, from + length);
-        Window window = new Window(nextStart * 1000 / rate, (nextStart + length) * 1000 / rate, scores,
+        Window window = new Window(
+                nextStart * 1000 / rate,
+                (nextStart + length) * 1000 / rate,
+                scores,
                 meter.level().rmsDb());
         nextStart += hop;
         return window;

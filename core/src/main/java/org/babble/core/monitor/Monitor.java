@@ -6,15 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.babble.core.BabbleException;
-import org.babble.core.io.DiskFullException;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.CaptureFormat;
 import org.babble.core.evaluate.TopScore;
-import org.babble.core.recognition.Episode;
-import org.babble.core.recognition.EpisodeDetector;
+import org.babble.core.io.DiskFullException;
 import org.babble.core.monitor.store.RunRecorder;
 import org.babble.core.monitor.store.WindowRow;
+import org.babble.core.recognition.Episode;
+import org.babble.core.recognition.EpisodeDetector;
 
 /**
  * The all-night loop: reads blocks from the source, mixes them down and resamples them to the model's rate once
@@ -43,7 +43,9 @@ public final class Monitor {
         this.settings = settings;
         this.recorder = recorder;
         this.listener = listener;
-        this.hook = settings.onDetect().map(cmd -> new DetectHook(cmd, settings.onDetectEveryMs())).orElse(null);
+        this.hook = settings.onDetect()
+                .map(cmd -> new DetectHook(cmd, settings.onDetectEveryMs()))
+                .orElse(null);
     }
 
     /** Asks the loop to finish cleanly; safe from any thread. */
@@ -56,8 +58,7 @@ public final class Monitor {
     }
 
     /** What a finished run did. */
-    public record Summary(long windows, int episodes, double audioSeconds, String endReason) {
-    }
+    public record Summary(long windows, int episodes, double audioSeconds, String endReason) {}
 
     /** Runs until the source ends or {@link #stop()}; a source that fails is reopened with backoff. */
     public Summary run(SourceOpener opener) {
@@ -91,9 +92,10 @@ public final class Monitor {
                 int channels = format.channels();
                 int hopFrames = (int) Math.max(1, settings.hopMs() * rate / 1000);
                 if (keeper == null && settings.keepAudio().isPresent()) {
-                    long r = settings.recognition().averageWindowMs() + settings.recognition().suppressionMs();
-                    keeper = new EpisodeAudio(settings.keepAudio().get(), rate, scorer.clipMs(),
-                            2 * scorer.clipMs() + r, 10 * 60_000);
+                    long r = settings.recognition().averageWindowMs()
+                            + settings.recognition().suppressionMs();
+                    keeper = new EpisodeAudio(
+                            settings.keepAudio().get(), rate, scorer.clipMs(), 2 * scorer.clipMs() + r, 10 * 60_000);
                 }
                 float[][] block = new float[channels][Math.max(1024, hopFrames)];
                 ModelRateStream stream = new ModelRateStream(rate, scorer, settings.hopMs());
@@ -108,8 +110,15 @@ public final class Monitor {
                         for (ModelRateStream.Window w = stream.next(); w != null; w = stream.next()) {
                             long startMs = offsetMs + w.startMs();
                             nowMs = startMs;
-                            episodes += classify(w.scores(), w.levelDb(), startMs, offsetMs + w.endMs(), origin,
-                                    detector, openIds, keeper);
+                            episodes += classify(
+                                    w.scores(),
+                                    w.levelDb(),
+                                    startMs,
+                                    offsetMs + w.endMs(),
+                                    origin,
+                                    detector,
+                                    openIds,
+                                    keeper);
                             windows++;
                         }
                         if (ended) {
@@ -148,8 +157,15 @@ public final class Monitor {
     }
 
     /** Scores one window, stores it and the episodes it opens or settles; returns the number of episodes opened. */
-    private int classify(float[] scores, double level, long startMs, long endMs, Instant origin,
-                         EpisodeDetector detector, Map<String, Long> openIds, EpisodeAudio keeper) {
+    private int classify(
+            float[] scores,
+            double level,
+            long startMs,
+            long endMs,
+            Instant origin,
+            EpisodeDetector detector,
+            Map<String, Long> openIds,
+            EpisodeAudio keeper) {
         int top = TopScore.index(scores);
         List<String> labels = scorer.labels();
         Instant start = origin.plusMillis(startMs);

@@ -10,8 +10,14 @@ import org.babble.core.recognition.RecognitionSettings;
  * episode label that fires {@code onDetect} (at most once per {@code onDetectEveryMs}); {@code keepAudio} collects each
  * episode's audio for the next training round; {@code origin} is the wall-clock time of the first sample.
  */
-public record MonitorSettings(long hopMs, RecognitionSettings recognition, String label, Optional<String> onDetect,
-                              long onDetectEveryMs, Optional<Path> keepAudio, Instant origin) {
+public record MonitorSettings(
+        long hopMs,
+        RecognitionSettings recognition,
+        String label,
+        Optional<String> onDetect,
+        long onDetectEveryMs,
+        Optional<Path> keepAudio,
+        Instant origin) {
     public MonitorSettings {
         if (hopMs <= 0) {
             throw new IllegalArgumentException("hop must be positive, got " + hopMs + " ms");

@@ -25,7 +25,8 @@ public final class UnendingSource implements AudioSource {
     public int read(float[][] into, int maxFrames) {
         int n = device.read(into, maxFrames);
         if (n < 0) {
-            throw new BabbleException(device.describe() + " stopped delivering audio",
+            throw new BabbleException(
+                    device.describe() + " stopped delivering audio",
                     "check the device is plugged in; the monitor keeps trying to reopen it");
         }
         return n;

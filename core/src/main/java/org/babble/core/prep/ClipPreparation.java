@@ -42,8 +42,9 @@ public final class ClipPreparation {
             notes.add(new Note(Note.Kind.MIXED_DOWN, "mixed " + clip.channelCount() + " channels down to mono"));
         }
         if (clip.sampleRate() != settings.sampleRate()) {
-            notes.add(new Note(Note.Kind.RESAMPLED, "resampled " + clip.sampleRate() + " Hz to the model's "
-                    + settings.sampleRate() + " Hz"));
+            notes.add(new Note(
+                    Note.Kind.RESAMPLED,
+                    "resampled " + clip.sampleRate() + " Hz to the model's " + settings.sampleRate() + " Hz"));
             mono = Resampler.resample(mono, clip.sampleRate(), settings.sampleRate());
         }
         return mono;
@@ -56,11 +57,22 @@ public final class ClipPreparation {
             return mono;
         }
         double rate = settings.sampleRate();
-        notes.add(mono.length < wanted
-                ? new Note(Note.Kind.PADDED, String.format(Locale.ROOT, "padded %.2f s to the model's %.2f s clip",
-                        mono.length / rate, wanted / rate))
-                : new Note(Note.Kind.CUT, String.format(Locale.ROOT, "cut %.2f s to the model's %.2f s clip",
-                        mono.length / rate, wanted / rate)));
+        notes.add(
+                mono.length < wanted
+                        ? new Note(
+                                Note.Kind.PADDED,
+                                String.format(
+                                        Locale.ROOT,
+                                        "padded %.2f s to the model's %.2f s clip",
+                                        mono.length / rate,
+                                        wanted / rate))
+                        : new Note(
+                                Note.Kind.CUT,
+                                String.format(
+                                        Locale.ROOT,
+                                        "cut %.2f s to the model's %.2f s clip",
+                                        mono.length / rate,
+                                        wanted / rate)));
         return ClipShaper.fit(mono, wanted).samples();
     }
 

@@ -7,7 +7,10 @@ package org.babble.core.prep;
 public record Note(Kind kind, String text) {
     /** What was done; commands summarise notes by kind. */
     public enum Kind {
-        MIXED_DOWN("mixed down"), RESAMPLED("resampled"), PADDED("padded"), CUT("cut");
+        MIXED_DOWN("mixed down"),
+        RESAMPLED("resampled"),
+        PADDED("padded"),
+        CUT("cut");
 
         private final String done;
 

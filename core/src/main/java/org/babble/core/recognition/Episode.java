@@ -31,7 +31,7 @@ public record Episode(String label, long startMs, long endMs, double peak) {
     public static String clock(long ms) {
         long tenths = Math.round(ms / 100.0);
         long seconds = tenths / 10;
-        return String.format(Locale.ROOT, "%02d:%02d:%02d.%d", seconds / 3600, seconds / 60 % 60, seconds % 60,
-                tenths % 10);
+        return String.format(
+                Locale.ROOT, "%02d:%02d:%02d.%d", seconds / 3600, seconds / 60 % 60, seconds % 60, tenths % 10);
     }
 }

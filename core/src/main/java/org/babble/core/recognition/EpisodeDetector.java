@@ -17,8 +17,7 @@ import org.babble.core.evaluate.TopScore;
  * reported as episodes. Windows must arrive in time order.
  */
 public final class EpisodeDetector {
-    private record Window(long startMs, long endMs, float[] scores, int top) {
-    }
+    private record Window(long startMs, long endMs, float[] scores, int top) {}
 
     private static final class Open {
         long startMs;

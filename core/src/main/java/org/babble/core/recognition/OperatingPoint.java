@@ -18,18 +18,30 @@ import java.util.List;
  * @param recordings                 the calibration recordings, as given
  * @param date                       when it was calibrated (ISO-8601)
  */
-public record OperatingPoint(String label, long hopMs, RecognitionSettings smoothing, double targetFalseAlarmsPerHour,
-        int episodes, int missed, double falseAlarmsPerHour, double negativeHours, List<String> recordings,
+public record OperatingPoint(
+        String label,
+        long hopMs,
+        RecognitionSettings smoothing,
+        double targetFalseAlarmsPerHour,
+        int episodes,
+        int missed,
+        double falseAlarmsPerHour,
+        double negativeHours,
+        List<String> recordings,
         String date) {
 
     public OperatingPoint {
         if (label == null || label.isBlank() || hopMs <= 0 || smoothing == null) {
             throw new IllegalArgumentException("an operating point needs a label, a positive hop and a smoothing");
         }
-        if (!(targetFalseAlarmsPerHour >= 0) || episodes < 0 || missed < 0 || missed > episodes
-                || !(falseAlarmsPerHour >= 0) || !(negativeHours >= 0)) {
-            throw new IllegalArgumentException("an operating point's figures must be non-negative, with misses at most"
-                    + " the episodes");
+        if (!(targetFalseAlarmsPerHour >= 0)
+                || episodes < 0
+                || missed < 0
+                || missed > episodes
+                || !(falseAlarmsPerHour >= 0)
+                || !(negativeHours >= 0)) {
+            throw new IllegalArgumentException(
+                    "an operating point's figures must be non-negative, with misses at most" + " the episodes");
         }
         recordings = recordings == null ? List.of() : List.copyOf(recordings);
     }

@@ -9,5 +9,4 @@ package org.babble.core.recognition;
  * @param newCommand   whether this is a fresh detection (above threshold, different from the last, outside suppression)
  * @param averaged     whether enough results were in the window to average
  */
-public record Recognition(long timeMs, String label, double score, boolean newCommand, boolean averaged) {
-}
+public record Recognition(long timeMs, String label, double score, boolean newCommand, boolean averaged) {}

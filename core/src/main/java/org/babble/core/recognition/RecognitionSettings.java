@@ -10,7 +10,8 @@ package org.babble.core.recognition;
  *                           episodes of one label separated by at most this gap are merged
  * @param minimumCount       fewer results than this in the averaging window give no detection
  */
-public record RecognitionSettings(long averageWindowMs, double detectionThreshold, long suppressionMs, int minimumCount) {
+public record RecognitionSettings(
+        long averageWindowMs, double detectionThreshold, long suppressionMs, int minimumCount) {
 
     public RecognitionSettings {
         require(averageWindowMs >= 0, "averageWindowMs", averageWindowMs);
@@ -24,7 +25,8 @@ public record RecognitionSettings(long averageWindowMs, double detectionThreshol
      * half a clip), threshold 0.5, suppression of one clip length, and at least two results.
      */
     public static RecognitionSettings forWindows(long clipMs, long hopMs) {
-        return new RecognitionSettings(clipMs, 0.5, clipMs, Math.max(1, (int) Math.min(2, clipMs / Math.max(1, hopMs))));
+        return new RecognitionSettings(clipMs, 0.5, clipMs, Math.max(1, (int)
+                Math.min(2, clipMs / Math.max(1, hopMs))));
     }
 
     private static void require(boolean ok, String field, Object value) {

@@ -15,8 +15,7 @@ public final class RecognizeCommands {
     /** TF treats a previous {@code _silence_} as "nothing announced yet", so silence never suppresses a command. */
     public static final String SILENCE = "_silence_";
 
-    private record Result(long timeMs, float[] scores) {
-    }
+    private record Result(long timeMs, float[] scores) {}
 
     private final List<String> labels;
     private final RecognitionSettings settings;
@@ -68,7 +67,8 @@ public final class RecognizeCommands {
         long sinceLast = previousTopLabel.equals(SILENCE) || previousTopLabelTimeMs == Long.MIN_VALUE
                 ? Long.MAX_VALUE
                 : timeMs - previousTopLabelTimeMs;
-        boolean fresh = topScore > settings.detectionThreshold() && !topLabel.equals(previousTopLabel)
+        boolean fresh = topScore > settings.detectionThreshold()
+                && !topLabel.equals(previousTopLabel)
                 && sinceLast > settings.suppressionMs();
         if (fresh) {
             previousTopLabel = topLabel;

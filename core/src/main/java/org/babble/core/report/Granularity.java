@@ -2,5 +2,6 @@ package org.babble.core.report;
 
 /** How finely a report buckets time: per calendar day, or per clock hour. */
 public enum Granularity {
-    DAY, HOUR
+    DAY,
+    HOUR
 }

@@ -18,8 +18,7 @@ import org.babble.core.monitor.store.EpisodeRow;
  * with zero where nothing was detected, so a chart or a spreadsheet shows the quiet days too.
  */
 public final class MinutesReport {
-    private MinutesReport() {
-    }
+    private MinutesReport() {}
 
     /**
      * Minutes of episodes per label and per bucket of {@code granularity}, in {@code zone}'s local time.
@@ -28,8 +27,13 @@ public final class MinutesReport {
      * @param to     end of the period (exclusive)
      * @param label  only this label; empty: every label that has episodes (sorted)
      */
-    public static List<MinutesRow> compute(List<EpisodeRow> episodes, Instant from, Instant to, ZoneId zone,
-                                           Granularity granularity, Optional<String> label) {
+    public static List<MinutesRow> compute(
+            List<EpisodeRow> episodes,
+            Instant from,
+            Instant to,
+            ZoneId zone,
+            Granularity granularity,
+            Optional<String> label) {
         TreeSet<String> labels = new TreeSet<>();
         label.ifPresent(labels::add);
         if (label.isEmpty()) {

@@ -36,13 +36,13 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 public final class ReportCharts {
     /** Width and height of each chart in the PNG; the file stacks them. */
     public static final int WIDTH = 1000;
+
     public static final int CHART_HEIGHT = 420;
 
     private static final Color BAR = new Color(0xC0392B);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT);
 
-    private ReportCharts() {
-    }
+    private ReportCharts() {}
 
     /** Bars of minutes per day for {@code label}, from a {@link Granularity#DAY} report. */
     public static JFreeChart dailyMinutes(List<MinutesRow> daily, String label) {
@@ -53,8 +53,8 @@ public final class ReportCharts {
             }
         }
         String title = "Daily " + label + " minutes (" + dataset.getColumnCount() + "-day)";
-        JFreeChart chart = ChartFactory.createBarChart(title, "day", "minutes", dataset,
-                PlotOrientation.VERTICAL, false, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                title, "day", "minutes", dataset, PlotOrientation.VERTICAL, false, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -85,7 +85,8 @@ public final class ReportCharts {
         hours.setTimeZone(TimeZone.getTimeZone(night.zone()));
         time.setDateFormatOverride(hours);
         time.setTimeZone(TimeZone.getTimeZone(night.zone()));
-        time.setRange((double) night.start().toEpochMilli(), (double) night.end().toEpochMilli());
+        time.setRange(
+                (double) night.start().toEpochMilli(), (double) night.end().toEpochMilli());
         SymbolAxis rows = new SymbolAxis("label", labels.toArray(String[]::new));
         rows.setGridBandsVisible(false);
         XYBarRenderer renderer = new XYBarRenderer();
@@ -97,8 +98,11 @@ public final class ReportCharts {
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart("Night of " + night.evening() + " (" + episodes.size() + " episodes)",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        JFreeChart chart = new JFreeChart(
+                "Night of " + night.evening() + " (" + episodes.size() + " episodes)",
+                JFreeChart.DEFAULT_TITLE_FONT,
+                plot,
+                false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }

@@ -25,8 +25,7 @@ public final class DetCurvePlot {
     /** Where a setting with no false alarm at all is drawn. */
     public static final double FLOOR_PER_HOUR = 0.01;
 
-    private DetCurvePlot() {
-    }
+    private DetCurvePlot() {}
 
     public static void write(OperatingPointSweep sweep, OperatingPointSweep.Point chosen, Path png) {
         XYSeries frontier = new XYSeries("best settings");
@@ -41,13 +40,21 @@ public final class DetCurvePlot {
             pick.add(x(chosen), 100 * chosen.figures().missRate());
             data.addSeries(pick);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart("DET: " + sweep.label(), "false alarms per hour",
-                "episodes missed (%)", data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                "DET: " + sweep.label(),
+                "false alarms per hour",
+                "episodes missed (%)",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         XYPlot plot = chart.getXYPlot();
         LogAxis log = new LogAxis("false alarms per hour (log; none drawn at " + FLOOR_PER_HOUR + ")");
         log.setSmallestValue(FLOOR_PER_HOUR / 2);
         // A fixed span of decades: jfreechart's automatic range collapses when every setting has the same rate.
-        double highest = sweep.points().stream().mapToDouble(DetCurvePlot::x).max().orElse(1);
+        double highest =
+                sweep.points().stream().mapToDouble(DetCurvePlot::x).max().orElse(1);
         log.setRange(FLOOR_PER_HOUR / 2, Math.max(10, highest * 2));
         log.setTickUnit(new NumberTickUnit(1)); // one tick a decade
         log.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));

@@ -14,8 +14,7 @@ import org.babble.core.recognition.RecognitionSettings;
  * episode was first opened, so that a figure measured here is the figure a user of those commands gets.
  */
 public final class Detections {
-    private Detections() {
-    }
+    private Detections() {}
 
     /** The episodes of every label over {@code windows}, each with the time a live listener would have had it. */
     public static List<Detection> of(List<String> labels, RecognitionSettings settings, List<WindowScores> windows) {

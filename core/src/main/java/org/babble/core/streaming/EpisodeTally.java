@@ -29,8 +29,10 @@ public final class EpisodeTally {
 
     /** Adds one recording of {@code durationMs}; truth and detections of other labels are ignored. */
     public void add(long durationMs, List<TruthEpisode> truth, List<Detection> detections) {
-        List<TruthEpisode> mine = truth.stream().filter(t -> t.label().equals(label)).toList();
-        List<Detection> fired = detections.stream().filter(d -> d.label().equals(label)).toList();
+        List<TruthEpisode> mine =
+                truth.stream().filter(t -> t.label().equals(label)).toList();
+        List<Detection> fired =
+                detections.stream().filter(d -> d.label().equals(label)).toList();
         long labelled = 0;
         for (TruthEpisode t : mine) {
             episodes++;
@@ -47,7 +49,8 @@ public final class EpisodeTally {
             coveredMs += covered(t, fired);
         }
         for (Detection d : fired) {
-            if (mine.stream().noneMatch(t -> t.touches(d.episode().startMs(), d.episode().endMs(), toleranceMs))) {
+            if (mine.stream()
+                    .noneMatch(t -> t.touches(d.episode().startMs(), d.episode().endMs(), toleranceMs))) {
                 falseAlarms++;
             }
         }
@@ -57,19 +60,34 @@ public final class EpisodeTally {
 
     public LabelFigures figures() {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        long median = sorted.length == 0 ? -1 : sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        long median = sorted.length == 0
+                ? -1
+                : sorted.length % 2 == 1
+                        ? sorted[sorted.length / 2]
+                        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
         long worst = sorted.length == 0 ? -1 : sorted[sorted.length - 1];
-        return new LabelFigures(label, episodes, sorted.length, falseAlarms, negativeMs / 3_600_000.0, median, worst,
-                truthMs / 1000.0, coveredMs / 1000.0);
+        return new LabelFigures(
+                label,
+                episodes,
+                sorted.length,
+                falseAlarms,
+                negativeMs / 3_600_000.0,
+                median,
+                worst,
+                truthMs / 1000.0,
+                coveredMs / 1000.0);
     }
 
     /** Milliseconds of {@code t} inside the union of the detections (they may overlap each other). */
     private static long covered(TruthEpisode t, List<Detection> detections) {
         long[][] spans = detections.stream()
-                .map(d -> new long[] {Math.max(t.startMs(), d.episode().startMs()),
-                        Math.min(t.endMs(), d.episode().endMs())})
-                .filter(s -> s[1] > s[0]).sorted((a, b) -> Long.compare(a[0], b[0])).toArray(long[][]::new);
+                .map(d -> new long[] {
+                    Math.max(t.startMs(), d.episode().startMs()),
+                    Math.min(t.endMs(), d.episode().endMs())
+                })
+                .filter(s -> s[1] > s[0])
+                .sorted((a, b) -> Long.compare(a[0], b[0]))
+                .toArray(long[][]::new);
         long total = 0;
         long reach = Long.MIN_VALUE;
         for (long[] s : spans) {

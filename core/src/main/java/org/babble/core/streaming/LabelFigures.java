@@ -15,8 +15,16 @@ package org.babble.core.streaming;
  * @param truthSeconds       seconds of ground truth of the label
  * @param coveredSeconds     of those, seconds inside a detection of the label
  */
-public record LabelFigures(String label, int episodes, int found, int falseAlarms, double negativeHours,
-        long medianLatencyMs, long worstLatencyMs, double truthSeconds, double coveredSeconds) {
+public record LabelFigures(
+        String label,
+        int episodes,
+        int found,
+        int falseAlarms,
+        double negativeHours,
+        long medianLatencyMs,
+        long worstLatencyMs,
+        double truthSeconds,
+        double coveredSeconds) {
 
     public int missed() {
         return episodes - found;

@@ -13,14 +13,15 @@ import org.babble.core.recognition.RecognitionSettings;
  */
 public final class OperatingPointSweep {
     /** One setting and what it gave. */
-    public record Point(RecognitionSettings settings, LabelFigures figures) {
-    }
+    public record Point(RecognitionSettings settings, LabelFigures figures) {}
 
     /** Fewest misses, then fewest false alarms, then the quickest alarm, then the highest threshold. */
-    private static final Comparator<Point> BEST = Comparator
-            .comparingInt((Point p) -> p.figures().missed())
+    private static final Comparator<Point> BEST = Comparator.comparingInt(
+                    (Point p) -> p.figures().missed())
             .thenComparingDouble(p -> p.figures().falseAlarmsPerHour())
-            .thenComparingLong(p -> p.figures().medianLatencyMs() < 0 ? Long.MAX_VALUE : p.figures().medianLatencyMs())
+            .thenComparingLong(p -> p.figures().medianLatencyMs() < 0
+                    ? Long.MAX_VALUE
+                    : p.figures().medianLatencyMs())
             .thenComparing(p -> -p.settings().detectionThreshold());
 
     private final String label;
@@ -31,8 +32,8 @@ public final class OperatingPointSweep {
         this.points = List.copyOf(points);
     }
 
-    public static OperatingPointSweep run(String label, List<String> labels, List<RecordingScores> recordings,
-            SweepGrid grid, long toleranceMs) {
+    public static OperatingPointSweep run(
+            String label, List<String> labels, List<RecordingScores> recordings, SweepGrid grid, long toleranceMs) {
         List<Point> points = new ArrayList<>();
         for (RecognitionSettings s : grid.settings()) {
             points.add(new Point(s, StreamingEvaluation.evaluate(label, labels, recordings, s, toleranceMs)));
@@ -50,7 +51,9 @@ public final class OperatingPointSweep {
 
     /** The setting with the fewest misses among those within {@code falseAlarmsPerHour}, if any is. */
     public Optional<Point> best(double falseAlarmsPerHour) {
-        return points.stream().filter(p -> p.figures().falseAlarmsPerHour() <= falseAlarmsPerHour).min(BEST);
+        return points.stream()
+                .filter(p -> p.figures().falseAlarmsPerHour() <= falseAlarmsPerHour)
+                .min(BEST);
     }
 
     /**
@@ -61,7 +64,8 @@ public final class OperatingPointSweep {
         List<Point> sorted = new ArrayList<>(points);
         // Among settings with the same two figures, the one best() would pick stands for them.
         sorted.sort(Comparator.comparingDouble((Point p) -> p.figures().falseAlarmsPerHour())
-                .thenComparingDouble(p -> p.figures().missRate()).thenComparing(BEST));
+                .thenComparingDouble(p -> p.figures().missRate())
+                .thenComparing(BEST));
         List<Point> frontier = new ArrayList<>();
         double lowestMiss = Double.POSITIVE_INFINITY;
         for (Point p : sorted) {

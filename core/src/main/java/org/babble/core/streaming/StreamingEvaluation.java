@@ -11,16 +11,15 @@ import org.babble.core.recognition.RecognitionSettings;
  * confusion matrix, in the units a parent feels (episodes found, false alarms per hour, seconds to the alarm).
  */
 public final class StreamingEvaluation {
-    private StreamingEvaluation() {
-    }
+    private StreamingEvaluation() {}
 
     /**
      * Figures for every label of the model that is not TF's {@code _silence_}/{@code _unknown_}, in model order.
      *
      * @param toleranceMs how far a detection may lie outside an episode and still count as finding it
      */
-    public static List<LabelFigures> evaluate(List<String> labels, List<RecordingScores> recordings,
-            RecognitionSettings settings, long toleranceMs) {
+    public static List<LabelFigures> evaluate(
+            List<String> labels, List<RecordingScores> recordings, RecognitionSettings settings, long toleranceMs) {
         Map<String, EpisodeTally> tallies = new LinkedHashMap<>();
         for (String label : labels) {
             if (!label.startsWith("_")) {
@@ -37,8 +36,12 @@ public final class StreamingEvaluation {
     }
 
     /** The figures of one label: {@link #evaluate} restricted to it. */
-    public static LabelFigures evaluate(String label, List<String> labels, List<RecordingScores> recordings,
-            RecognitionSettings settings, long toleranceMs) {
+    public static LabelFigures evaluate(
+            String label,
+            List<String> labels,
+            List<RecordingScores> recordings,
+            RecognitionSettings settings,
+            long toleranceMs) {
         EpisodeTally tally = new EpisodeTally(label, toleranceMs);
         for (RecordingScores r : recordings) {
             tally.add(r.durationMs(), r.truth(), Detections.of(labels, settings, r.windows()));

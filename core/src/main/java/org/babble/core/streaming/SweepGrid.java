@@ -10,8 +10,8 @@ import org.babble.core.recognition.RecognitionSettings;
  * counts and suppression times. The defaults span what matters for windows of one clip every hop: averaging over one
  * window up to two clips, one to three windows, and suppression of one or two clips.
  */
-public record SweepGrid(List<Double> thresholds, List<Long> averageWindowsMs, List<Integer> minimumCounts,
-        List<Long> suppressionsMs) {
+public record SweepGrid(
+        List<Double> thresholds, List<Long> averageWindowsMs, List<Integer> minimumCounts, List<Long> suppressionsMs) {
 
     public SweepGrid {
         thresholds = List.copyOf(thresholds);

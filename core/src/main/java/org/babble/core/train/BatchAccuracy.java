@@ -37,7 +37,8 @@ final class BatchAccuracy extends BaseTrainingListener {
         if (pre != null) {
             in = pre.preProcess(in, (int) in.size(0), LayerWorkspaceMgr.noWorkspaces());
         }
-        INDArray logits = in.mmul(net.getLayer(last).getParam("W")).addiRowVector(net.getLayer(last).getParam("b"));
+        INDArray logits = in.mmul(net.getLayer(last).getParam("W"))
+                .addiRowVector(net.getLayer(last).getParam("b"));
         accuracy = fraction(logits, labels);
     }
 
@@ -45,7 +46,11 @@ final class BatchAccuracy extends BaseTrainingListener {
     static double fraction(INDArray scores, INDArray oneHotLabels) {
         INDArray predicted = Nd4j.argMax(scores, 1);
         INDArray truth = Nd4j.argMax(oneHotLabels, 1);
-        long correct = predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.INT32).sumNumber().longValue();
+        long correct = predicted
+                .eq(truth)
+                .castTo(org.nd4j.linalg.api.buffer.DataType.INT32)
+                .sumNumber()
+                .longValue();
         return correct / (double) predicted.length();
     }
 }

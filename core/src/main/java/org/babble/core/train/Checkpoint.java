@@ -11,9 +11,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.babble.core.BabbleException;
+import org.babble.core.frozen.NetworkArchive;
 import org.babble.core.io.AtomicFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.babble.core.frozen.NetworkArchive;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
@@ -28,8 +28,8 @@ public record Checkpoint(MultiLayerNetwork network, CheckpointState state) {
     /** Largest entry read back: far above any network babble builds, far below what would exhaust memory. */
     static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public void write(Path file) {
         ByteArrayOutputStream net = new ByteArrayOutputStream();
@@ -65,23 +65,25 @@ public record Checkpoint(MultiLayerNetwork network, CheckpointState state) {
             }
         } catch (IOException | IllegalArgumentException e) {
             // IllegalArgumentException: ZipInputStream's answer to an entry name that is not valid UTF-8
-            throw new BabbleException(file, "cannot read checkpoint: " + e.getMessage(),
-                    "pass a ckpt-N.zip written by babble train", e);
+            throw new BabbleException(
+                    file, "cannot read checkpoint: " + e.getMessage(), "pass a ckpt-N.zip written by babble train", e);
         }
         if (stateJson == null || net == null) {
-            throw new BabbleException(file, "not a babble checkpoint (missing " + (stateJson == null ? STATE_ENTRY
-                    : NETWORK_ENTRY) + ")", "pass a ckpt-N.zip written by babble train");
+            throw new BabbleException(
+                    file,
+                    "not a babble checkpoint (missing " + (stateJson == null ? STATE_ENTRY : NETWORK_ENTRY) + ")",
+                    "pass a ckpt-N.zip written by babble train");
         }
         try {
             CheckpointState state = JSON.readValue(stateJson, CheckpointState.class);
-            MultiLayerNetwork network = NetworkArchive.multiLayerNetwork(file, "entry '" + NETWORK_ENTRY + "'", net,
-                    true);
+            MultiLayerNetwork network =
+                    NetworkArchive.multiLayerNetwork(file, "entry '" + NETWORK_ENTRY + "'", net, true);
             return new Checkpoint(network, state);
         } catch (BabbleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new BabbleException(file, "corrupt checkpoint: " + e.getMessage(),
-                    "use an earlier checkpoint from the same folder", e);
+            throw new BabbleException(
+                    file, "corrupt checkpoint: " + e.getMessage(), "use an earlier checkpoint from the same folder", e);
         }
     }
 
@@ -92,7 +94,9 @@ public record Checkpoint(MultiLayerNetwork network, CheckpointState state) {
         for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
             total += n;
             if (total > MAX_ENTRY_BYTES) {
-                throw new BabbleException(file, "checkpoint entry larger than " + MAX_ENTRY_BYTES + " bytes",
+                throw new BabbleException(
+                        file,
+                        "checkpoint entry larger than " + MAX_ENTRY_BYTES + " bytes",
                         "this is not a checkpoint babble wrote");
             }
             out.write(buffer, 0, n);

@@ -20,8 +20,8 @@ public final class CheckpointFolder {
     public static final String BEST = "best.zip";
     private static final Pattern NAME = Pattern.compile("ckpt-(\\d+)\\.zip");
     /** TF's {@code <architecture>.ckpt-N} and the files its saver writes for it (a step of up to 9 digits). */
-    private static final Pattern TF_STYLE = Pattern.compile(
-            "(?:.+\\.)?ckpt-(\\d{1,9})(?:\\.zip|\\.index|\\.meta|\\.data-\\d+-of-\\d+)?");
+    private static final Pattern TF_STYLE =
+            Pattern.compile("(?:.+\\.)?ckpt-(\\d{1,9})(?:\\.zip|\\.index|\\.meta|\\.data-\\d+-of-\\d+)?");
 
     private final Path dir;
     private final int keep;
@@ -58,8 +58,9 @@ public final class CheckpointFolder {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> found = new ArrayList<>(files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .toList());
+            List<Path> found = new ArrayList<>(
+                    files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                            .toList());
             found.sort(Comparator.comparingLong(CheckpointFolder::stepOf));
             return found;
         } catch (IOException e) {
@@ -83,8 +84,8 @@ public final class CheckpointFolder {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new BabbleException(file, "cannot delete old checkpoint: " + e.getMessage(),
-                    "check permissions on the train dir", e);
+            throw new BabbleException(
+                    file, "cannot delete old checkpoint: " + e.getMessage(), "check permissions on the train dir", e);
         }
     }
 
@@ -110,11 +111,17 @@ public final class CheckpointFolder {
         }
         if (Files.isDirectory(fileOrDir)) {
             CheckpointFolder folder = new CheckpointFolder(fileOrDir, Integer.MAX_VALUE);
-            Optional<Path> found = preferBest ? folder.best().or(folder::latest) : folder.latest().or(folder::best);
-            return found.orElseThrow(() -> new BabbleException(fileOrDir, "no checkpoint in this folder",
+            Optional<Path> found = preferBest
+                    ? folder.best().or(folder::latest)
+                    : folder.latest().or(folder::best);
+            return found.orElseThrow(() -> new BabbleException(
+                    fileOrDir,
+                    "no checkpoint in this folder",
                     "pass a train dir that babble train wrote to, or a ckpt-N.zip"));
         }
-        Matcher tfStyle = fileOrDir.getFileName() == null ? null : TF_STYLE.matcher(fileOrDir.getFileName().toString());
+        Matcher tfStyle = fileOrDir.getFileName() == null
+                ? null
+                : TF_STYLE.matcher(fileOrDir.getFileName().toString());
         if (tfStyle != null && tfStyle.matches()) {
             Path dir = fileOrDir.getParent() == null ? Path.of(".") : fileOrDir.getParent();
             return new CheckpointFolder(dir, Integer.MAX_VALUE).step(fileOrDir, Integer.parseInt(tfStyle.group(1)));
@@ -128,15 +135,20 @@ public final class CheckpointFolder {
         if (Files.isRegularFile(file)) {
             return file;
         }
-        List<String> held = new ArrayList<>(steps().stream().map(p -> Long.toString(stepOf(p))).toList());
+        List<String> held = new ArrayList<>(
+                steps().stream().map(p -> Long.toString(stepOf(p))).toList());
         best().ifPresent(p -> held.add(BEST));
         if (held.isEmpty()) {
-            throw new BabbleException(asked, "no checkpoint of step " + step + ": " + dir + " holds no checkpoints",
+            throw new BabbleException(
+                    asked,
+                    "no checkpoint of step " + step + ": " + dir + " holds no checkpoints",
                     "train first (babble train --train_dir=" + dir + "), or pass the folder training wrote to");
         }
-        throw new BabbleException(asked, "no checkpoint of step " + step + " in " + dir + "; it holds steps "
-                + String.join(", ", held), "pass one of those steps (training keeps only the latest few), or the"
-                + " folder " + dir + " for its best checkpoint");
+        throw new BabbleException(
+                asked,
+                "no checkpoint of step " + step + " in " + dir + "; it holds steps " + String.join(", ", held),
+                "pass one of those steps (training keeps only the latest few), or the" + " folder " + dir
+                        + " for its best checkpoint");
     }
 
     private static long stepOf(Path p) {

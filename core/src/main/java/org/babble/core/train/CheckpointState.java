@@ -39,15 +39,20 @@ public record CheckpointState(
      * side by side, without the augmentation (such a checkpoint still freezes and evaluates; resuming it is refused).
      */
     @JsonCreator
-    static CheckpointState read(@JsonProperty("step") int step, @JsonProperty("phase") int phase,
-            @JsonProperty("labels") List<String> labels, @JsonProperty("configuration") RunConfiguration configuration,
+    static CheckpointState read(
+            @JsonProperty("step") int step,
+            @JsonProperty("phase") int phase,
+            @JsonProperty("labels") List<String> labels,
+            @JsonProperty("configuration") RunConfiguration configuration,
             @JsonProperty("featureSettings") FeatureSettings featureSettings,
             @JsonProperty("trainSettings") TrainSettings trainSettings,
             @JsonProperty("bestValidationAccuracy") double bestValidationAccuracy,
             @JsonProperty("bestStep") int bestStep) {
-        RunConfiguration run = configuration != null ? configuration
+        RunConfiguration run = configuration != null
+                ? configuration
                 : trainSettings != null && featureSettings != null
-                ? new RunConfiguration(trainSettings, featureSettings, null) : null;
+                        ? new RunConfiguration(trainSettings, featureSettings, null)
+                        : null;
         return new CheckpointState(step, phase, labels, run, bestValidationAccuracy, bestStep);
     }
 

@@ -1,10 +1,10 @@
 package org.babble.core.train;
 
-import org.babble.core.model.Architecture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.babble.core.io.AtomicFiles;
+import org.babble.core.model.Architecture;
 
 /**
  * The labels a train dir holds, in output order, under every name a user may look for: babble's {@code labels.txt},
@@ -17,8 +17,7 @@ public final class LabelFiles {
     /** The name TF gives the labels of its default architecture, which every tutorial copies. */
     public static final String TF_DEFAULT = Architecture.CONV.flagName() + "_labels.txt";
 
-    private LabelFiles() {
-    }
+    private LabelFiles() {}
 
     /** TF's name for the labels of {@code architecture}. */
     public static String tfName(Architecture architecture) {

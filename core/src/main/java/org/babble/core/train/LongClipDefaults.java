@@ -1,8 +1,8 @@
 package org.babble.core.train;
 
-import org.babble.core.model.Architecture;
 import java.util.List;
 import org.babble.core.features.FeatureSettings;
+import org.babble.core.model.Architecture;
 import org.babble.core.train.RunConfiguration.AugmentOn;
 import org.babble.core.train.RunConfiguration.Mix;
 
@@ -20,14 +20,14 @@ public final class LongClipDefaults {
      * this took crying recall on recordings the model never heard from 0.26–0.32 to 0.93.
      */
     static final List<String> MIX_LABELS = List.of("room_empty", "noise");
+
     static final double MIX_PROBABILITY = 0.5;
     /** TF's hop for words. */
     static final double WORD_STRIDE_MS = 10;
     /** TF's window for words, and the shortest window for long clips. */
     static final double WORD_WINDOW_MS = 30;
 
-    private LongClipDefaults() {
-    }
+    private LongClipDefaults() {}
 
     public static boolean isLongClip(int clipDurationMs) {
         return clipDurationMs > 1000;
@@ -85,13 +85,19 @@ public final class LongClipDefaults {
      * two the run's {@code wantedWords} has; words, and runs without such a folder, mix nothing. Labels are dropped
      * when the probability is 0, so an off mix looks the same however it was turned off.
      */
-    public static Mix mix(int clipDurationMs, Double givenProbability, List<String> givenLabels,
-            List<String> wantedWords, double minSnrDb, double maxSnrDb) {
+    public static Mix mix(
+            int clipDurationMs,
+            Double givenProbability,
+            List<String> givenLabels,
+            List<String> wantedWords,
+            double minSnrDb,
+            double maxSnrDb) {
         boolean longClip = isLongClip(clipDurationMs);
-        List<String> labels = givenLabels != null ? givenLabels
+        List<String> labels = givenLabels != null
+                ? givenLabels
                 : longClip ? MIX_LABELS.stream().filter(wantedWords::contains).toList() : List.of();
-        double probability = givenProbability != null ? givenProbability
-                : longClip && !labels.isEmpty() ? MIX_PROBABILITY : 0;
+        double probability =
+                givenProbability != null ? givenProbability : longClip && !labels.isEmpty() ? MIX_PROBABILITY : 0;
         return new Mix(probability, probability > 0 ? labels : List.of(), minSnrDb, maxSnrDb);
     }
 }

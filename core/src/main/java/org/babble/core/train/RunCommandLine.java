@@ -15,8 +15,7 @@ import org.babble.core.train.RunConfiguration.Augmentation;
  * flag: {@code babble train} always uses their defaults.
  */
 public final class RunCommandLine {
-    private RunCommandLine() {
-    }
+    private RunCommandLine() {}
 
     public static List<String> of(RunConfiguration run) {
         TrainSettings t = run.training();
@@ -56,7 +55,10 @@ public final class RunCommandLine {
             if (!a.mix().labels().isEmpty()) {
                 add(flags, "mix-labels", String.join(",", a.mix().labels()));
             }
-            add(flags, "mix-snr-db", number(a.mix().minSnrDb()) + "," + number(a.mix().maxSnrDb()));
+            add(
+                    flags,
+                    "mix-snr-db",
+                    number(a.mix().minSnrDb()) + "," + number(a.mix().maxSnrDb()));
             add(flags, "augment-on", lower(a.augmentOn()));
             add(flags, "frequency-shift-bands", a.frequencyShiftBands());
             add(flags, "time-masks", a.timeMasks());
@@ -71,13 +73,15 @@ public final class RunCommandLine {
     }
 
     private static String joined(List<? extends Number> values) {
-        return values.stream().map(v -> v instanceof Double d ? number(d) : v.toString())
+        return values.stream()
+                .map(v -> v instanceof Double d ? number(d) : v.toString())
                 .collect(Collectors.joining(","));
     }
 
     /** 12 rather than 12.0; otherwise Java's shortest exact spelling, which parses back to the same double. */
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
                 : Double.toString(value);
     }
 

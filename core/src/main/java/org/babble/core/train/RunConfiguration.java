@@ -41,8 +41,10 @@ public record RunConfiguration(TrainSettings training, FeatureSettings features,
         public Mix {
             labels = List.copyOf(require(labels, "augmentation.mix.labels"));
             require(probability >= 0 && probability <= 1, "augmentation.mix.probability (0 to 1)", probability);
-            require(minSnrDb >= -30 && maxSnrDb <= 60 && minSnrDb <= maxSnrDb,
-                    "augmentation.mix SNR range (-30 to 60 dB, lowest first)", minSnrDb + "," + maxSnrDb);
+            require(
+                    minSnrDb >= -30 && maxSnrDb <= 60 && minSnrDb <= maxSnrDb,
+                    "augmentation.mix SNR range (-30 to 60 dB, lowest first)",
+                    minSnrDb + "," + maxSnrDb);
             require(probability == 0 || !labels.isEmpty(), "augmentation.mix.labels (some when mixing)", labels);
         }
     }
@@ -78,14 +80,15 @@ public record RunConfiguration(TrainSettings training, FeatureSettings features,
         public Augmentation {
             require(gainDb >= 0 && gainDb <= 40, "augmentation.gainDb (0 to 40)", gainDb);
             require(probability(lowPassProbability), "augmentation.lowPassProbability (0 to 1)", lowPassProbability);
-            require(probability(highPassProbability), "augmentation.highPassProbability (0 to 1)",
-                    highPassProbability);
+            require(probability(highPassProbability), "augmentation.highPassProbability (0 to 1)", highPassProbability);
             require(equalizerDb >= 0 && equalizerDb <= 24, "augmentation.equalizerDb (0 to 24)", equalizerDb);
             require(probability(pauseProbability), "augmentation.pauseProbability (0 to 1)", pauseProbability);
             require(augmentOn != null, "augmentation.augmentOn", augmentOn);
             require(frequencyShiftBands >= 0, "augmentation.frequencyShiftBands", frequencyShiftBands);
-            require(frequencyShiftBands == 0 || augmentOn == AugmentOn.BANDS,
-                    "augmentation.frequencyShiftBands (mel bands only: augment on bands)", frequencyShiftBands);
+            require(
+                    frequencyShiftBands == 0 || augmentOn == AugmentOn.BANDS,
+                    "augmentation.frequencyShiftBands (mel bands only: augment on bands)",
+                    frequencyShiftBands);
             require(timeMasks >= 0, "augmentation.timeMasks", timeMasks);
             require(frequencyMasks >= 0, "augmentation.frequencyMasks", frequencyMasks);
             require(mix != null, "augmentation.mix", mix);

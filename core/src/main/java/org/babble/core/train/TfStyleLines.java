@@ -1,10 +1,10 @@
 package org.babble.core.train;
 
-import org.babble.core.model.ModelSummary;
-import org.babble.core.evaluate.Confusion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.babble.core.evaluate.Confusion;
+import org.babble.core.model.ModelSummary;
 
 /** Prints a run the way TF's {@code train.py} logs it, so users of the tutorial recognise every line. */
 public final class TfStyleLines implements TrainingObserver {
@@ -40,14 +40,23 @@ public final class TfStyleLines implements TrainingObserver {
     }
 
     public static String stepLine(StepResult r) {
-        return String.format(Locale.ROOT, "Step #%d: rate %f, accuracy %.1f%%, cross entropy %f", r.step(),
-                r.learningRate(), 100 * r.accuracy(), r.crossEntropy());
+        return String.format(
+                Locale.ROOT,
+                "Step #%d: rate %f, accuracy %.1f%%, cross entropy %f",
+                r.step(),
+                r.learningRate(),
+                100 * r.accuracy(),
+                r.crossEntropy());
     }
 
     @Override
     public void validated(int step, Confusion confusion) {
         out.println("Confusion Matrix:\n " + confusion.format());
-        out.printf(Locale.ROOT, "Step %d: Validation accuracy = %.1f%% (N=%d)%n", step, 100 * confusion.accuracy(),
+        out.printf(
+                Locale.ROOT,
+                "Step %d: Validation accuracy = %.1f%% (N=%d)%n",
+                step,
+                100 * confusion.accuracy(),
                 confusion.total());
         out.flush();
     }
@@ -60,8 +69,8 @@ public final class TfStyleLines implements TrainingObserver {
     @Override
     public void tested(Confusion confusion) {
         results.println("Confusion Matrix:\n " + confusion.format());
-        results.printf(Locale.ROOT, "Final test accuracy = %.1f%% (N=%d)%n", 100 * confusion.accuracy(),
-                confusion.total());
+        results.printf(
+                Locale.ROOT, "Final test accuracy = %.1f%% (N=%d)%n", 100 * confusion.accuracy(), confusion.total());
         results.flush();
     }
 }

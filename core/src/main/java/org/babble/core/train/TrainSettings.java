@@ -1,7 +1,7 @@
 package org.babble.core.train;
 
-import org.babble.core.model.Architecture;
 import java.util.List;
+import org.babble.core.model.Architecture;
 
 /**
  * Every flag of TF's {@code train.py} that shapes a training run, as one validated value: the data set, split, network,
@@ -56,12 +56,22 @@ public record TrainSettings(
         learningRates = List.copyOf(require(learningRates, "learningRates"));
         wantedWords = List.copyOf(require(wantedWords, "wantedWords"));
         // A phase of 0 steps is allowed, as in TF (--how_many_training_steps=1000,0); the run as a whole needs a step.
-        check(!howManyTrainingSteps.isEmpty() && howManyTrainingSteps.stream().allMatch(s -> s >= 0)
-                && howManyTrainingSteps.stream().mapToLong(Integer::longValue).sum() > 0,
-                "howManyTrainingSteps (counts of 0 or more, at least one step in all)", howManyTrainingSteps);
-        check(learningRates.size() == howManyTrainingSteps.size(),
-                "learningRates (one per training phase: " + howManyTrainingSteps.size() + ")", learningRates);
-        check(learningRates.stream().allMatch(r -> r > 0 && Double.isFinite(r)), "learningRates (positive)",
+        check(
+                !howManyTrainingSteps.isEmpty()
+                        && howManyTrainingSteps.stream().allMatch(s -> s >= 0)
+                        && howManyTrainingSteps.stream()
+                                        .mapToLong(Integer::longValue)
+                                        .sum()
+                                > 0,
+                "howManyTrainingSteps (counts of 0 or more, at least one step in all)",
+                howManyTrainingSteps);
+        check(
+                learningRates.size() == howManyTrainingSteps.size(),
+                "learningRates (one per training phase: " + howManyTrainingSteps.size() + ")",
+                learningRates);
+        check(
+                learningRates.stream().allMatch(r -> r > 0 && Double.isFinite(r)),
+                "learningRates (positive)",
                 learningRates);
         check(batchSize > 0, "batchSize", batchSize);
         check(evalStepInterval > 0, "evalStepInterval", evalStepInterval);
@@ -73,19 +83,40 @@ public record TrainSettings(
         check(percentage(silencePercentage), "silencePercentage", silencePercentage);
         check(percentage(unknownPercentage), "unknownPercentage", unknownPercentage);
         check(backgroundVolume >= 0, "backgroundVolume", backgroundVolume);
-        check(backgroundFrequency >= 0 && backgroundFrequency <= 1, "backgroundFrequency (0 to 1)",
+        check(
+                backgroundFrequency >= 0 && backgroundFrequency <= 1,
+                "backgroundFrequency (0 to 1)",
                 backgroundFrequency);
         check(timeShiftMs >= 0, "timeShiftMs", timeShiftMs);
         check(percentage(testingPercentage), "testingPercentage", testingPercentage);
         check(percentage(validationPercentage), "validationPercentage", validationPercentage);
-        check(testingPercentage + validationPercentage < 100, "testingPercentage + validationPercentage (below 100)",
+        check(
+                testingPercentage + validationPercentage < 100,
+                "testingPercentage + validationPercentage (below 100)",
                 testingPercentage + validationPercentage);
     }
 
     /** babble's defaults; see the class comment for TF's. */
     public static TrainSettings defaults() {
-        return new TrainSettings(List.of(DEFAULT_STEPS, DEFAULT_FINE_TUNE_STEPS), List.of(0.003, 0.0003), 100, 400,
-                100, Architecture.DEFAULT, 0.5, 1, 5, "", List.of(), 10, 10, 0.1, 0.8, 100, 10, 10);
+        return new TrainSettings(
+                List.of(DEFAULT_STEPS, DEFAULT_FINE_TUNE_STEPS),
+                List.of(0.003, 0.0003),
+                100,
+                400,
+                100,
+                Architecture.DEFAULT,
+                0.5,
+                1,
+                5,
+                "",
+                List.of(),
+                10,
+                10,
+                0.1,
+                0.8,
+                100,
+                10,
+                10);
     }
 
     static final int DEFAULT_STEPS = 400;
@@ -113,21 +144,68 @@ public record TrainSettings(
     }
 
     public TrainSettings withSteps(List<Integer> steps, List<Double> rates) {
-        return new TrainSettings(steps, rates, batchSize, evalStepInterval, saveStepInterval, architecture, dropoutRate,
-                seed, keepCheckpoints, dataDir, wantedWords, silencePercentage, unknownPercentage, backgroundVolume,
-                backgroundFrequency, timeShiftMs, testingPercentage, validationPercentage);
+        return new TrainSettings(
+                steps,
+                rates,
+                batchSize,
+                evalStepInterval,
+                saveStepInterval,
+                architecture,
+                dropoutRate,
+                seed,
+                keepCheckpoints,
+                dataDir,
+                wantedWords,
+                silencePercentage,
+                unknownPercentage,
+                backgroundVolume,
+                backgroundFrequency,
+                timeShiftMs,
+                testingPercentage,
+                validationPercentage);
     }
 
     public TrainSettings withIntervals(int batch, int eval, int save) {
-        return new TrainSettings(howManyTrainingSteps, learningRates, batch, eval, save, architecture, dropoutRate,
-                seed, keepCheckpoints, dataDir, wantedWords, silencePercentage, unknownPercentage, backgroundVolume,
-                backgroundFrequency, timeShiftMs, testingPercentage, validationPercentage);
+        return new TrainSettings(
+                howManyTrainingSteps,
+                learningRates,
+                batch,
+                eval,
+                save,
+                architecture,
+                dropoutRate,
+                seed,
+                keepCheckpoints,
+                dataDir,
+                wantedWords,
+                silencePercentage,
+                unknownPercentage,
+                backgroundVolume,
+                backgroundFrequency,
+                timeShiftMs,
+                testingPercentage,
+                validationPercentage);
     }
 
     public TrainSettings withSeed(long value) {
-        return new TrainSettings(howManyTrainingSteps, learningRates, batchSize, evalStepInterval, saveStepInterval,
-                architecture, dropoutRate, value, keepCheckpoints, dataDir, wantedWords, silencePercentage,
-                unknownPercentage, backgroundVolume, backgroundFrequency, timeShiftMs, testingPercentage,
+        return new TrainSettings(
+                howManyTrainingSteps,
+                learningRates,
+                batchSize,
+                evalStepInterval,
+                saveStepInterval,
+                architecture,
+                dropoutRate,
+                value,
+                keepCheckpoints,
+                dataDir,
+                wantedWords,
+                silencePercentage,
+                unknownPercentage,
+                backgroundVolume,
+                backgroundFrequency,
+                timeShiftMs,
+                testingPercentage,
                 validationPercentage);
     }
 

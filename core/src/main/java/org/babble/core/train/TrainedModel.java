@@ -1,7 +1,7 @@
 package org.babble.core.train;
 
-import org.babble.core.frozen.ModelMetadata;
 import java.nio.file.Path;
+import org.babble.core.frozen.ModelMetadata;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -11,5 +11,4 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param network  the trained network
  * @param metadata labels, feature settings and layout, training settings, provenance
  */
-public record TrainedModel(Path path, MultiLayerNetwork network, ModelMetadata metadata) {
-}
+public record TrainedModel(Path path, MultiLayerNetwork network, ModelMetadata metadata) {}

@@ -1,15 +1,15 @@
 package org.babble.core.train;
 
-import org.babble.core.model.NetworkCost;
-import org.babble.core.model.ModelSummary;
-import org.babble.core.model.ModelShape;
-import org.babble.core.evaluate.Scores;
-import org.babble.core.evaluate.Confusion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.babble.core.BabbleException;
+import org.babble.core.evaluate.Confusion;
+import org.babble.core.evaluate.Scores;
 import org.babble.core.features.FeatureSettings;
+import org.babble.core.model.ModelShape;
+import org.babble.core.model.ModelSummary;
+import org.babble.core.model.NetworkCost;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -65,8 +65,8 @@ public final class Trainer {
 
     /** A fresh network for the settings, seeded. */
     public MultiLayerNetwork newNetwork() {
-        MultiLayerNetwork net = new MultiLayerNetwork(settings.architecture().configure(shape(), settings.seed(),
-                settings.dropoutRate(), new Adam(schedule(settings))));
+        MultiLayerNetwork net = new MultiLayerNetwork(settings.architecture()
+                .configure(shape(), settings.seed(), settings.dropoutRate(), new Adam(schedule(settings))));
         net.init();
         return net;
     }
@@ -96,20 +96,24 @@ public final class Trainer {
     public TrainingResult resume(Checkpoint start) {
         CheckpointState state = start.state();
         if (!state.labels().equals(labels)) {
-            throw new BabbleException("checkpoint labels " + state.labels() + " differ from this run's " + labels,
+            throw new BabbleException(
+                    "checkpoint labels " + state.labels() + " differ from this run's " + labels,
                     "train with the same wanted words, or start without --start-checkpoint");
         }
         // the steps may differ: a resumed run may extend its last phase
-        if (!state.configuration().withSteps(settings.howManyTrainingSteps(), settings.learningRates()).equals(run)) {
-            throw new BabbleException("checkpoint run configuration differs from this run's",
+        if (!state.configuration()
+                .withSteps(settings.howManyTrainingSteps(), settings.learningRates())
+                .equals(run)) {
+            throw new BabbleException(
+                    "checkpoint run configuration differs from this run's",
                     "resume with the checkpoint's own configuration (babble train --start-checkpoint reads it)");
         }
         return run(start.network(), state);
     }
 
     private TrainingResult run(MultiLayerNetwork net, CheckpointState resumed) {
-        try (TrainingLog log = resumed == null ? TrainingLog.fresh(trainDir)
-                : TrainingLog.resumedAt(trainDir, resumed.step())) {
+        try (TrainingLog log =
+                resumed == null ? TrainingLog.fresh(trainDir) : TrainingLog.resumedAt(trainDir, resumed.step())) {
             return loop(net, resumed, log);
         }
     }
@@ -120,8 +124,12 @@ public final class Trainer {
         int first = resumed == null ? 1 : resumed.step() + 1;
         double best = resumed == null ? -1 : resumed.bestValidationAccuracy();
         int bestStep = resumed == null ? 0 : resumed.bestStep();
-        ModelSummary summary = new ModelSummary(settings.architecture(), shape(), net.numParams(),
-                NetworkCost.multiplyAddsPerClip(net.getLayerWiseConfigurations(),
+        ModelSummary summary = new ModelSummary(
+                settings.architecture(),
+                shape(),
+                net.numParams(),
+                NetworkCost.multiplyAddsPerClip(
+                        net.getLayerWiseConfigurations(),
                         settings.architecture().inputType(shape())));
         observers.forEach(o -> o.started(summary, first, total));
         BatchAccuracy batchAccuracy = new BatchAccuracy();
@@ -142,8 +150,8 @@ public final class Trainer {
             if (Double.isNaN(accuracy)) {
                 accuracy = BatchAccuracy.fraction(net.output(batch.getFeatures(), false), batch.getLabels());
             }
-            TrainingObserver.StepResult result = new TrainingObserver.StepResult(step, total,
-                    settings.learningRateAt(step), accuracy, net.score());
+            TrainingObserver.StepResult result =
+                    new TrainingObserver.StepResult(step, total, settings.learningRateAt(step), accuracy, net.score());
             log.step(result);
             observers.forEach(o -> o.step(result));
             if (step % settings.evalStepInterval() == 0 || step == total) {

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.babble.core.frozen.ModelMetadata;
 import org.babble.core.BabbleException;
 import org.babble.core.BabbleVersion;
+import org.babble.core.frozen.ModelMetadata;
 import org.babble.core.frozen.Provenance;
 
 /**
@@ -20,8 +20,7 @@ import org.babble.core.frozen.Provenance;
 public final class TrainingCheckpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TrainingCheckpoints() {
-    }
+    private TrainingCheckpoints() {}
 
     /**
      * Reads {@code fileOrTrainDir}: a checkpoint file, or a training folder, in which case its best checkpoint (highest
@@ -35,10 +34,19 @@ public final class TrainingCheckpoints {
         JsonNode settingsJson = JSON.valueToTree(settings);
         Path trainDir = file.toAbsolutePath().getParent();
         Double validation = state.bestValidationAccuracy() >= 0 ? state.bestValidationAccuracy() : null;
-        Provenance provenance = Provenance.now(settings.dataDir(), countClips(settings.dataDir()),
-                RunCommandLine.of(state.configuration()), validation, lastTestAccuracy(trainDir), BabbleVersion.get());
-        ModelMetadata metadata = new ModelMetadata(state.labels(), state.featureSettings(),
-                settings.architecture().layout(), settingsJson, provenance,
+        Provenance provenance = Provenance.now(
+                settings.dataDir(),
+                countClips(settings.dataDir()),
+                RunCommandLine.of(state.configuration()),
+                validation,
+                lastTestAccuracy(trainDir),
+                BabbleVersion.get());
+        ModelMetadata metadata = new ModelMetadata(
+                state.labels(),
+                state.featureSettings(),
+                settings.architecture().layout(),
+                settingsJson,
+                provenance,
                 state.configuration().isComplete() ? JSON.valueToTree(state.configuration()) : null);
         return new TrainedModel(file, checkpoint.network(), metadata);
     }
@@ -67,7 +75,9 @@ public final class TrainingCheckpoints {
             return 0;
         }
         try (Stream<Path> files = Files.walk(Path.of(dataDir))) {
-            return files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav")).count();
+            return files.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                    .count();
         } catch (IOException | RuntimeException e) {
             return 0;
         }

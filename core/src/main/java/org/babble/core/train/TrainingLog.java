@@ -1,6 +1,5 @@
 package org.babble.core.train;
 
-import org.babble.core.evaluate.Confusion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.babble.core.BabbleException;
+import org.babble.core.evaluate.Confusion;
 import org.babble.core.io.AtomicFiles;
 
 /**
@@ -43,8 +43,9 @@ public final class TrainingLog implements AutoCloseable {
                 kept.add(line.toString());
             }
         }
-        AtomicFiles.write(trainDir.resolve(FILE), kept.stream().map(l -> l + "\n").collect(Collectors.joining())
-                .getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(
+                trainDir.resolve(FILE),
+                kept.stream().map(l -> l + "\n").collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8));
         return new TrainingLog(trainDir, StandardOpenOption.APPEND);
     }
 
@@ -52,22 +53,29 @@ public final class TrainingLog implements AutoCloseable {
         this.file = trainDir.resolve(FILE);
         try {
             Files.createDirectories(trainDir);
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, mode);
+            out = Files.newBufferedWriter(
+                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
         } catch (IOException e) {
             throw new BabbleException(file, "cannot open training log: " + e.getMessage(), "check the train dir", e);
         }
     }
 
     public void step(TrainingObserver.StepResult r) {
-        ObjectNode line = JSON.createObjectNode().put("type", "step").put("step", r.step())
-                .put("rate", r.learningRate()).put("accuracy", r.accuracy()).put("crossEntropy", r.crossEntropy());
+        ObjectNode line = JSON.createObjectNode()
+                .put("type", "step")
+                .put("step", r.step())
+                .put("rate", r.learningRate())
+                .put("accuracy", r.accuracy())
+                .put("crossEntropy", r.crossEntropy());
         write(line);
     }
 
     public void evaluation(String type, int step, Confusion confusion) {
-        ObjectNode line = JSON.createObjectNode().put("type", type).put("step", step)
-                .put("accuracy", confusion.accuracy()).put("n", confusion.total());
+        ObjectNode line = JSON.createObjectNode()
+                .put("type", type)
+                .put("step", step)
+                .put("accuracy", confusion.accuracy())
+                .put("n", confusion.total());
         line.set("labels", JSON.valueToTree(confusion.labels()));
         line.set("confusion", JSON.valueToTree(confusion.counts()));
         write(line);
@@ -99,8 +107,8 @@ public final class TrainingLog implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new BabbleException(file, "cannot read training log: " + e.getMessage(), "delete it to start afresh",
-                    e);
+            throw new BabbleException(
+                    file, "cannot read training log: " + e.getMessage(), "delete it to start afresh", e);
         }
         return lines;
     }

@@ -1,8 +1,8 @@
 package org.babble.core.train;
 
-import org.babble.core.model.ModelSummary;
-import org.babble.core.evaluate.Confusion;
 import java.nio.file.Path;
+import org.babble.core.evaluate.Confusion;
+import org.babble.core.model.ModelSummary;
 
 /**
  * What a training run reports as it goes, so the command line can print TF's lines off a terminal and a progress bar on
@@ -10,22 +10,16 @@ import java.nio.file.Path;
  */
 public interface TrainingObserver {
     /** Before the first step (or the first step after a resume). */
-    default void started(ModelSummary summary, int firstStep, int totalSteps) {
-    }
+    default void started(ModelSummary summary, int firstStep, int totalSteps) {}
 
-    default void step(StepResult result) {
-    }
+    default void step(StepResult result) {}
 
-    default void validated(int step, Confusion confusion) {
-    }
+    default void validated(int step, Confusion confusion) {}
 
-    default void checkpointed(int step, Path file) {
-    }
+    default void checkpointed(int step, Path file) {}
 
-    default void tested(Confusion confusion) {
-    }
+    default void tested(Confusion confusion) {}
 
     /** A training step's figures as TF prints them. */
-    record StepResult(int step, int totalSteps, double learningRate, double accuracy, double crossEntropy) {
-    }
+    record StepResult(int step, int totalSteps, double learningRate, double accuracy, double crossEntropy) {}
 }

@@ -1,11 +1,11 @@
 package org.babble.core.train;
 
-import org.babble.core.evaluate.Confusion;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
+import org.babble.core.evaluate.Confusion;
 import org.babble.core.io.AtomicFiles;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -28,8 +28,7 @@ public final class TrainingPlots {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 500;
 
-    private TrainingPlots() {
-    }
+    private TrainingPlots() {}
 
     /** Draws the curves from the train dir's log. */
     public static void curves(Path trainDir) {
@@ -51,14 +50,24 @@ public final class TrainingPlots {
             trainAccuracy.add(step.doubleValue(), 100 * line.get("accuracy").asDouble());
             crossEntropy.add(step.doubleValue(), line.get("crossEntropy").asDouble());
         });
-        validations.forEach((step, line) -> validationAccuracy.add(step.doubleValue(),
-                100 * line.get("accuracy").asDouble()));
+        validations.forEach((step, line) -> validationAccuracy.add(
+                step.doubleValue(), 100 * line.get("accuracy").asDouble()));
         XYSeriesCollection accuracy = new XYSeriesCollection(trainAccuracy);
         accuracy.addSeries(validationAccuracy);
-        save(ChartFactory.createXYLineChart("Accuracy", "step", "accuracy (%)", accuracy, PlotOrientation.VERTICAL,
-                true, false, false), trainDir.resolve("accuracy.png"));
-        save(ChartFactory.createXYLineChart("Cross entropy", "step", "cross entropy",
-                new XYSeriesCollection(crossEntropy), PlotOrientation.VERTICAL, true, false, false),
+        save(
+                ChartFactory.createXYLineChart(
+                        "Accuracy", "step", "accuracy (%)", accuracy, PlotOrientation.VERTICAL, true, false, false),
+                trainDir.resolve("accuracy.png"));
+        save(
+                ChartFactory.createXYLineChart(
+                        "Cross entropy",
+                        "step",
+                        "cross entropy",
+                        new XYSeriesCollection(crossEntropy),
+                        PlotOrientation.VERTICAL,
+                        true,
+                        false,
+                        false),
                 trainDir.resolve("cross_entropy.png"));
     }
 

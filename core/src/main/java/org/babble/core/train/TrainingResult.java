@@ -1,7 +1,7 @@
 package org.babble.core.train;
 
-import org.babble.core.evaluate.Confusion;
 import java.nio.file.Path;
+import org.babble.core.evaluate.Confusion;
 
 /**
  * How a run ended.
@@ -13,6 +13,10 @@ import java.nio.file.Path;
  * @param bestStep               step of the best validation
  * @param lastCheckpoint         the last checkpoint written, null if none
  */
-public record TrainingResult(int lastStep, boolean interrupted, Confusion test, double bestValidationAccuracy,
-        int bestStep, Path lastCheckpoint) {
-}
+public record TrainingResult(
+        int lastStep,
+        boolean interrupted,
+        Confusion test,
+        double bestValidationAccuracy,
+        int bestStep,
+        Path lastCheckpoint) {}

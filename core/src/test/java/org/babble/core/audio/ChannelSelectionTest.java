@@ -12,12 +12,14 @@ class ChannelSelectionTest {
 
     @Test
     void mixAveragesTheChannels() {
-        assertArrayEquals(new float[] {0.5f, 0f}, ChannelSelection.MIX.apply(stereo).channel(0));
+        assertArrayEquals(
+                new float[] {0.5f, 0f}, ChannelSelection.MIX.apply(stereo).channel(0));
     }
 
     @Test
     void oneChannelIsPickedCountingFromOne() {
-        assertArrayEquals(new float[] {0f, -0.5f}, ChannelSelection.only(2).apply(stereo).channel(0));
+        assertArrayEquals(
+                new float[] {0f, -0.5f}, ChannelSelection.only(2).apply(stereo).channel(0));
     }
 
     @Test

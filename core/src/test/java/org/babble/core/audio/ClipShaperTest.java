@@ -17,10 +17,13 @@ class ClipShaperTest {
      */
     @Test
     void trimMatchesSoxTrim() {
-        float[] in = WavReader.read(SharedData.require("nursery/crying/louise01_nohash_0.wav")).clip().mixdown();
+        float[] in = WavReader.read(SharedData.require("nursery/crying/louise01_nohash_0.wav"))
+                .clip()
+                .mixdown();
         float[] out = ClipShaper.trim(in, ClipShaper.frames(0.5, 22050), ClipShaper.frames(2, 22050));
         assertEquals(44100, out.length);
-        assertArrayEquals(new float[] {0.11325073f, -0.10534668f, -0.20962524f}, java.util.Arrays.copyOf(out, 3), 1e-7f);
+        assertArrayEquals(
+                new float[] {0.11325073f, -0.10534668f, -0.20962524f}, java.util.Arrays.copyOf(out, 3), 1e-7f);
         double sum = 0;
         for (float v : out) {
             sum += (double) v * v;
@@ -35,9 +38,12 @@ class ClipShaperTest {
      */
     @Test
     void trimThenFitMatchesSoxTrimPad() {
-        float[] in = WavReader.read(SharedData.require("nursery/crying/louise01_nohash_0.wav")).clip().mixdown();
-        ClipShaper.Fitted out = ClipShaper.fit(ClipShaper.trim(in, ClipShaper.frames(3, 22050),
-                ClipShaper.frames(10, 22050)), ClipShaper.frames(10, 22050));
+        float[] in = WavReader.read(SharedData.require("nursery/crying/louise01_nohash_0.wav"))
+                .clip()
+                .mixdown();
+        ClipShaper.Fitted out = ClipShaper.fit(
+                ClipShaper.trim(in, ClipShaper.frames(3, 22050), ClipShaper.frames(10, 22050)),
+                ClipShaper.frames(10, 22050));
         assertTrue(out.padded());
         float[] x = out.samples();
         assertEquals(220500, x.length);

@@ -9,8 +9,7 @@ import java.nio.file.Path;
  * <p>Usage: {@code ResamplerBenchmark FILE [TO_RATE] [RUNS]}
  */
 public final class ResamplerBenchmark {
-    private ResamplerBenchmark() {
-    }
+    private ResamplerBenchmark() {}
 
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
@@ -25,8 +24,16 @@ public final class ResamplerBenchmark {
             best = Math.min(best, System.nanoTime() - start);
             frames = out.length;
         }
-        System.out.printf("%s: %d ch %d Hz, %.1f s -> %d Hz (%d samples): best of %d runs %.3f s (%.0fx real time)%n",
-                file.getFileName(), clip.channelCount(), clip.sampleRate(), clip.durationSeconds(), toRate, frames, runs,
-                best / 1e9, clip.durationSeconds() / (best / 1e9));
+        System.out.printf(
+                "%s: %d ch %d Hz, %.1f s -> %d Hz (%d samples): best of %d runs %.3f s (%.0fx real time)%n",
+                file.getFileName(),
+                clip.channelCount(),
+                clip.sampleRate(),
+                clip.durationSeconds(),
+                toRate,
+                frames,
+                runs,
+                best / 1e9,
+                clip.durationSeconds() / (best / 1e9));
     }
 }

@@ -28,8 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ResamplerGoldenTest {
 
-    private record Golden(int length, List<double[]> bands, List<double[]> samples) {
-    }
+    private record Golden(int length, List<double[]> bands, List<double[]> samples) {}
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"night-1", "night-2-24bit"})
@@ -99,10 +98,12 @@ class ResamplerGoldenTest {
                 String[] f = line.split(" ");
                 switch (f[0]) {
                     case "length" -> length = Integer.parseInt(f[1]);
-                    case "band" -> bands.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3])});
+                    case "band" ->
+                        bands.add(new double[] {
+                            Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])
+                        });
                     case "sample" -> samples.add(new double[] {Integer.parseInt(f[1]), Double.parseDouble(f[2])});
-                    default -> { }
+                    default -> {}
                 }
             }
         }

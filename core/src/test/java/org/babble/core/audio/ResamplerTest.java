@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.babble.testing.Signals;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ResamplerTest {
 
@@ -26,8 +26,15 @@ class ResamplerTest {
 
     @ParameterizedTest(name = "{0} Hz -> {1} Hz keeps a {2} Hz sine within 0.05 dB")
     @CsvSource({
-        "48000, 22050, 100", "48000, 22050, 1000", "48000, 22050, 5000", "48000, 22050, 9500",
-        "44100, 22050, 9500", "8000, 22050, 3500", "22050, 16000, 7000", "44100, 16001, 7000", "16000, 44100, 7000",
+        "48000, 22050, 100",
+        "48000, 22050, 1000",
+        "48000, 22050, 5000",
+        "48000, 22050, 9500",
+        "44100, 22050, 9500",
+        "8000, 22050, 3500",
+        "22050, 16000, 7000",
+        "44100, 16001, 7000",
+        "16000, 44100, 7000",
     })
     void passbandIsFlat(int from, int to, double hz) {
         float[] out = Resampler.resample(Signals.sine(hz, 0.5, from, from * 2), from, to);
@@ -35,8 +42,13 @@ class ResamplerTest {
     }
 
     @ParameterizedTest(name = "{0} Hz -> {1} Hz removes a {2} Hz sine (no aliasing)")
-    @CsvSource({"48000, 22050, 11100", "48000, 22050, 15000", "48000, 22050, 23000", "44100, 22050, 12000",
-        "44100, 16001, 9000"})
+    @CsvSource({
+        "48000, 22050, 11100",
+        "48000, 22050, 15000",
+        "48000, 22050, 23000",
+        "44100, 22050, 12000",
+        "44100, 16001, 9000"
+    })
     void stopbandIsRejected(int from, int to, double hz) {
         float[] out = Resampler.resample(Signals.sine(hz, 0.5, from, from * 2), from, to);
         assertTrue(gainDb(out, 0.5) < -100, () -> hz + " Hz leaked at " + gainDb(out, 0.5) + " dB");
@@ -74,8 +86,8 @@ class ResamplerTest {
 
     @Test
     void everyChannelOfAClipIsConverted() {
-        AudioClip stereo = new AudioClip(48000, new float[][] {
-            Signals.sine(440, 0.5, 48000, 48000), Signals.sine(880, 0.25, 48000, 48000)});
+        AudioClip stereo = new AudioClip(
+                48000, new float[][] {Signals.sine(440, 0.5, 48000, 48000), Signals.sine(880, 0.25, 48000, 48000)});
         AudioClip out = Resampler.resample(stereo, 22050);
         assertEquals(22050, out.sampleRate());
         assertEquals(2, out.channelCount());

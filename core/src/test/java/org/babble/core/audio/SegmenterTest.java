@@ -16,14 +16,28 @@ class SegmenterTest {
      * sample and RMS level (20*log10 sqrt(mean x^2)).
      */
     private static final int[] SOX_LENGTHS = {445410, 445410, 445410, 445410, 445410, 418950};
-    private static final double[] SOX_FIRST = {0.002245187759399414, -0.02604234218597412, 0.012377619743347168,
-        -0.044455766677856445, 0.4446920156478882, 0.009410381317138672};
-    private static final double[] SOX_RMS_DB = {-19.37738818473925, -18.054115533474864, -16.97200780346215,
-        -16.541345773892225, -14.012409897116173, -15.257550869944636};
+
+    private static final double[] SOX_FIRST = {
+        0.002245187759399414,
+        -0.02604234218597412,
+        0.012377619743347168,
+        -0.044455766677856445,
+        0.4446920156478882,
+        0.009410381317138672
+    };
+    private static final double[] SOX_RMS_DB = {
+        -19.37738818473925,
+        -18.054115533474864,
+        -16.97200780346215,
+        -16.541345773892225,
+        -14.012409897116173,
+        -15.257550869944636
+    };
 
     @Test
     void piecesMatchSoxTrimNewfileRestart() {
-        AudioClip night = WavReader.read(SharedData.require("raw/night-2-24bit.wav")).clip();
+        AudioClip night =
+                WavReader.read(SharedData.require("raw/night-2-24bit.wav")).clip();
         List<float[]> pieces = Segmenter.split(night.mixdown(), ClipShaper.frames(10.1, night.sampleRate()));
         assertEquals(SOX_LENGTHS.length, pieces.size());
         for (int i = 0; i < pieces.size(); i++) {

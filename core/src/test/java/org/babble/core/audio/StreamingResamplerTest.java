@@ -34,8 +34,14 @@ class StreamingResamplerTest {
 
     @ParameterizedTest(name = "{0} Hz -> {1} Hz in blocks of up to {2}: the one-shot conversion, bit for bit")
     @CsvSource({
-        "48000, 22050, 4096", "48000, 22050, 7", "44100, 16000, 1000", "16000, 22050, 300", "8000, 16000, 1",
-        "22050, 22050, 500", "44101, 16000, 2000", "16000, 48000, 64"
+        "48000, 22050, 4096",
+        "48000, 22050, 7",
+        "44100, 16000, 1000",
+        "16000, 22050, 300",
+        "8000, 16000, 1",
+        "22050, 22050, 500",
+        "44101, 16000, 2000",
+        "16000, 48000, 64"
     })
     void equalsTheOneShotConversionWhateverTheBlocks(int from, int to, int maxBlock) {
         float[] samples = Signals.noise(0.3, 11, from / 2 + 123);

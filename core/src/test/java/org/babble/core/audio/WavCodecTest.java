@@ -32,8 +32,8 @@ class WavCodecTest {
 
     /** A stereo clip: a chirp on the left, noise on the right, both peaking well below full scale. */
     private static AudioClip stereo() {
-        return new AudioClip(44100, new float[][] {
-            Signals.chirp(100, 8000, 0.8, 44100, 20000), Signals.noise(0.2, 7, 20000)});
+        return new AudioClip(
+                44100, new float[][] {Signals.chirp(100, 8000, 0.8, 44100, 20000), Signals.noise(0.2, 7, 20000)});
     }
 
     @ParameterizedTest
@@ -59,7 +59,8 @@ class WavCodecTest {
             for (int i = 0; i < in.length; i++) {
                 double error = Math.abs(in[i] - out[i]);
                 // float rounding of k/32768 etc. adds at most one ulp of the sample
-                assertTrue(error <= halfStep + Math.ulp(in[i]), depth + " ch" + c + " sample " + i + " off by " + error);
+                assertTrue(
+                        error <= halfStep + Math.ulp(in[i]), depth + " ch" + c + " sample " + i + " off by " + error);
             }
         }
     }
@@ -93,7 +94,9 @@ class WavCodecTest {
     void integerDepthsClampAtFullScaleAndRoundToNearest() {
         AudioClip clip = AudioClip.mono(8000, new float[] {1.5f, -1.5f, 1f, -1f, 0.5f / 32768, Float.NaN});
         DecodedWav back = WavReader.decode(NAME, WavWriter.encode(clip, WavWriter.Depth.PCM16));
-        assertArrayEquals(new float[] {32767 / 32768f, -1f, 32767 / 32768f, -1f, 1 / 32768f, 0f}, back.clip().channel(0));
+        assertArrayEquals(
+                new float[] {32767 / 32768f, -1f, 32767 / 32768f, -1f, 1 / 32768f, 0f},
+                back.clip().channel(0));
     }
 
     @Test
@@ -108,7 +111,10 @@ class WavCodecTest {
         Path file = dir.resolve("out.wav");
         Files.writeString(file, "old content");
         WavWriter.write(file, stereo());
-        assertEquals(WavReader.read(file).clip(), WavReader.decode(NAME, WavWriter.encode(stereo(), WavWriter.Depth.PCM16)).clip());
+        assertEquals(
+                WavReader.read(file).clip(),
+                WavReader.decode(NAME, WavWriter.encode(stereo(), WavWriter.Depth.PCM16))
+                        .clip());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
@@ -125,20 +131,32 @@ class WavCodecTest {
 
     @Test
     void skipsUnknownChunksOfOddSizeBeforeAndAfterFmt() {
-        byte[] file = riff(chunk("junk", new byte[3]), fmt(1, 1, 8000, 16), chunk("LIST", new byte[5]),
+        byte[] file = riff(
+                chunk("junk", new byte[3]),
+                fmt(1, 1, 8000, 16),
+                chunk("LIST", new byte[5]),
                 chunk("data", shorts(1000, -1000)));
         AudioClip clip = WavReader.decode(NAME, file).clip();
         assertArrayEquals(new float[] {1000 / 32768f, -1000 / 32768f}, clip.channel(0));
     }
 
     /** KSDATAFORMAT_SUBTYPE_PCM after its first two bytes, as Microsoft's ksmedia.h defines it. */
-    private static final byte[] PCM_GUID_TAIL = {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38,
-        (byte) 0x9B, 0x71};
+    private static final byte[] PCM_GUID_TAIL = {
+        0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71
+    };
 
     private static byte[] extensibleFmt(int validBits, byte[] guidTail) {
         ByteBuffer ext = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
-        ext.putShort((short) 0xFFFE).putShort((short) 2).putInt(48000).putInt(48000 * 6).putShort((short) 6)
-                .putShort((short) 24).putShort((short) 22).putShort((short) validBits).putInt(3).putShort((short) 1)
+        ext.putShort((short) 0xFFFE)
+                .putShort((short) 2)
+                .putInt(48000)
+                .putInt(48000 * 6)
+                .putShort((short) 6)
+                .putShort((short) 24)
+                .putShort((short) 22)
+                .putShort((short) validBits)
+                .putInt(3)
+                .putShort((short) 1)
                 .put(guidTail);
         return chunk("fmt ", ext.array());
     }
@@ -147,28 +165,36 @@ class WavCodecTest {
     void extensibleNeedsTheWholeSubFormatGuid() {
         byte[] tail = PCM_GUID_TAIL.clone();
         tail[13] = 0x72;
-        assertMessage(riff(extensibleFmt(24, tail), chunk("data", new byte[6])),
+        assertMessage(
+                riff(extensibleFmt(24, tail), chunk("data", new byte[6])),
                 "unsupported WAVE_FORMAT_EXTENSIBLE sub-format");
-        assertMessage(riff(extensibleFmt(24, new byte[14]), chunk("data", new byte[6])),
+        assertMessage(
+                riff(extensibleFmt(24, new byte[14]), chunk("data", new byte[6])),
                 "unsupported WAVE_FORMAT_EXTENSIBLE sub-format");
     }
 
     @Test
     void extensibleValidBitsCannotExceedTheContainer() {
-        assertMessage(riff(extensibleFmt(25, PCM_GUID_TAIL), chunk("data", new byte[6])),
-                "25 valid bits in a 24-bit sample");
+        assertMessage(
+                riff(extensibleFmt(25, PCM_GUID_TAIL), chunk("data", new byte[6])), "25 valid bits in a 24-bit sample");
     }
 
     @Test
     void sampleRatesOutsideWhatAudioUsesAreRefusedSayingTheRange() {
         for (int rate : new int[] {1, 2, 999, 768_001, Integer.MAX_VALUE, -1}) {
-            assertMessage(riff(fmt(1, 1, rate, 16), chunk("data", new byte[4])),
-                    "outside the 1 kHz–768 kHz that audio uses");
+            assertMessage(
+                    riff(fmt(1, 1, rate, 16), chunk("data", new byte[4])), "outside the 1 kHz–768 kHz that audio uses");
         }
-        assertEquals(1000, WavReader.decode(NAME, riff(fmt(1, 1, 1000, 16), chunk("data", new byte[4])))
-                .format().sampleRate());
-        assertEquals(768_000, WavReader.decode(NAME, riff(fmt(1, 1, 768_000, 16), chunk("data", new byte[4])))
-                .format().sampleRate());
+        assertEquals(
+                1000,
+                WavReader.decode(NAME, riff(fmt(1, 1, 1000, 16), chunk("data", new byte[4])))
+                        .format()
+                        .sampleRate());
+        assertEquals(
+                768_000,
+                WavReader.decode(NAME, riff(fmt(1, 1, 768_000, 16), chunk("data", new byte[4])))
+                        .format()
+                        .sampleRate());
     }
 
     @Test
@@ -178,12 +204,14 @@ class WavCodecTest {
 
     @Test
     void readsExtensible24BitAndInterleavedChannels() {
-        byte[] samples = {0, 0, (byte) 0x80, (byte) 0xFF, (byte) 0xFF, 0x7F, 1, 0, 0, (byte) 0xFF, (byte) 0xFF,
-            (byte) 0xFF};
+        byte[] samples = {
+            0, 0, (byte) 0x80, (byte) 0xFF, (byte) 0xFF, 0x7F, 1, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF
+        };
         DecodedWav wav = WavReader.decode(NAME, riff(extensibleFmt(24, PCM_GUID_TAIL), chunk("data", samples)));
         assertTrue(wav.format().extensible());
         assertArrayEquals(new float[] {-1f, 1 / 8388608f}, wav.clip().channel(0));
-        assertArrayEquals(new float[] {8388607 / 8388608f, -1 / 8388608f}, wav.clip().channel(1));
+        assertArrayEquals(
+                new float[] {8388607 / 8388608f, -1 / 8388608f}, wav.clip().channel(1));
     }
 
     @Test
@@ -195,7 +223,8 @@ class WavCodecTest {
 
     @Test
     void refusesWhatItCannotDecodeSayingWhy() {
-        assertMessage(riff(fmt(2, 1, 8000, 4), chunk("data", new byte[4])), "unsupported WAV encoding 0x0002 (MS ADPCM)");
+        assertMessage(
+                riff(fmt(2, 1, 8000, 4), chunk("data", new byte[4])), "unsupported WAV encoding 0x0002 (MS ADPCM)");
         assertMessage(riff(fmt(1, 1, 8000, 12), chunk("data", new byte[4])), "unsupported sample size: 12-bit PCM");
         assertMessage(riff(fmt(1, 0, 8000, 16), chunk("data", new byte[4])), "it says 0 channels");
         assertMessage(riff(chunk("data", new byte[4]), fmt(1, 1, 8000, 16)), "data chunk before any fmt chunk");
@@ -247,7 +276,11 @@ class WavCodecTest {
     private static byte[] fmt(int tag, int channels, int rate, int bits) {
         int align = channels * ((bits + 7) / 8);
         ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-        b.putShort((short) tag).putShort((short) channels).putInt(rate).putInt(rate * align).putShort((short) align)
+        b.putShort((short) tag)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * align)
+                .putShort((short) align)
                 .putShort((short) bits);
         return chunk("fmt ", b.array());
     }

@@ -19,7 +19,9 @@ class ChunkNamesTest {
     void namesAChunkByItsStartSecond() {
         Path name = ChunkNames.next(dir, LocalDateTime.of(2026, 11, 21, 3, 58, 24, 700_000_000));
         assertEquals("2026-11-21T03-58-24.wav", name.getFileName().toString());
-        assertEquals(LocalDateTime.of(2026, 11, 21, 3, 58, 24), ChunkNames.startOf(name).orElseThrow());
+        assertEquals(
+                LocalDateTime.of(2026, 11, 21, 3, 58, 24),
+                ChunkNames.startOf(name).orElseThrow());
     }
 
     @Test

@@ -29,8 +29,8 @@ class ChunkRecorderTest {
     /** A 2.5-s stereo 24-bit file: noise left, chirp right. */
     private Path source() {
         int frames = RATE * 5 / 2;
-        AudioClip clip = new AudioClip(RATE, new float[][] {
-            Signals.noise(0.2, 1, frames), Signals.chirp(100, 3000, 0.5, RATE, frames)});
+        AudioClip clip = new AudioClip(
+                RATE, new float[][] {Signals.noise(0.2, 1, frames), Signals.chirp(100, 3000, 0.5, RATE, frames)});
         Path file = dir.resolve("in.wav");
         WavWriter.write(file, clip, WavWriter.Depth.PCM24);
         return file;
@@ -64,11 +64,13 @@ class ChunkRecorderTest {
         Path out = dir.resolve("out");
         RecordSummary summary;
         try (AudioSource source = new FileReplaySource(in, ReplaySpeed.MAX)) {
-            summary = new ChunkRecorder(source, settings(out, Duration.ofSeconds(1), null, null),
-                    new RecordListener() { }).record();
+            summary = new ChunkRecorder(
+                            source, settings(out, Duration.ofSeconds(1), null, null), new RecordListener() {})
+                    .record();
         }
         assertEquals(3, summary.chunks().size(), "2.5 s in 1-s chunks");
-        assertEquals(List.of("2026-11-21T03-58-24.wav", "2026-11-21T03-58-25.wav", "2026-11-21T03-58-26.wav"),
+        assertEquals(
+                List.of("2026-11-21T03-58-24.wav", "2026-11-21T03-58-25.wav", "2026-11-21T03-58-26.wav"),
                 summary.chunks().stream().map(p -> p.getFileName().toString()).toList());
         DecodedWav last = WavReader.read(summary.chunks().get(2));
         assertEquals(RATE / 2, last.clip().frames());
@@ -82,18 +84,24 @@ class ChunkRecorderTest {
     void countAndDurationEndTheRecording() {
         Path in = source();
         try (AudioSource source = new FileReplaySource(in, ReplaySpeed.MAX)) {
-            RecordSummary summary = new ChunkRecorder(source,
-                    settings(dir.resolve("count"), Duration.ofMillis(500), null, 2), new RecordListener() { }).record();
+            RecordSummary summary = new ChunkRecorder(
+                            source,
+                            settings(dir.resolve("count"), Duration.ofMillis(500), null, 2),
+                            new RecordListener() {})
+                    .record();
             assertEquals(2, summary.chunks().size());
             assertEquals(RATE, summary.frames());
         }
         try (AudioSource source = new FileReplaySource(in, ReplaySpeed.MAX)) {
-            RecordSummary summary = new ChunkRecorder(source,
-                    settings(dir.resolve("duration"), Duration.ofSeconds(1), Duration.ofMillis(1500), null),
-                    new RecordListener() { }).record();
+            RecordSummary summary = new ChunkRecorder(
+                            source,
+                            settings(dir.resolve("duration"), Duration.ofSeconds(1), Duration.ofMillis(1500), null),
+                            new RecordListener() {})
+                    .record();
             assertEquals(2, summary.chunks().size());
             assertEquals(RATE * 3 / 2, summary.frames());
-            assertEquals(RATE / 2, WavReader.read(summary.chunks().get(1)).clip().frames());
+            assertEquals(
+                    RATE / 2, WavReader.read(summary.chunks().get(1)).clip().frames());
         }
     }
 
@@ -112,18 +120,21 @@ class ChunkRecorderTest {
                     }
                 }
             };
-            recorder[0] = new ChunkRecorder(source, settings(dir.resolve("stop"), Duration.ofSeconds(1), null, null),
-                    stopAfter1200ms);
+            recorder[0] = new ChunkRecorder(
+                    source, settings(dir.resolve("stop"), Duration.ofSeconds(1), null, null), stopAfter1200ms);
             RecordSummary summary = recorder[0].record();
             assertTrue(summary.stopped());
             assertEquals(2, summary.chunks().size());
-            assertEquals(summary.frames() - RATE, WavReader.read(summary.chunks().get(1)).clip().frames());
+            assertEquals(
+                    summary.frames() - RATE,
+                    WavReader.read(summary.chunks().get(1)).clip().frames());
             float[][] original = WavReader.read(in).clip().channels();
             float[][] joined = concat(summary.chunks());
             for (int c = 0; c < 2; c++) {
                 assertArrayEquals(java.util.Arrays.copyOf(original[c], joined[c].length), joined[c]);
             }
-            assertTrue(levels.stream().allMatch(l -> l.peakDb() <= 0 && l.rmsDb() < l.peakDb()), "block levels reported");
+            assertTrue(
+                    levels.stream().allMatch(l -> l.peakDb() <= 0 && l.rmsDb() < l.peakDb()), "block levels reported");
         }
     }
 
@@ -133,14 +144,16 @@ class ChunkRecorderTest {
         Path out = dir.resolve("keep");
         try (AudioSource source = new FileReplaySource(in, ReplaySpeed.MAX)) {
             List<Path> removed = new ArrayList<>();
-            RecordSummary summary = new ChunkRecorder(source,
-                    new RecordSettings(out, Duration.ofMillis(500), null, null, START, new Retention(2, null)),
-                    new RecordListener() {
-                        @Override
-                        public void chunkRemoved(Path file) {
-                            removed.add(file);
-                        }
-                    }).record();
+            RecordSummary summary = new ChunkRecorder(
+                            source,
+                            new RecordSettings(out, Duration.ofMillis(500), null, null, START, new Retention(2, null)),
+                            new RecordListener() {
+                                @Override
+                                public void chunkRemoved(Path file) {
+                                    removed.add(file);
+                                }
+                            })
+                    .record();
             assertEquals(5, summary.chunks().size());
             assertEquals(summary.chunks().subList(0, 3), removed, "the oldest three go, the newest two stay");
         }
@@ -152,8 +165,11 @@ class ChunkRecorderTest {
         Path in = dir.resolve("short.wav");
         WavWriter.write(in, AudioClip.mono(RATE, Signals.sine(440, 0.5, RATE, frames)));
         try (AudioSource source = new FileReplaySource(in, ReplaySpeed.REALTIME)) {
-            RecordSummary summary = new ChunkRecorder(source,
-                    settings(dir.resolve("rt"), Duration.ofSeconds(1), null, null), new RecordListener() { }).record();
+            RecordSummary summary = new ChunkRecorder(
+                            source,
+                            settings(dir.resolve("rt"), Duration.ofSeconds(1), null, null),
+                            new RecordListener() {})
+                    .record();
             assertArrayEquals(WavReader.read(in).clip().channels(), concat(summary.chunks()));
             assertEquals(0, source.lostFrames());
         }

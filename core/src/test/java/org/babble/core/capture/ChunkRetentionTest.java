@@ -32,11 +32,17 @@ class ChunkRetentionTest {
 
     @Test
     void keepCountRemovesOnlyTheOldestChunksAndNeverOtherFiles() throws IOException {
-        touch("2026-11-20T23-00-00.wav", "2026-11-21T01-00-00.wav", "2026-11-21T01-00-00_2.wav",
-                "2026-11-21T02-00-00.wav", "night.wav", "notes.txt");
+        touch(
+                "2026-11-20T23-00-00.wav",
+                "2026-11-21T01-00-00.wav",
+                "2026-11-21T01-00-00_2.wav",
+                "2026-11-21T02-00-00.wav",
+                "night.wav",
+                "notes.txt");
         List<Path> removed = ChunkRetention.apply(dir, new Retention(2, null), LocalDateTime.of(2026, 11, 21, 3, 0));
         assertEquals(2, removed.size());
-        assertEquals(List.of("2026-11-21T01-00-00_2.wav", "2026-11-21T02-00-00.wav", "night.wav", "notes.txt"), names());
+        assertEquals(
+                List.of("2026-11-21T01-00-00_2.wav", "2026-11-21T02-00-00.wav", "night.wav", "notes.txt"), names());
     }
 
     @Test
@@ -49,7 +55,8 @@ class ChunkRetentionTest {
     @Test
     void keepAllTouchesNothingAndBadLimitsAreRefused() throws IOException {
         touch("2026-11-18T03-00-00.wav");
-        assertTrue(ChunkRetention.apply(dir, Retention.keepAll(), LocalDateTime.now()).isEmpty());
+        assertTrue(ChunkRetention.apply(dir, Retention.keepAll(), LocalDateTime.now())
+                .isEmpty());
         assertEquals(1, names().size());
         assertThrows(IllegalArgumentException.class, () -> new Retention(0, null));
         assertThrows(IllegalArgumentException.class, () -> new Retention(null, Duration.ZERO));

@@ -26,8 +26,10 @@ class DeviceSourceTest {
         long[] position = {0};
         int[] next = {0};
         int[] reads = {0};
-        return (TargetDataLine) Proxy.newProxyInstance(TargetDataLine.class.getClassLoader(),
-                new Class<?>[] {TargetDataLine.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (TargetDataLine) Proxy.newProxyInstance(
+                TargetDataLine.class.getClassLoader(),
+                new Class<?>[] {TargetDataLine.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getBufferSize" -> BUFFER_FRAMES * 2;
                     case "isOpen" -> true;
                     case "getLongFramePosition" -> {
@@ -67,20 +69,30 @@ class DeviceSourceTest {
     @Test
     void framesTheDeviceOverwroteAreReportedAndLaterChunkNamesStayOnTheSampleClock(@TempDir Path dir) {
         // before the 3rd read the device runs 1300 frames ahead: its 200-frame buffer cannot hold 1400 unread frames
-        DeviceSource source = new DeviceSource(line(3000, 0, 0, 1300),
-                new CaptureFormat(RATE, 1, WavWriter.Depth.PCM16), "fake");
+        DeviceSource source =
+                new DeviceSource(line(3000, 0, 0, 1300), new CaptureFormat(RATE, 1, WavWriter.Depth.PCM16), "fake");
         List<Long> lost = new ArrayList<>();
-        RecordSummary summary = new ChunkRecorder(source, new RecordSettings(dir, Duration.ofSeconds(1), null, null,
-                LocalDateTime.of(2026, 11, 21, 3, 0, 0), Retention.keepAll()), new RecordListener() {
-                    @Override
-                    public void framesLost(long frames) {
-                        lost.add(frames);
-                    }
-                }).record();
+        RecordSummary summary = new ChunkRecorder(
+                        source,
+                        new RecordSettings(
+                                dir,
+                                Duration.ofSeconds(1),
+                                null,
+                                null,
+                                LocalDateTime.of(2026, 11, 21, 3, 0, 0),
+                                Retention.keepAll()),
+                        new RecordListener() {
+                            @Override
+                            public void framesLost(long frames) {
+                                lost.add(frames);
+                            }
+                        })
+                .record();
         assertEquals(List.of(1200L), lost, "1300 ahead plus 100 in flight, less the 200-frame buffer");
         assertEquals(1200, source.lostFrames());
         assertEquals(3000 - 1300, summary.frames());
-        assertEquals(List.of("2026-11-21T03-00-00.wav", "2026-11-21T03-00-02.wav"),
+        assertEquals(
+                List.of("2026-11-21T03-00-00.wav", "2026-11-21T03-00-02.wav"),
                 summary.chunks().stream().map(p -> p.getFileName().toString()).toList(),
                 "the second chunk starts after 1000 recorded + 1200 lost frames");
         float[] first = WavReader.read(summary.chunks().get(0)).clip().channel(0);

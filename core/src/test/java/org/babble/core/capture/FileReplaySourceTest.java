@@ -33,13 +33,16 @@ class FileReplaySourceTest {
         }
         assertEquals(3 * samples.length, got);
         for (int loop = 0; loop < 3; loop++) {
-            assertArrayEquals(samples, Arrays.copyOfRange(all, loop * samples.length, (loop + 1) * samples.length),
+            assertArrayEquals(
+                    samples,
+                    Arrays.copyOfRange(all, loop * samples.length, (loop + 1) * samples.length),
                     "loop " + loop);
         }
     }
 
     @Test
     void atLeastOneLoop() {
-        assertThrows(IllegalArgumentException.class, () -> new FileReplaySource(dir.resolve("x.wav"), ReplaySpeed.MAX, 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> new FileReplaySource(dir.resolve("x.wav"), ReplaySpeed.MAX, 0));
     }
 }

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class CleanerTest {
     /** 25 s of a 440 Hz sine at 48 kHz in stereo, left loud and right quiet. */
-    private final AudioClip stereo = new AudioClip(48000, new float[][] {
-        Signals.sine(440, 0.5, 48000, 48000 * 25), Signals.sine(440, 0.1, 48000, 48000 * 25)});
+    private final AudioClip stereo = new AudioClip(
+            48000,
+            new float[][] {Signals.sine(440, 0.5, 48000, 48000 * 25), Signals.sine(440, 0.1, 48000, 48000 * 25)});
 
     @Test
     void segmentsResamplesAndMixesDown() {
-        Cleaner.Outcome outcome = new Cleaner(CleanSettings.defaults().withSegment(10).withRate(22050)).clean(stereo);
+        Cleaner.Outcome outcome =
+                new Cleaner(CleanSettings.defaults().withSegment(10).withRate(22050)).clean(stereo);
         List<CleanedClip> clips = outcome.clips();
         assertEquals(3, clips.size(), "10 + 10 + 5 s");
         assertEquals(220500, clips.get(0).clip().frames());
@@ -35,30 +37,39 @@ class CleanerTest {
 
     @Test
     void durationPadsTheShortLastPieceAndCountsIt() {
-        Cleaner.Outcome outcome = new Cleaner(CleanSettings.defaults().withSegment(10).withDuration(10).withRate(16000))
+        Cleaner.Outcome outcome = new Cleaner(CleanSettings.defaults()
+                        .withSegment(10)
+                        .withDuration(10)
+                        .withRate(16000))
                 .clean(stereo);
         assertEquals(3, outcome.clips().size());
         outcome.clips().forEach(c -> assertEquals(160000, c.clip().frames()));
-        assertEquals(List.of(false, false, true), outcome.clips().stream().map(CleanedClip::padded).toList());
+        assertEquals(
+                List.of(false, false, true),
+                outcome.clips().stream().map(CleanedClip::padded).toList());
         float[] last = outcome.clips().get(2).clip().channel(0);
         assertEquals(0, Gain.peak(java.util.Arrays.copyOfRange(last, 80500, 160000)), "zeros after the 5 s of sound");
     }
 
     @Test
     void dropShortDropsTheShortPieceInstead() {
-        Cleaner.Outcome outcome = new Cleaner(CleanSettings.defaults().withSegment(10).withDuration(10).withDropShort(true))
+        Cleaner.Outcome outcome = new Cleaner(CleanSettings.defaults()
+                        .withSegment(10)
+                        .withDuration(10)
+                        .withDropShort(true))
                 .clean(stereo);
         assertEquals(2, outcome.clips().size());
         assertEquals(1, outcome.dropped());
-        Cleaner.Outcome segmentOnly = new Cleaner(CleanSettings.defaults().withSegment(10).withDropShort(true))
-                .clean(stereo);
+        Cleaner.Outcome segmentOnly =
+                new Cleaner(CleanSettings.defaults().withSegment(10).withDropShort(true)).clean(stereo);
         assertEquals(2, segmentOnly.clips().size());
         assertEquals(1, segmentOnly.dropped());
     }
 
     @Test
     void trimKeepsExactlyTheAskedLengthOfEveryPiece() {
-        Cleaner.Outcome outcome = new Cleaner(CleanSettings.defaults().withTrim(20, 10).withRate(22050)).clean(stereo);
+        Cleaner.Outcome outcome =
+                new Cleaner(CleanSettings.defaults().withTrim(20, 10).withRate(22050)).clean(stereo);
         CleanedClip clip = outcome.clips().get(0);
         assertEquals(220500, clip.clip().frames());
         assertTrue(clip.padded(), "only 5 s left after 20 s");
@@ -69,26 +80,44 @@ class CleanerTest {
 
     @Test
     void gainCountsClippedSamplesAndNormalizeSetsThePeak() {
-        CleanedClip loud = new Cleaner(CleanSettings.defaults().withGainDb(20)).clean(stereo).clips().get(0);
+        CleanedClip loud = new Cleaner(CleanSettings.defaults().withGainDb(20))
+                .clean(stereo)
+                .clips()
+                .get(0);
         // a 0.3 sine boosted 10 times passes full scale wherever |sin| > 1/3: 1 - (2/pi) asin(1/3) = 78.4% of the time
         assertEquals(0.784, loud.clippedFraction(), 0.005);
         assertEquals(48000L * 25, loud.checkedSamples(), "counted at the source rate, like sox's vol");
-        CleanedClip loudResampled = new Cleaner(CleanSettings.defaults().withGainDb(20).withRate(22050)).clean(stereo)
-                .clips().get(0);
-        assertEquals(loud.clippedSamples(), loudResampled.clippedSamples(), "overshoot after resampling is not recounted");
-        CleanedClip normalised = new Cleaner(CleanSettings.defaults().withNormalize(-1).withRate(22050)).clean(stereo)
-                .clips().get(0);
+        CleanedClip loudResampled = new Cleaner(
+                        CleanSettings.defaults().withGainDb(20).withRate(22050))
+                .clean(stereo)
+                .clips()
+                .get(0);
+        assertEquals(
+                loud.clippedSamples(), loudResampled.clippedSamples(), "overshoot after resampling is not recounted");
+        CleanedClip normalised = new Cleaner(
+                        CleanSettings.defaults().withNormalize(-1).withRate(22050))
+                .clean(stereo)
+                .clips()
+                .get(0);
         assertEquals(-1, 20 * Math.log10(Gain.peak(normalised.clip().channel(0))), 1e-4);
         assertEquals(0, normalised.clippedSamples());
     }
 
     @Test
     void channelsCanBePickedOrKept() {
-        AudioClip right = new Cleaner(CleanSettings.defaults().withChannels(ChannelSelection.only(2))).clean(stereo)
-                .clips().get(0).clip();
+        AudioClip right = new Cleaner(CleanSettings.defaults().withChannels(ChannelSelection.only(2)))
+                .clean(stereo)
+                .clips()
+                .get(0)
+                .clip();
         assertEquals(0.1, Gain.peak(right.channel(0)), 1e-4);
-        AudioClip both = new Cleaner(CleanSettings.defaults().withChannels(ChannelSelection.KEEP).withRate(16000))
-                .clean(stereo).clips().get(0).clip();
+        AudioClip both = new Cleaner(CleanSettings.defaults()
+                        .withChannels(ChannelSelection.KEEP)
+                        .withRate(16000))
+                .clean(stereo)
+                .clips()
+                .get(0)
+                .clip();
         assertEquals(2, both.channelCount());
     }
 
@@ -103,17 +132,22 @@ class CleanerTest {
 
     @Test
     void anEmptyRecordingIsReported() {
-        assertThrows(BabbleException.class,
+        assertThrows(
+                BabbleException.class,
                 () -> new Cleaner(CleanSettings.defaults()).clean(AudioClip.mono(8000, new float[0])));
     }
 
     @Test
     void settingsNameTheBadField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CleanSettings.defaults().withNormalize(3));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> CleanSettings.defaults().withNormalize(3));
         assertTrue(e.getMessage().startsWith("normalize"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> CleanSettings.defaults().withSegment(0));
-        assertThrows(IllegalArgumentException.class, () -> CleanSettings.defaults().withRate(10));
-        assertThrows(IllegalArgumentException.class, () -> CleanSettings.defaults().withTrim(0, 1).withDuration(1));
+        assertThrows(
+                IllegalArgumentException.class, () -> CleanSettings.defaults().withSegment(0));
+        assertThrows(
+                IllegalArgumentException.class, () -> CleanSettings.defaults().withRate(10));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CleanSettings.defaults().withTrim(0, 1).withDuration(1));
     }
 }

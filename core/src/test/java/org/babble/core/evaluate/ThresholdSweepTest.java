@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class ThresholdSweepTest {
     /** Scores of "b": 0.9 (b), 0.8 (a), 0.7 (b), 0.6 (a): 3 of the 4 (b, a) pairs are ordered right, so AUC = 0.75. */
-    private final Scores scores = new Scores(List.of("a", "b"), new int[] {1, 0, 1, 0},
-            new float[][] {{0.1f, 0.9f}, {0.2f, 0.8f}, {0.3f, 0.7f}, {0.4f, 0.6f}});
+    private final Scores scores = new Scores(List.of("a", "b"), new int[] {1, 0, 1, 0}, new float[][] {
+        {0.1f, 0.9f}, {0.2f, 0.8f}, {0.3f, 0.7f}, {0.4f, 0.6f}
+    });
 
     @Test
     void areaUnderTheCurveCountsCorrectlyOrderedPairs() {

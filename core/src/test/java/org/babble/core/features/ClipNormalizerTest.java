@@ -73,7 +73,8 @@ class ClipNormalizerTest {
         for (int b = 1; b < BINS; b++) {
             assertEquals(1, deviation(values, b), 1e-5);
         }
-        assertEquals(0.0005 / ClipNormalizer.STD_FLOOR, deviation(values, 0), 1e-5, "divided by the floor, not by 0.0005");
+        assertEquals(
+                0.0005 / ClipNormalizer.STD_FLOOR, deviation(values, 0), 1e-5, "divided by the floor, not by 0.0005");
     }
 
     @Test
@@ -88,8 +89,8 @@ class ClipNormalizerTest {
 
     @Test
     void everyFeaturePathNormalisesAlike() {
-        FeatureSettings settings = new FeatureSettings(8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.MFCC, 20,
-                4000, 40, Normalization.MEAN);
+        FeatureSettings settings = new FeatureSettings(
+                8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.MFCC, 20, 4000, 40, Normalization.MEAN);
         float[] recording = Signals.chirp(100, 3500, 0.5, 8000, 8000 * 3);
         float[] clip = Arrays.copyOfRange(recording, 4000, 12000);
         FeatureExtractor extractor = FeatureExtractors.create(settings);
@@ -111,15 +112,18 @@ class ClipNormalizerTest {
 
     @Test
     void aLouderClipHasTheSameNormalisedFeatures() {
-        FeatureSettings settings = new FeatureSettings(8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.LOGMEL, 20,
-                4000, 40, Normalization.MEAN);
+        FeatureSettings settings = new FeatureSettings(
+                8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.LOGMEL, 20, 4000, 40, Normalization.MEAN);
         float[] clip = Signals.chirp(200, 3000, 0.1, 8000, 8000);
         float[] louder = clip.clone();
         for (int i = 0; i < louder.length; i++) {
             louder[i] *= 4;
         }
         FeatureExtractor extractor = FeatureExtractors.create(settings);
-        assertArrayEquals(extractor.extract(clip)[20], extractor.extract(louder)[20], 1e-3f,
+        assertArrayEquals(
+                extractor.extract(clip)[20],
+                extractor.extract(louder)[20],
+                1e-3f,
                 "12 dB more gain is a constant in every log band, removed by the mean");
     }
 }

@@ -17,8 +17,7 @@ class FeatureExtractorsTest {
     void picksTheExtractorForEachPreprocess() {
         assertInstanceOf(MfccExtractor.class, FeatureExtractors.create(DEFAULTS));
         assertInstanceOf(LogMelExtractor.class, FeatureExtractors.create(DEFAULTS.withPreprocess(Preprocess.LOGMEL)));
-        assertInstanceOf(AverageExtractor.class,
-                FeatureExtractors.create(DEFAULTS.withPreprocess(Preprocess.AVERAGE)));
+        assertInstanceOf(AverageExtractor.class, FeatureExtractors.create(DEFAULTS.withPreprocess(Preprocess.AVERAGE)));
     }
 
     @Test
@@ -42,8 +41,8 @@ class FeatureExtractorsTest {
             float[] batch = new float[3 * size];
             extractor.extract(clip, batch, size);
             for (int f = 0; f < matrix.length; f++) {
-                float[] row = java.util.Arrays.copyOfRange(batch, size + f * matrix[f].length,
-                        size + (f + 1) * matrix[f].length);
+                float[] row = java.util.Arrays.copyOfRange(
+                        batch, size + f * matrix[f].length, size + (f + 1) * matrix[f].length);
                 assertArrayEquals(matrix[f], row, preprocess + " frame " + f);
             }
             assertEquals(0f, batch[size - 1], "nothing written before the offset");
@@ -74,7 +73,8 @@ class FeatureExtractorsTest {
                 assertEquals(0, frame[i], 1e-3, "coefficient " + i);
             }
         }
-        float[][] logMel = FeatureExtractors.create(DEFAULTS.withPreprocess(Preprocess.LOGMEL)).extract(new float[16000]);
+        float[][] logMel = FeatureExtractors.create(DEFAULTS.withPreprocess(Preprocess.LOGMEL))
+                .extract(new float[16000]);
         assertEquals(Math.log(1e-12), logMel[50][20], 1e-5);
     }
 
@@ -89,7 +89,8 @@ class FeatureExtractorsTest {
         for (int c = 1; c < 40; c++) {
             loudest = wideFrame[c] > wideFrame[loudest] ? c : loudest;
         }
-        // 6 kHz sits at mel 2552 of 20..8000 Hz (31.8..2840 mel): channel ~ 41 * (2552 - 31.8) / (2840 - 31.8) - 1 = 35.8
+        // 6 kHz sits at mel 2552 of 20..8000 Hz (31.8..2840 mel): channel ~ 41 * (2552 - 31.8) / (2840 - 31.8) - 1 =
+        // 35.8
         assertTrue(loudest >= 34 && loudest <= 37, "6 kHz lands in channel " + loudest);
         assertTrue(wideFrame[loudest] > narrowFrame[39] + 5, "below 4 kHz the tone is only leakage");
     }
@@ -97,10 +98,10 @@ class FeatureExtractorsTest {
     @Test
     void aClipOfTheWrongLengthIsRefused() {
         FeatureExtractor extractor = FeatureExtractors.create(DEFAULTS);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> extractor.extract(new float[15999]));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> extractor.extract(new float[15999]));
         assertTrue(e.getMessage().contains("16000"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> extractor.extract(new float[16000], new float[98 * 40 - 1], 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> extractor.extract(new float[16000], new float[98 * 40 - 1], 0));
     }
 }

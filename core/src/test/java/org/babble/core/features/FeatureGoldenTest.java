@@ -39,56 +39,56 @@ class FeatureGoldenTest {
 
     @Test
     void spectrogramOfAChirpIsScipys() {
-        GoldenAssert.assertMatches(GoldenTable.load("chirp-spectrogram"), new Spectrogram(480, 160).power(chirp()),
-                0, POWER_RELATIVE);
+        GoldenAssert.assertMatches(
+                GoldenTable.load("chirp-spectrogram"), new Spectrogram(480, 160).power(chirp()), 0, POWER_RELATIVE);
     }
 
     @Test
     void spectrogramOfACryIsScipys() {
         float[] cry = clip(CRYING, 44100, 22050);
-        GoldenAssert.assertMatches(GoldenTable.load("crying-spectrogram"), new Spectrogram(661, 220).power(cry),
-                0, POWER_RELATIVE);
+        GoldenAssert.assertMatches(
+                GoldenTable.load("crying-spectrogram"), new Spectrogram(661, 220).power(cry), 0, POWER_RELATIVE);
     }
 
     @Test
     void mfccOfAChirpWithThirteenCoefficientsUpTo6kHz() {
         FeatureExtractor mfcc = FeatureExtractors.create(settings(16000, Preprocess.MFCC, 13, 6000));
-        GoldenAssert.assertMatches(GoldenTable.load("chirp-mfcc-13-upper-6000"), mfcc.extract(chirp()),
-                LOG_ABSOLUTE, 0);
+        GoldenAssert.assertMatches(
+                GoldenTable.load("chirp-mfcc-13-upper-6000"), mfcc.extract(chirp()), LOG_ABSOLUTE, 0);
     }
 
     @Test
     void mfccOfACryWithTensorFlowDefaults() {
         FeatureExtractor mfcc = FeatureExtractors.create(FeatureSettings.defaults(22050, 1000));
-        GoldenAssert.assertMatches(GoldenTable.load("crying-mfcc"), mfcc.extract(clip(CRYING, 44100, 22050)),
-                LOG_ABSOLUTE, 0);
+        GoldenAssert.assertMatches(
+                GoldenTable.load("crying-mfcc"), mfcc.extract(clip(CRYING, 44100, 22050)), LOG_ABSOLUTE, 0);
     }
 
     @Test
     void mfccOfASpokenWordUpToNyquist() {
         FeatureExtractor mfcc = FeatureExtractors.create(settings(16000, Preprocess.MFCC, 40, 8000));
-        GoldenAssert.assertMatches(GoldenTable.load("bed-mfcc-upper-8000"), mfcc.extract(clip(BED, 0, 16000)),
-                LOG_ABSOLUTE, 0);
+        GoldenAssert.assertMatches(
+                GoldenTable.load("bed-mfcc-upper-8000"), mfcc.extract(clip(BED, 0, 16000)), LOG_ABSOLUTE, 0);
     }
 
     @Test
     void logMelOfACry() {
         FeatureExtractor logMel = FeatureExtractors.create(settings(22050, Preprocess.LOGMEL, 40, 4000));
-        GoldenAssert.assertMatches(GoldenTable.load("crying-logmel"), logMel.extract(clip(CRYING, 44100, 22050)),
-                LOG_ABSOLUTE, 0);
+        GoldenAssert.assertMatches(
+                GoldenTable.load("crying-logmel"), logMel.extract(clip(CRYING, 44100, 22050)), LOG_ABSOLUTE, 0);
     }
 
     @Test
     void averagePoolingOfACry() {
         FeatureExtractor average = FeatureExtractors.create(settings(22050, Preprocess.AVERAGE, 40, 4000));
-        GoldenAssert.assertMatches(GoldenTable.load("crying-average"), average.extract(clip(CRYING, 44100, 22050)),
-                0, POWER_RELATIVE);
+        GoldenAssert.assertMatches(
+                GoldenTable.load("crying-average"), average.extract(clip(CRYING, 44100, 22050)), 0, POWER_RELATIVE);
     }
 
     @Test
     void averagePoolingOfASpokenWord() {
         FeatureExtractor average = FeatureExtractors.create(settings(16000, Preprocess.AVERAGE, 40, 4000));
-        GoldenAssert.assertMatches(GoldenTable.load("bed-average"), average.extract(clip(BED, 0, 16000)),
-                0, POWER_RELATIVE);
+        GoldenAssert.assertMatches(
+                GoldenTable.load("bed-average"), average.extract(clip(BED, 0, 16000)), 0, POWER_RELATIVE);
     }
 }

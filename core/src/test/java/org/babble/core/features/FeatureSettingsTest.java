@@ -43,16 +43,16 @@ class FeatureSettingsTest {
 
     @Test
     void badSettingsNameTheField() {
-        assertNamed("upperFrequencyHz",
-                () -> new FeatureSettings(16000, 1000, 30, 10, 40, Preprocess.MFCC, 20, 8001, 40));
-        assertNamed("windowStrideMs",
-                () -> new FeatureSettings(16000, 1000, 30, 0.01, 40, Preprocess.MFCC, 20, 4000, 40));
-        assertNamed("windowSizeMs",
-                () -> new FeatureSettings(16000, 20, 30, 10, 40, Preprocess.MFCC, 20, 4000, 40));
-        assertNamed("featureBinCount",
+        assertNamed(
+                "upperFrequencyHz", () -> new FeatureSettings(16000, 1000, 30, 10, 40, Preprocess.MFCC, 20, 8001, 40));
+        assertNamed(
+                "windowStrideMs", () -> new FeatureSettings(16000, 1000, 30, 0.01, 40, Preprocess.MFCC, 20, 4000, 40));
+        assertNamed("windowSizeMs", () -> new FeatureSettings(16000, 20, 30, 10, 40, Preprocess.MFCC, 20, 4000, 40));
+        assertNamed(
+                "featureBinCount",
                 () -> new FeatureSettings(16000, 1000, 30, 10, 300, Preprocess.AVERAGE, 20, 4000, 40));
-        assertNamed("featureBinCount",
-                () -> new FeatureSettings(16000, 1000, 30, 10, 41, Preprocess.MFCC, 20, 4000, 40));
+        assertNamed(
+                "featureBinCount", () -> new FeatureSettings(16000, 1000, 30, 10, 41, Preprocess.MFCC, 20, 4000, 40));
     }
 
     private static void assertNamed(String field, Runnable build) {
@@ -63,19 +63,22 @@ class FeatureSettingsTest {
     @Test
     void sizesAFileCouldClaimAreBoundedBeforeAnythingIsAllocated() {
         Preprocess mfcc = Preprocess.MFCC;
-        assertBounded("clipDurationMs", () -> new FeatureSettings(16000, 2_000_000_000, 30, 10, 40, mfcc, 20, 4000, 40));
-        assertBounded("featureBinCount", () -> new FeatureSettings(16000, 1000, 30, 10, 16_777_216, Preprocess.LOGMEL,
-                20, 4000, 40));
+        assertBounded(
+                "clipDurationMs", () -> new FeatureSettings(16000, 2_000_000_000, 30, 10, 40, mfcc, 20, 4000, 40));
+        assertBounded(
+                "featureBinCount",
+                () -> new FeatureSettings(16000, 1000, 30, 10, 16_777_216, Preprocess.LOGMEL, 20, 4000, 40));
         assertBounded("melChannels", () -> new FeatureSettings(16000, 1000, 30, 10, 40, mfcc, 20, 4000, 2_000_000_000));
         assertBounded("sampleRate", () -> new FeatureSettings(2_000_000_000, 1000, 30, 10, 40, mfcc, 20, 4000, 40));
-        assertBounded("clipDurationMs", () -> new FeatureSettings(16000, 100_000_000, 30, 0.0625, 40, mfcc, 20, 4000,
-                40));
+        assertBounded(
+                "clipDurationMs", () -> new FeatureSettings(16000, 100_000_000, 30, 0.0625, 40, mfcc, 20, 4000, 40));
         assertBounded("windowStrideMs", () -> new FeatureSettings(16000, 60_000, 30, 0.0625, 40, mfcc, 20, 4000, 40));
-        assertBounded("windowSizeMs", () -> new FeatureSettings(16000, 1000, Double.POSITIVE_INFINITY, 10, 40, mfcc,
-                20, 4000, 40));
+        assertBounded(
+                "windowSizeMs",
+                () -> new FeatureSettings(16000, 1000, Double.POSITIVE_INFINITY, 10, 40, mfcc, 20, 4000, 40));
         assertBounded("windowSizeMs", () -> new FeatureSettings(768_000, 60_000, 1000, 10, 40, mfcc, 20, 4000, 40));
-        FeatureSettings longest = new FeatureSettings(16000, FeatureSettings.MAX_CLIP_DURATION_MS, 30, 10, 40, mfcc, 20,
-                4000, 40);
+        FeatureSettings longest =
+                new FeatureSettings(16000, FeatureSettings.MAX_CLIP_DURATION_MS, 30, 10, 40, mfcc, 20, 4000, 40);
         assertEquals(5998 * 40, longest.featureSize());
     }
 

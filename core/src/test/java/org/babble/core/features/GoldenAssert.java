@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** Compares computed features with a {@link GoldenTable}, naming the table, frame and bin of the worst mismatch. */
 final class GoldenAssert {
-    private GoldenAssert() {
-    }
+    private GoldenAssert() {}
 
     /**
      * Every kept frame matches within {@code absolute + relativeToFrameMax * max|reference row|}: absolute for log

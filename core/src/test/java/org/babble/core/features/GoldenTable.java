@@ -30,8 +30,11 @@ record GoldenTable(String name, Map<Integer, double[]> rows) {
                     continue;
                 }
                 String[] fields = line.split(",");
-                rows.put(Integer.parseInt(fields[0]),
-                        Arrays.stream(fields, 1, fields.length).mapToDouble(Double::parseDouble).toArray());
+                rows.put(
+                        Integer.parseInt(fields[0]),
+                        Arrays.stream(fields, 1, fields.length)
+                                .mapToDouble(Double::parseDouble)
+                                .toArray());
             }
             return new GoldenTable(name, rows);
         } catch (IOException e) {

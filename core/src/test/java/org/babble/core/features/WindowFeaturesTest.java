@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WindowFeaturesTest {
     /** 1-s clips at 8 kHz, 50-ms windows every 25 ms: 39 frames a clip, 200 samples a stride. */
     private static FeatureSettings settings(FeatureSettings.Normalization normalization) {
-        return new FeatureSettings(8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.MFCC, 20, 4000, 40,
-                normalization);
+        return new FeatureSettings(
+                8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.MFCC, 20, 4000, 40, normalization);
     }
 
     private static float[] clipFeatures(FeatureSettings settings, float[] recording, int start) {
@@ -32,8 +32,10 @@ class WindowFeaturesTest {
         for (int start : new int[] {0, 200, 4000, 4100, 8000, 12000, 24000, 32000}) {
             float[] shared = new float[settings.featureSize() + 5];
             windows.extract(start, recording, start, shared, 5);
-            assertArrayEquals(clipFeatures(settings, recording, start),
-                    Arrays.copyOfRange(shared, 5, shared.length), "window at " + start);
+            assertArrayEquals(
+                    clipFeatures(settings, recording, start),
+                    Arrays.copyOfRange(shared, 5, shared.length),
+                    "window at " + start);
         }
     }
 
@@ -67,7 +69,7 @@ class WindowFeaturesTest {
     @Test
     void refusesAWindowThatRunsPastItsArray() {
         WindowFeatures windows = new WindowFeatures(settings(FeatureSettings.Normalization.NONE));
-        assertThrows(IllegalArgumentException.class,
-                () -> windows.extract(0, new float[9000], 2000, new float[39 * 20], 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> windows.extract(0, new float[9000], 2000, new float[39 * 20], 0));
     }
 }

@@ -56,8 +56,17 @@ class FrozenModelRoundTripTest {
         ModelMetadata metadata = TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT);
         Path file = dir.resolve("model.babble");
         FrozenModelWriter.write(file, TinyModels.tones(), metadata);
-        OperatingPoint point = new OperatingPoint("high", 250, new RecognitionSettings(750, 0.8, 2000, 3), 1.0, 15, 1,
-                0.4, 2.5, List.of("night-1.wav"), "2026-12-02T10:00:00Z");
+        OperatingPoint point = new OperatingPoint(
+                "high",
+                250,
+                new RecognitionSettings(750, 0.8, 2000, 3),
+                1.0,
+                15,
+                1,
+                0.4,
+                2.5,
+                List.of("night-1.wav"),
+                "2026-12-02T10:00:00Z");
         Path calibrated = dir.resolve("calibrated.babble");
         FrozenModelWriter.rewriteMetadata(file, calibrated, metadata.withOperatingPoint(point));
 
@@ -108,7 +117,8 @@ class FrozenModelRoundTripTest {
     @Test
     void writerRefusesLabelsThatDoNotMatchTheOutputs() {
         ModelMetadata twoLabels = TinyModels.metadata(List.of("a", "b"), FeatureLayout.FLAT);
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> FrozenModelWriter.write(dir.resolve("m.babble"), TinyModels.tones(), twoLabels));
         assertTrue(e.getMessage().contains("3 outputs"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("m.babble")));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileModelFileTest {
     @TempDir
     Path dir;
+
     private Path good;
     private Map<String, byte[]> goodEntries;
 
@@ -126,21 +127,23 @@ class HostileModelFileTest {
 
     @Test
     void absoluteEntryPathIsRefused() throws IOException {
-        assertRefused(variant("absolute.babble", goodWith("/etc/cron.d/evil", new byte[] {1})),
-                "escapes the model folder");
+        assertRefused(
+                variant("absolute.babble", goodWith("/etc/cron.d/evil", new byte[] {1})), "escapes the model folder");
     }
 
     @Test
     void windowsStyleEscapeIsRefused() throws IOException {
-        assertRefused(variant("backslash.babble", goodWith("..\\evil.bat", new byte[] {1})), "escapes the model folder");
+        assertRefused(
+                variant("backslash.babble", goodWith("..\\evil.bat", new byte[] {1})), "escapes the model folder");
     }
 
     @Test
     void entryEscapingInsideTheNetworkZipIsRefused() throws IOException {
-        Map<String, byte[]> network = BoundedZip.readBytes(good, "network", goodEntries.get(FrozenModelFormat.NETWORK),
-                ZipLimits.DEFAULT);
+        Map<String, byte[]> network =
+                BoundedZip.readBytes(good, "network", goodEntries.get(FrozenModelFormat.NETWORK), ZipLimits.DEFAULT);
         network.put("../escape.bin", new byte[] {1});
-        assertRefused(variant("inner-slip.babble", goodWith(FrozenModelFormat.NETWORK, ModelZips.zip(network))),
+        assertRefused(
+                variant("inner-slip.babble", goodWith(FrozenModelFormat.NETWORK, ModelZips.zip(network))),
                 "escapes the model folder");
     }
 
@@ -158,7 +161,9 @@ class HostileModelFileTest {
         for (int i = 0; i < 4; i++) {
             entries.put("part" + i + ".bin", new byte[10 << 20]);
         }
-        assertRefused(variant("bombs.babble", entries), new ZipLimits(64, 16L << 20, 32L << 20),
+        assertRefused(
+                variant("bombs.babble", entries),
+                new ZipLimits(64, 16L << 20, 32L << 20),
                 "more than 33554432 bytes in total");
     }
 
@@ -175,8 +180,9 @@ class HostileModelFileTest {
     void moreLabelsThanNetworkOutputsAreRefused() throws IOException {
         ObjectNode json = metadataJson();
         ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("metadata").get("labels")).add("extra");
-        Path file = variant("labels.babble", goodWith(FrozenModelFormat.METADATA,
-                FrozenModelFormat.json().writeValueAsBytes(json)));
+        Path file = variant(
+                "labels.babble",
+                goodWith(FrozenModelFormat.METADATA, FrozenModelFormat.json().writeValueAsBytes(json)));
         assertRefused(file, "the network has 3 outputs but the model lists 4 labels");
     }
 
@@ -184,8 +190,9 @@ class HostileModelFileTest {
     void unknownFormatVersionIsRefused() throws IOException {
         ObjectNode json = metadataJson();
         json.put("formatVersion", 99);
-        Path file = variant("future.babble", goodWith(FrozenModelFormat.METADATA,
-                FrozenModelFormat.json().writeValueAsBytes(json)));
+        Path file = variant(
+                "future.babble",
+                goodWith(FrozenModelFormat.METADATA, FrozenModelFormat.json().writeValueAsBytes(json)));
         assertRefused(file, "unknown model format version 99");
     }
 
@@ -193,42 +200,49 @@ class HostileModelFileTest {
     void aComputationGraphIsRefusedAsAKindThisBabbleDoesNotRead() throws IOException {
         ObjectNode json = metadataJson();
         json.put("network", "COMPUTATION_GRAPH");
-        Path file = variant("graph.babble", goodWith(FrozenModelFormat.METADATA,
-                FrozenModelFormat.json().writeValueAsBytes(json)));
-        assertRefused(file, "the network is a COMPUTATION_GRAPH; this babble reads only layer networks"
-                + " (MULTI_LAYER_NETWORK)");
+        Path file = variant(
+                "graph.babble",
+                goodWith(FrozenModelFormat.METADATA, FrozenModelFormat.json().writeValueAsBytes(json)));
+        assertRefused(
+                file,
+                "the network is a COMPUTATION_GRAPH; this babble reads only layer networks" + " (MULTI_LAYER_NETWORK)");
     }
 
     @Test
     void invalidFeatureSettingsAreRefused() throws IOException {
         ObjectNode json = metadataJson();
         ((ObjectNode) json.get("metadata").get("featureSettings")).put("sampleRate", -1);
-        Path file = variant("settings.babble", goodWith(FrozenModelFormat.METADATA,
-                FrozenModelFormat.json().writeValueAsBytes(json)));
+        Path file = variant(
+                "settings.babble",
+                goodWith(FrozenModelFormat.METADATA, FrozenModelFormat.json().writeValueAsBytes(json)));
         assertRefused(file, "metadata is not valid");
     }
 
     @Test
     void malformedJsonIsRefused() throws IOException {
-        Path file = variant("json.babble", goodWith(FrozenModelFormat.METADATA,
-                "{\"formatVersion\": 1, \"metadata\": [".getBytes(StandardCharsets.UTF_8)));
+        Path file = variant(
+                "json.babble",
+                goodWith(
+                        FrozenModelFormat.METADATA,
+                        "{\"formatVersion\": 1, \"metadata\": [".getBytes(StandardCharsets.UTF_8)));
         assertRefused(file, "metadata");
     }
 
     @Test
     void weightsOfAnotherNetworkAreRefused() throws IOException {
-        Map<String, byte[]> network = BoundedZip.readBytes(good, "network", goodEntries.get(FrozenModelFormat.NETWORK),
-                ZipLimits.DEFAULT);
+        Map<String, byte[]> network =
+                BoundedZip.readBytes(good, "network", goodEntries.get(FrozenModelFormat.NETWORK), ZipLimits.DEFAULT);
         Map<String, byte[]> other = BoundedZip.readBytes(good, "network", anotherNetwork(), ZipLimits.DEFAULT);
         network.put(FrozenModelFormat.COEFFICIENTS, other.get(FrozenModelFormat.COEFFICIENTS));
-        assertRefused(variant("weights.babble", goodWith(FrozenModelFormat.NETWORK, ModelZips.zip(network))),
+        assertRefused(
+                variant("weights.babble", goodWith(FrozenModelFormat.NETWORK, ModelZips.zip(network))),
                 "does not fit together");
     }
 
     @Test
     void weightsClaimingMoreValuesThanTheConfigurationNeedsAreRefusedBeforeReading() throws IOException {
-        Map<String, byte[]> network = BoundedZip.readBytes(good, "network", goodEntries.get(FrozenModelFormat.NETWORK),
-                ZipLimits.DEFAULT);
+        Map<String, byte[]> network =
+                BoundedZip.readBytes(good, "network", goodEntries.get(FrozenModelFormat.NETWORK), ZipLimits.DEFAULT);
         byte[] weights = network.get(FrozenModelFormat.COEFFICIENTS);
         // the data buffer's length field sits after its allocation mode, just before the "FLOAT" type name
         int type = indexOf(weights, "\u0000\u0005FLOAT".getBytes(StandardCharsets.US_ASCII));
@@ -241,37 +255,51 @@ class HostileModelFileTest {
 
     @Test
     void aSerializedJavaObjectInTheNetworkIsRefusedUnread() throws IOException {
-        Map<String, byte[]> network = BoundedZip.readBytes(good, "network", goodEntries.get(FrozenModelFormat.NETWORK),
-                ZipLimits.DEFAULT);
+        Map<String, byte[]> network =
+                BoundedZip.readBytes(good, "network", goodEntries.get(FrozenModelFormat.NETWORK), ZipLimits.DEFAULT);
         network.put("preprocessor.bin", ModelZips.serializedObject());
-        assertRefused(variant("serialized.babble", goodWith(FrozenModelFormat.NETWORK, ModelZips.zip(network))),
+        assertRefused(
+                variant("serialized.babble", goodWith(FrozenModelFormat.NETWORK, ModelZips.zip(network))),
                 "refusing entry 'preprocessor.bin'");
     }
 
     @Test
     void metadataClaimingHugeFeaturesIsRefusedNotAllocated() throws IOException {
-        for (String[] field : new String[][] {{"clipDurationMs", "2000000000"}, {"featureBinCount", "16777216"},
-            {"melChannels", "2000000000"}, {"sampleRate", "2000000000"}}) {
+        for (String[] field : new String[][] {
+            {"clipDurationMs", "2000000000"},
+            {"featureBinCount", "16777216"},
+            {"melChannels", "2000000000"},
+            {"sampleRate", "2000000000"}
+        }) {
             ObjectNode json = metadataJson();
             ((ObjectNode) json.get("metadata").get("featureSettings")).put(field[0], Long.parseLong(field[1]));
-            Path file = variant(field[0] + ".babble", goodWith(FrozenModelFormat.METADATA,
-                    FrozenModelFormat.json().writeValueAsBytes(json)));
+            Path file = variant(
+                    field[0] + ".babble",
+                    goodWith(
+                            FrozenModelFormat.METADATA, FrozenModelFormat.json().writeValueAsBytes(json)));
             assertRefused(file, "invalid feature setting " + field[0]);
-            String message = assertThrows(BabbleException.class, () -> FrozenModelReader.read(file)).getMessage();
+            String message = assertThrows(BabbleException.class, () -> FrozenModelReader.read(file))
+                    .getMessage();
             assertTrue(!message.contains("Cannot construct instance"), "no JSON library wording: " + message);
         }
         ObjectNode json = metadataJson();
-        ((ObjectNode) json.get("metadata").get("featureSettings")).put("clipDurationMs", 100_000_000)
+        ((ObjectNode) json.get("metadata").get("featureSettings"))
+                .put("clipDurationMs", 100_000_000)
                 .put("windowStrideMs", 0.0625);
-        assertRefused(variant("overflow.babble", goodWith(FrozenModelFormat.METADATA,
-                FrozenModelFormat.json().writeValueAsBytes(json))), "invalid feature setting clipDurationMs");
+        assertRefused(
+                variant(
+                        "overflow.babble",
+                        goodWith(
+                                FrozenModelFormat.METADATA,
+                                FrozenModelFormat.json().writeValueAsBytes(json))),
+                "invalid feature setting clipDurationMs");
     }
 
     /** The network entry of a model whose network has other layer sizes than the good file's. */
     private byte[] anotherNetwork() throws IOException {
         Path other = dir.resolve("other.babble");
-        FrozenModelWriter.write(other, ReferenceModelMaker.network(), TinyModels.metadata(TinyModels.LABELS,
-                FeatureLayout.FLAT));
+        FrozenModelWriter.write(
+                other, ReferenceModelMaker.network(), TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT));
         return ModelZips.entries(other).get(FrozenModelFormat.NETWORK);
     }
 

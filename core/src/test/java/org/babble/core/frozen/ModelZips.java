@@ -12,8 +12,7 @@ import java.util.zip.ZipOutputStream;
 
 /** Builds model files entry by entry, so tests can take a good one apart and put a hostile one together. */
 final class ModelZips {
-    private ModelZips() {
-    }
+    private ModelZips() {}
 
     static Map<String, byte[]> entries(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();

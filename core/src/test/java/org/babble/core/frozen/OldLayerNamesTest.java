@@ -31,17 +31,17 @@ class OldLayerNamesTest {
 
     @Test
     void aDefaultNetworkNamingItsLayersByTheOldPackageScoresAsBefore() throws IOException {
-        ModelShape shape = new ModelShape(TinyModels.FEATURES.frameCount(), TinyModels.FEATURES.binsPerFrame(),
-                TinyModels.LABELS.size());
+        ModelShape shape = new ModelShape(
+                TinyModels.FEATURES.frameCount(), TinyModels.FEATURES.binsPerFrame(), TinyModels.LABELS.size());
         MultiLayerNetwork network = new MultiLayerNetwork(Architecture.DEFAULT.configure(shape, 5, 0, new Adam()));
         network.init();
         Path current = dir.resolve("current.babble");
-        FrozenModelWriter.write(current, network, TinyModels.metadata(TinyModels.LABELS,
-                Architecture.DEFAULT.layout()));
+        FrozenModelWriter.write(
+                current, network, TinyModels.metadata(TinyModels.LABELS, Architecture.DEFAULT.layout()));
 
         Map<String, byte[]> entries = ModelZips.entries(current);
-        Map<String, byte[]> archive = BoundedZip.readBytes(current, "network", entries.get(FrozenModelFormat.NETWORK),
-                ZipLimits.DEFAULT);
+        Map<String, byte[]> archive =
+                BoundedZip.readBytes(current, "network", entries.get(FrozenModelFormat.NETWORK), ZipLimits.DEFAULT);
         String written = new String(archive.get(FrozenModelFormat.CONFIGURATION), StandardCharsets.UTF_8);
         String renamed = written;
         for (String layer : LAYERS) {

@@ -17,16 +17,20 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * argument. The network is seeded and untrained; {@link ReferenceModelTest} holds its scores.
  */
 public final class ReferenceModelMaker {
-    private ReferenceModelMaker() {
-    }
+    private ReferenceModelMaker() {}
 
     static MultiLayerNetwork network() {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(2026)
                 .list()
-                .layer(new DenseLayer.Builder().nOut(4).activation(Activation.TANH).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(TinyModels.LABELS.size())
-                        .activation(Activation.SOFTMAX).build())
+                .layer(new DenseLayer.Builder()
+                        .nOut(4)
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(TinyModels.LABELS.size())
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(InputType.feedForward(TinyModels.FEATURES.featureSize()))
                 .build());
         net.init();
@@ -35,7 +39,9 @@ public final class ReferenceModelMaker {
 
     public static void main(String[] args) {
         Path folder = Path.of(args.length > 0 ? args[0] : "core/src/test/resources/org/babble/core/frozen");
-        FrozenModelWriter.write(folder.resolve("reference-v1.babble"), network(),
+        FrozenModelWriter.write(
+                folder.resolve("reference-v1.babble"),
+                network(),
                 TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT));
     }
 }

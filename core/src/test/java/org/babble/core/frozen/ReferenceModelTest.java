@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ReferenceModelTest {
 
     private static Path reference() throws URISyntaxException {
-        return Path.of(ReferenceModelTest.class.getResource("reference-v1.babble").toURI());
+        return Path.of(
+                ReferenceModelTest.class.getResource("reference-v1.babble").toURI());
     }
 
     @Test

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.babble.core.model.Architecture;
 import org.babble.core.model.ModelShape;
 import org.babble.core.model.NetworkDesign;
+import org.babble.core.model.TcResnetDesign;
 import org.babble.core.model.layers.StockNormTemporalConv;
 import org.babble.core.model.layers.StockTemporalConv;
-import org.babble.core.model.TcResnetDesign;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -20,9 +19,9 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -42,8 +41,7 @@ class TcResnetForwardPassTest {
      * real ones of random input, as a trained network's are (init alone leaves batch norm an identity; wildly wrong
      * statistics blow activations up until float rounding, not the forward pass, decides the scores).
      */
-    private static MultiLayerNetwork randomNetwork(MultiLayerConfiguration configuration, ModelShape shape,
-            long seed) {
+    private static MultiLayerNetwork randomNetwork(MultiLayerConfiguration configuration, ModelShape shape, long seed) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
         calibrateNormalisation(network, shape, seed);
@@ -57,8 +55,10 @@ class TcResnetForwardPassTest {
 
     private static void calibrateNormalisation(MultiLayerNetwork network, ModelShape shape, long seed) {
         Random random = new Random(seed);
-        INDArray sample = Nd4j.create(randomFeatures(random, 16 * shape.frames() * shape.bins()),
-                new long[] {16, shape.bins(), shape.frames(), 1}, 'c');
+        INDArray sample = Nd4j.create(
+                randomFeatures(random, 16 * shape.frames() * shape.bins()),
+                new long[] {16, shape.bins(), shape.frames(), 1},
+                'c');
         for (int i = 0; i < network.getnLayers(); i++) {
             Layer layer = network.getLayer(i);
             if (!layer.paramTable().containsKey("log10stdev")) {
@@ -119,8 +119,9 @@ class TcResnetForwardPassTest {
                 }
             }
         }
-        float[][] expected = network.output(Nd4j.create(binsFirst, new long[] {clips, shape.bins(), shape.frames(), 1},
-                'c'), false).toFloatMatrix();
+        float[][] expected = network.output(
+                        Nd4j.create(binsFirst, new long[] {clips, shape.bins(), shape.frames(), 1}, 'c'), false)
+                .toFloatMatrix();
         for (int c = 0; c < clips; c++) {
             float[] actual = runner.scores(framesFirst, c * perClip);
             assertEquals(shape.numLabels(), actual.length);
@@ -131,52 +132,70 @@ class TcResnetForwardPassTest {
     }
 
     @ParameterizedTest(name = "{0} frames x {1} bins, {2} labels, seed {3}")
-    @CsvSource({"99, 40, 3, 1", "99, 40, 6, 2", "98, 40, 3, 3", "98, 40, 6, 4", "99, 40, 6, 5", "98, 40, 3, 6",
-            "17, 13, 4, 7", "33, 8, 2, 8"})
+    @CsvSource({
+        "99, 40, 3, 1",
+        "99, 40, 6, 2",
+        "98, 40, 3, 3",
+        "98, 40, 6, 4",
+        "99, 40, 6, 5",
+        "98, 40, 3, 6",
+        "17, 13, 4, 7",
+        "33, 8, 2, 8"
+    })
     void defaultArchitecturesGiveDl4jScores(int frames, int bins, int labels, long seed) {
         ModelShape shape = new ModelShape(frames, bins, labels);
         for (Architecture architecture : List.of(Architecture.TC_RESNET, Architecture.TC_RESNET_MAX)) {
-            assertSameAsDl4j(randomNetwork(architecture.configure(shape, seed, 0.5, new Adam()), shape, seed), shape,
-                    seed);
+            assertSameAsDl4j(
+                    randomNetwork(architecture.configure(shape, seed, 0.5, new Adam()), shape, seed), shape, seed);
         }
     }
 
     @Test
     void withoutDropoutAndWithOtherStagesToo() {
         ModelShape shape = new ModelShape(99, 40, 6);
-        TcResnetDesign design = new TcResnetDesign(List.of(new TcResnetDesign.Stage(3, 1, 16), new TcResnetDesign.Stage(4, 3, 8),
+        TcResnetDesign design = new TcResnetDesign(List.of(
+                new TcResnetDesign.Stage(3, 1, 16),
+                new TcResnetDesign.Stage(4, 3, 8),
                 new TcResnetDesign.Stage(8, 2, 24)));
         assertDesignSameAsDl4j(design, shape, 9, 0);
     }
 
     @Test
     void olderModelsBuiltFromDl4jsLayersToo() {
-        assertDesignSameAsDl4j(new StockTemporalConv(TcResnetDesign.DEFAULT_STAGES), new ModelShape(99, 40, 6), 10,
-                0.5);
+        assertDesignSameAsDl4j(
+                new StockTemporalConv(TcResnetDesign.DEFAULT_STAGES), new ModelShape(99, 40, 6), 10, 0.5);
     }
 
     @Test
     void olderModelsBuiltWithDl4jsBatchNormalizationToo() {
-        assertDesignSameAsDl4j(new StockNormTemporalConv(TcResnetDesign.DEFAULT_STAGES), new ModelShape(99, 40, 6), 11,
-                0.5);
+        assertDesignSameAsDl4j(
+                new StockNormTemporalConv(TcResnetDesign.DEFAULT_STAGES), new ModelShape(99, 40, 6), 11, 0.5);
     }
 
     @Test
     void otherNetworksAreLeftToDl4j() {
-        MultiLayerNetwork dense = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
-                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
-                        .activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.feedForward(40)).build());
+        MultiLayerNetwork dense = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .nOut(8)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.feedForward(40))
+                .build());
         dense.init();
         assertTrue(TcResnetImport.from(dense, 40).isEmpty());
-        MultiLayerNetwork pNorm = new MultiLayerNetwork(new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES, PoolingType.PNORM)
-                .configure(new ModelShape(99, 40, 3), 1, 0.5, new Adam()));
+        MultiLayerNetwork pNorm =
+                new MultiLayerNetwork(new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES, PoolingType.PNORM)
+                        .configure(new ModelShape(99, 40, 3), 1, 0.5, new Adam()));
         pNorm.init();
         assertTrue(TcResnetImport.from(pNorm, 40).isEmpty());
         ModelShape shape = new ModelShape(99, 40, 3);
-        MultiLayerNetwork image = new MultiLayerNetwork(Architecture.values()[Architecture.values().length - 1]
-                .configure(shape, 1, 0.5, new Adam()));
+        MultiLayerNetwork image = new MultiLayerNetwork(
+                Architecture.values()[Architecture.values().length - 1].configure(shape, 1, 0.5, new Adam()));
         image.init();
         if (Architecture.values()[Architecture.values().length - 1] != Architecture.DEFAULT) {
             assertTrue(TcResnetImport.from(image, 40).isEmpty());

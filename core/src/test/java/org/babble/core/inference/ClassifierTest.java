@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.babble.core.prep.Note;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.features.FeatureLayout;
 import org.babble.core.frozen.FrozenModel;
+import org.babble.core.prep.Note;
 import org.babble.core.recognition.Episode;
 import org.babble.core.recognition.EpisodeDetector;
 import org.babble.core.recognition.RecognitionSettings;
@@ -25,8 +25,8 @@ class ClassifierTest {
 
     @BeforeAll
     static void loadModel() {
-        classifier = new Classifier(FrozenModel.of(TinyModels.tones(),
-                TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT)));
+        classifier = new Classifier(
+                FrozenModel.of(TinyModels.tones(), TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT)));
     }
 
     private static String top(float[] scores) {
@@ -37,8 +37,8 @@ class ClassifierTest {
     void classifiesTonesItWasNotTrainedOn() {
         for (String label : TinyModels.LABELS) {
             for (long seed = 1; seed <= 5; seed++) {
-                ClipScores result = classifier.classify(AudioClip.mono(TinyModels.SAMPLE_RATE,
-                        TinyModels.sound(label, seed)));
+                ClipScores result =
+                        classifier.classify(AudioClip.mono(TinyModels.SAMPLE_RATE, TinyModels.sound(label, seed)));
                 assertEquals(label, top(result.scores()), label + " seed " + seed);
                 assertEquals(List.of(), result.notes(), "a clip in the model's format needs no note");
             }
@@ -51,9 +51,12 @@ class ClassifierTest {
         float[] tone = Signals.sine(TinyModels.HIGH_HZ, 0.3, rate, rate);
         ClipScores result = classifier.classify(new AudioClip(rate, new float[][] {tone, tone.clone()}));
         assertEquals("high", top(result.scores()));
-        assertEquals(List.of(Note.Kind.MIXED_DOWN, Note.Kind.RESAMPLED),
+        assertEquals(
+                List.of(Note.Kind.MIXED_DOWN, Note.Kind.RESAMPLED),
                 result.notes().stream().map(Note::kind).toList());
-        assertEquals("resampled 16000 Hz to the model's 8000 Hz", result.notes().get(1).text());
+        assertEquals(
+                "resampled 16000 Hz to the model's 8000 Hz",
+                result.notes().get(1).text());
     }
 
     @Test
@@ -61,10 +64,12 @@ class ClassifierTest {
         float[] short_ = Signals.sine(TinyModels.LOW_HZ, 0.3, TinyModels.SAMPLE_RATE, 6000);
         ClipScores padded = classifier.classify(AudioClip.mono(TinyModels.SAMPLE_RATE, short_));
         assertEquals("low", top(padded.scores()));
-        assertEquals("padded 0.75 s to the model's 1.00 s clip", padded.notes().get(0).text());
+        assertEquals(
+                "padded 0.75 s to the model's 1.00 s clip",
+                padded.notes().get(0).text());
 
-        AudioClip longer = AudioClip.mono(TinyModels.SAMPLE_RATE,
-                Signals.sine(TinyModels.LOW_HZ, 0.3, TinyModels.SAMPLE_RATE, 12000));
+        AudioClip longer = AudioClip.mono(
+                TinyModels.SAMPLE_RATE, Signals.sine(TinyModels.LOW_HZ, 0.3, TinyModels.SAMPLE_RATE, 12000));
         assertFalse(classifier.needsWindows(longer), "1.5 clips is still cut");
         assertEquals(Note.Kind.CUT, classifier.classify(longer).notes().get(0).kind());
     }
@@ -80,12 +85,14 @@ class ClassifierTest {
     void windowScoresMatchClassifyingEachWindowAlone() {
         float[] samples = recording();
         AudioClip clip = AudioClip.mono(TinyModels.SAMPLE_RATE, samples);
-        WindowedScores windows = classifier.classifyWindows(clip, 500, done -> { });
+        WindowedScores windows = classifier.classifyWindows(clip, 500, done -> {});
         WindowScores fifth = windows.windows().get(5);
         assertEquals(2500, fifth.startMs());
         assertEquals(3500, fifth.endMs());
-        float[] alone = classifier.classify(AudioClip.mono(TinyModels.SAMPLE_RATE,
-                java.util.Arrays.copyOfRange(samples, 2500 * 8, 3500 * 8))).scores();
+        float[] alone = classifier
+                .classify(AudioClip.mono(
+                        TinyModels.SAMPLE_RATE, java.util.Arrays.copyOfRange(samples, 2500 * 8, 3500 * 8)))
+                .scores();
         assertArrayEquals(alone, fifth.scores(), 1e-5f, "batched and single inference agree");
     }
 
@@ -93,13 +100,14 @@ class ClassifierTest {
     void episodesOfASynthesisedNightMatchItsGroundTruth() {
         AudioClip clip = AudioClip.mono(TinyModels.SAMPLE_RATE, recording());
         assertTrue(classifier.needsWindows(clip));
-        WindowedScores result = classifier.classifyWindows(clip, 500, done -> { });
+        WindowedScores result = classifier.classifyWindows(clip, 500, done -> {});
         EpisodeDetector detector = new EpisodeDetector(TinyModels.LABELS, RecognitionSettings.forWindows(1000, 500));
         for (WindowScores w : result.windows()) {
             detector.add(w.startMs(), w.endMs(), w.scores());
         }
         List<Episode> episodes = detector.finish();
-        assertEquals(List.of("low", "high"), episodes.stream().map(Episode::label).toList(), episodes.toString());
+        assertEquals(
+                List.of("low", "high"), episodes.stream().map(Episode::label).toList(), episodes.toString());
         // ground truth: low 4.0-8.0 s, high 11.0-14.0 s; windows are 1 s every 0.5 s, so edges are within a window
         assertEquals(4000, episodes.get(0).startMs(), 1000);
         assertEquals(8000, episodes.get(0).endMs(), 1000);
@@ -126,8 +134,10 @@ class ClassifierTest {
     @Test
     void progressCountsEveryWindow() {
         List<Integer> steps = new ArrayList<>();
-        WindowedScores result = classifier.classifyWindows(AudioClip.mono(TinyModels.SAMPLE_RATE, recording()), 250,
-                steps::add);
-        assertEquals(result.windows().size(), steps.stream().mapToInt(Integer::intValue).sum());
+        WindowedScores result =
+                classifier.classifyWindows(AudioClip.mono(TinyModels.SAMPLE_RATE, recording()), 250, steps::add);
+        assertEquals(
+                result.windows().size(),
+                steps.stream().mapToInt(Integer::intValue).sum());
     }
 }

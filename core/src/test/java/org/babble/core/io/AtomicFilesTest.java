@@ -27,7 +27,9 @@ class AtomicFilesTest {
         AtomicFiles.write(file, new byte[] {1, 2, 3});
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file));
         Path plain = Files.write(dir.resolve("plain.wav"), new byte[] {1});
-        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+        assertEquals(
+                Files.getPosixFilePermissions(plain),
+                Files.getPosixFilePermissions(file),
                 "the umask decides, not an owner-only temp file");
     }
 
@@ -43,10 +45,12 @@ class AtomicFilesTest {
     @Test
     void aFailedWriteLeavesNeitherTheTargetNorATempFile() throws IOException {
         Path file = dir.resolve("half.wav");
-        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(file, out -> {
-            out.write(new byte[100]);
-            throw new IllegalStateException("crash mid-write");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> AtomicFiles.write(file, out -> {
+                    out.write(new byte[100]);
+                    throw new IllegalStateException("crash mid-write");
+                }));
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(), left.toList());
         }
@@ -56,8 +60,8 @@ class AtomicFilesTest {
     void anUnwritableFolderIsReportedWithTheFileName() {
         Path blocker = dir.resolve("not-a-folder");
         AtomicFiles.write(blocker, new byte[] {0});
-        BabbleException e = assertThrows(BabbleException.class,
-                () -> AtomicFiles.write(blocker.resolve("clip.wav"), new byte[] {1}));
+        BabbleException e = assertThrows(
+                BabbleException.class, () -> AtomicFiles.write(blocker.resolve("clip.wav"), new byte[] {1}));
         assertEquals(blocker.resolve("clip.wav"), e.file().orElseThrow());
     }
 
@@ -65,8 +69,10 @@ class AtomicFilesTest {
     void aFullDiskIsItsOwnFailureNamingTheFolderAndLeavesNoTemporaryFile() throws Exception {
         try (SmallDisk disk = SmallDisk.mount(dir, 64)) {
             Path file = disk.folder().resolve("big.wav");
-            DiskFullException e = assertThrows(DiskFullException.class, () -> AtomicFiles.write(file, new byte[256 << 10]));
-            assertTrue(e.getMessage().startsWith(disk.folder().toAbsolutePath() + ": disk full (No space left on device)"),
+            DiskFullException e =
+                    assertThrows(DiskFullException.class, () -> AtomicFiles.write(file, new byte[256 << 10]));
+            assertTrue(
+                    e.getMessage().startsWith(disk.folder().toAbsolutePath() + ": disk full (No space left on device)"),
                     e.getMessage());
             assertTrue(e.remedy().isPresent());
             try (Stream<Path> left = Files.list(disk.folder())) {
@@ -80,7 +86,8 @@ class AtomicFilesTest {
         assertTrue(DiskFullException.isDiskFull(new RuntimeException(new IOException("No space left on device"))));
         assertTrue(DiskFullException.isDiskFull(new IOException("Disk quota exceeded")));
         assertFalse(DiskFullException.isDiskFull(new IOException("Permission denied")));
-        assertFalse(DiskFullException.isDiskFull(new IllegalStateException("No space left on device")),
+        assertFalse(
+                DiskFullException.isDiskFull(new IllegalStateException("No space left on device")),
                 "only the operating system's I/O errors");
     }
 }

@@ -29,8 +29,7 @@ class LevelStatsAgainstSoxTest {
     /** The issue's bound for Pk and RMS levels. sox prints 2 decimals, so a faithful port lands within 0.005. */
     private static final double LEVEL_TOLERANCE_DB = 0.1;
 
-    record SoxLevels(String file, double peakDb, double rmsDb, double rmsPeakDb, double rmsTroughDb) {
-    }
+    record SoxLevels(String file, double peakDb, double rmsDb, double rmsPeakDb, double rmsTroughDb) {}
 
     @Test
     void peakAndRmsWithinATenthOfADecibelOfSoxOnEveryNurseryClipAndBothNights() throws IOException {
@@ -39,7 +38,9 @@ class LevelStatsAgainstSoxTest {
         assertEquals(329, golden.size(), "327 nursery clips and 2 nights");
         List<String> failures = new ArrayList<>();
         for (SoxLevels sox : golden) {
-            ChannelLevels babble = LevelStats.of(WavReader.read(SharedData.require(sox.file())).clip()).overall();
+            ChannelLevels babble = LevelStats.of(
+                            WavReader.read(SharedData.require(sox.file())).clip())
+                    .overall();
             check(failures, sox.file(), "Pk lev dB", sox.peakDb(), babble.peakDb(), LEVEL_TOLERANCE_DB);
             check(failures, sox.file(), "RMS lev dB", sox.rmsDb(), babble.rmsDb(), LEVEL_TOLERANCE_DB);
             // the short-term figures depend on the exact averaging; held to the same bound
@@ -54,28 +55,43 @@ class LevelStatsAgainstSoxTest {
      * bit depth, sample count, length) agrees with sox to the precision sox prints it.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"odd/short-1500ms.wav", "odd/pcm24-6ch-extensible.wav", "odd/digital-silence.wav",
-        "odd/clipped-hot.wav", "odd/pcm8-unsigned.wav", "odd/alaw.wav", "raw/night-1.wav", "raw/night-2-24bit.wav",
-        "nursery/noise/esc1-13571_nohash_A.wav"})
+    @ValueSource(
+            strings = {
+                "odd/short-1500ms.wav",
+                "odd/pcm24-6ch-extensible.wav",
+                "odd/digital-silence.wav",
+                "odd/clipped-hot.wav",
+                "odd/pcm8-unsigned.wav",
+                "odd/alaw.wav",
+                "raw/night-1.wav",
+                "raw/night-2-24bit.wav",
+                "nursery/noise/esc1-13571_nohash_A.wav"
+            })
     void theWholeReportReadsAsSoxPrintsIt(String file) throws IOException {
         Path path = SharedData.require(file);
         String expected = resource("sox-stats/" + file.replace('/', '_').replace(".wav", ".txt"));
-        assertEquals(expected, StatsReport.format(LevelStats.of(WavReader.read(path).clip())));
+        assertEquals(
+                expected, StatsReport.format(LevelStats.of(WavReader.read(path).clip())));
     }
 
-    private static void check(List<String> failures, String file, String field, double sox, double babble,
-            double tolerance) {
+    private static void check(
+            List<String> failures, String file, String field, double sox, double babble, double tolerance) {
         if (!(Math.abs(sox - babble) <= tolerance)) {
             failures.add(String.format("%s %s: sox %.2f, babble %.4f", file, field, sox, babble));
         }
     }
 
     private static List<SoxLevels> soxLevels() throws IOException {
-        try (Stream<String> lines = new BufferedReader(new InputStreamReader(open("sox-levels.csv"),
-                StandardCharsets.UTF_8)).lines()) {
-            return lines.filter(l -> !l.startsWith("#") && !l.startsWith("file,")).map(l -> l.split(","))
-                    .map(f -> new SoxLevels(f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                            Double.parseDouble(f[3]), Double.parseDouble(f[4])))
+        try (Stream<String> lines =
+                new BufferedReader(new InputStreamReader(open("sox-levels.csv"), StandardCharsets.UTF_8)).lines()) {
+            return lines.filter(l -> !l.startsWith("#") && !l.startsWith("file,"))
+                    .map(l -> l.split(","))
+                    .map(f -> new SoxLevels(
+                            f[0],
+                            Double.parseDouble(f[1]),
+                            Double.parseDouble(f[2]),
+                            Double.parseDouble(f[3]),
+                            Double.parseDouble(f[4])))
                     .toList();
         }
     }

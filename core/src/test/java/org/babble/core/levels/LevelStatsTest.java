@@ -47,7 +47,8 @@ class LevelStatsTest {
         for (int i = 0; i < samples.length; i++) {
             samples[i] += 0.25f;
         }
-        assertEquals(0.25, LevelStats.of(AudioClip.mono(RATE, samples)).overall().dcOffset(), 1e-6);
+        assertEquals(
+                0.25, LevelStats.of(AudioClip.mono(RATE, samples)).overall().dcOffset(), 1e-6);
     }
 
     @Test
@@ -57,14 +58,15 @@ class LevelStatsTest {
         ChannelLevels c = LevelStats.of(AudioClip.mono(RATE, samples)).overall();
         assertEquals(16, c.bitPrecision());
         assertEquals(14, c.bitDepth());
-        ChannelLevels eightBit = LevelStats.of(AudioClip.mono(RATE, new float[] {0.5f, -1f / 128})).overall();
+        ChannelLevels eightBit = LevelStats.of(AudioClip.mono(RATE, new float[] {0.5f, -1f / 128}))
+                .overall();
         assertEquals(8, eightBit.bitPrecision());
     }
 
     @Test
     void stereoHasAnOverallColumnAndNoOverallCrestFactor() {
-        AudioClip clip = new AudioClip(RATE, new float[][] {
-            Signals.sine(440, 0.5, RATE, RATE), Signals.noise(0.05, 3, RATE)});
+        AudioClip clip =
+                new AudioClip(RATE, new float[][] {Signals.sine(440, 0.5, RATE, RATE), Signals.noise(0.05, 3, RATE)});
         LevelStats stats = LevelStats.of(clip);
         assertEquals(2, stats.channelCount());
         ChannelLevels left = stats.channels().get(0);
@@ -88,7 +90,8 @@ class LevelStatsTest {
 
     @Test
     void aClipShorterThanFiveWindowsReportsItsWholeRmsAsPeakAndTrough() {
-        ChannelLevels c = LevelStats.of(AudioClip.mono(RATE, Signals.sine(1000, 0.5, RATE, 1600))).overall();
+        ChannelLevels c = LevelStats.of(AudioClip.mono(RATE, Signals.sine(1000, 0.5, RATE, 1600)))
+                .overall();
         assertEquals(c.rmsDb(), c.rmsPeakDb(), 1e-12);
         assertEquals(c.rmsDb(), c.rmsTroughDb(), 1e-12);
     }
@@ -96,8 +99,8 @@ class LevelStatsTest {
     @Test
     void refusesAnEmptyClipOrAWindowThatIsNotPositive() {
         assertThrows(IllegalArgumentException.class, () -> LevelStats.of(AudioClip.mono(RATE, new float[0])));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LevelStats.of(AudioClip.mono(RATE, new float[10]), 0));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> LevelStats.of(AudioClip.mono(RATE, new float[10]), 0));
         assertTrue(e.getMessage().contains("windowSeconds"));
     }
 }

@@ -11,7 +11,8 @@ class StatsReportTest {
 
     @Test
     void countsHaveThreeSignificantFiguresAndAnSiSuffix() {
-        // outputs of sox's sigfigs3 as seen in its reports: Pk count 2, 9.50, 27.4k, 1.03k; Num samples 33.1k, 110k, 5.76M
+        // outputs of sox's sigfigs3 as seen in its reports: Pk count 2, 9.50, 27.4k, 1.03k; Num samples 33.1k, 110k,
+        // 5.76M
         assertEquals("2", StatsReport.sigfigs3(2));
         assertEquals("9.50", StatsReport.sigfigs3(9.5));
         assertEquals("10", StatsReport.sigfigs3(10));

@@ -28,10 +28,12 @@ class ArchitectureTest {
         // low_latency_conv: 33×186×(98×8) + 6,138×128 + 128×128 + 128×4
         assertEquals(4_812_192L + 785_664L + 16_384L + 512L, Architecture.LOW_LATENCY_CONV.multiplyAddsPerClip(WORD));
         // tc_resnet at 99 frames, 6 labels: 50×64×(5×40) + 25×96×(9×64) + 13×128×(9×96) + 128×6
-        assertEquals(640_000L + 1_382_400L + 1_437_696L + 768L,
+        assertEquals(
+                640_000L + 1_382_400L + 1_437_696L + 768L,
                 Architecture.TC_RESNET.multiplyAddsPerClip(new ModelShape(99, 40, 6)));
         // tc_resnet_max differs only in its pool
-        assertEquals(640_000L + 1_382_400L + 1_437_696L + 768L,
+        assertEquals(
+                640_000L + 1_382_400L + 1_437_696L + 768L,
                 Architecture.TC_RESNET_MAX.multiplyAddsPerClip(new ModelShape(99, 40, 6)));
     }
 
@@ -68,7 +70,9 @@ class ArchitectureTest {
     @Test
     void unknownNamesListTheChoices() {
         BabbleException e = assertThrows(BabbleException.class, () -> Architecture.parse("resnet50"));
-        assertTrue(e.getMessage().contains("tc_resnet, tc_resnet_max, conv, low_latency_conv, single_fc, tiny_conv"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("tc_resnet, tc_resnet_max, conv, low_latency_conv, single_fc, tiny_conv"),
+                e.getMessage());
     }
 
     @Test
@@ -80,7 +84,8 @@ class ArchitectureTest {
         assertEquals(4, channels.getFloat(0, 1, 1, 0));
         INDArray image = BatchLayout.arrange(clips, FeatureLayout.IMAGE);
         assertEquals(4, image.getFloat(0, 0, 1, 1));
-        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, BatchLayout.arrange(clips, FeatureLayout.FLAT)
-                .toFloatVector());
+        assertArrayEquals(
+                new float[] {1, 2, 3, 4, 5, 6},
+                BatchLayout.arrange(clips, FeatureLayout.FLAT).toFloatVector());
     }
 }

@@ -8,21 +8,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.babble.core.audio.AudioClip;
-import org.babble.core.audio.WavWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.babble.core.audio.AudioClip;
+import org.babble.core.audio.WavWriter;
 import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.CaptureFormat;
 import org.babble.core.capture.FileReplaySource;
 import org.babble.core.capture.ReplaySpeed;
-import org.babble.core.recognition.RecognitionSettings;
 import org.babble.core.monitor.store.EpisodeRow;
 import org.babble.core.monitor.store.MonitorDatabase;
 import org.babble.core.monitor.store.RunInfo;
+import org.babble.core.recognition.RecognitionSettings;
 import org.babble.testing.Signals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,8 +72,7 @@ class MonitorTest {
         }
 
         @Override
-        public void restart() {
-        }
+        public void restart() {}
     };
 
     /** 60 s of quiet hiss with a loud 440 Hz tone from 10 to 25 s and from 40 to 45 s. */
@@ -96,21 +95,29 @@ class MonitorTest {
         Path db = dir.resolve("babble.db");
         Path hookOut = dir.resolve("hook.txt");
         Path keep = dir.resolve("kept");
-        MonitorSettings settings = new MonitorSettings(500, RecognitionSettings.forWindows(1000, 500), "crying",
-                Optional.of("echo \"$BABBLE_LABEL $BABBLE_SCORE $BABBLE_START\" >> '" + hookOut + "'"), 40_000,
-                Optional.of(keep), ORIGIN);
+        MonitorSettings settings = new MonitorSettings(
+                500,
+                RecognitionSettings.forWindows(1000, 500),
+                "crying",
+                Optional.of("echo \"$BABBLE_LABEL $BABBLE_SCORE $BABBLE_START\" >> '" + hookOut + "'"),
+                40_000,
+                Optional.of(keep),
+                ORIGIN);
         Monitor.Summary summary;
         try (MonitorDatabase database = MonitorDatabase.openForWriting(db)) {
-            Monitor monitor = new Monitor(LOUDNESS, settings,
+            Monitor monitor = new Monitor(
+                    LOUDNESS,
+                    settings,
                     database.startRun(new RunInfo("loudness", LABELS, wav.toString(), "{}", ORIGIN)),
-                    new MonitorListener() { });
+                    new MonitorListener() {});
             summary = monitor.run(() -> new FileReplaySource(wav, ReplaySpeed.MAX));
         }
         assertEquals(119, summary.windows(), "a 1 s window every 0.5 s over 60 s");
         assertEquals("end of input", summary.endReason());
         try (MonitorDatabase database = MonitorDatabase.openForReading(db)) {
             List<EpisodeRow> all = database.episodes(ORIGIN, ORIGIN.plusSeconds(60));
-            List<EpisodeRow> episodes = all.stream().filter(e -> e.label().equals("crying")).toList();
+            List<EpisodeRow> episodes =
+                    all.stream().filter(e -> e.label().equals("crying")).toList();
             assertEquals(2, episodes.size(), all::toString);
             assertEquals(3, all.size() - episodes.size(), "the quiet stretches are room_empty episodes: " + all);
             assertSpan(episodes.get(0), 10, 25);
@@ -123,12 +130,17 @@ class MonitorTest {
         }
         Thread.sleep(300);
         List<String> fired = Files.readAllLines(hookOut);
-        assertEquals(1, fired.size(), "rate-limited to one call per 40 s of audio (the episodes start 30 s apart): " + fired);
+        assertEquals(
+                1,
+                fired.size(),
+                "rate-limited to one call per 40 s of audio (the episodes start 30 s apart): " + fired);
         assertTrue(fired.get(0).startsWith("crying ") && fired.get(0).contains("2026-11-20T21:00:"), fired.get(0));
         try (var kept = Files.list(keep.resolve("crying"))) {
             List<Path> pieces = kept.sorted().toList();
             assertTrue(pieces.size() >= 15 + 5, "1-s pieces of both episodes: " + pieces);
-            assertTrue(pieces.get(0).getFileName().toString().matches(".*_nohash_0\\.wav"), pieces.get(0).toString());
+            assertTrue(
+                    pieces.get(0).getFileName().toString().matches(".*_nohash_0\\.wav"),
+                    pieces.get(0).toString());
         }
     }
 
@@ -181,12 +193,20 @@ class MonitorTest {
                 file.close();
             }
         };
-        MonitorSettings settings = new MonitorSettings(500, RecognitionSettings.forWindows(1000, 500), "crying",
-                Optional.empty(), 0, Optional.empty(), ORIGIN);
+        MonitorSettings settings = new MonitorSettings(
+                500,
+                RecognitionSettings.forWindows(1000, 500),
+                "crying",
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                ORIGIN);
         try (MonitorDatabase database = MonitorDatabase.openForWriting(db)) {
-            Monitor monitor = new Monitor(LOUDNESS, settings,
+            Monitor monitor = new Monitor(
+                    LOUDNESS,
+                    settings,
                     database.startRun(new RunInfo("loudness", LABELS, wav.toString(), "{}", ORIGIN)),
-                    new MonitorListener() { });
+                    new MonitorListener() {});
             ExecutorService runner = Executors.newSingleThreadExecutor();
             Future<Monitor.Summary> run = runner.submit(() -> monitor.run(blocksAt15s));
             assertTrue(inTheLoudPart.await(30, TimeUnit.SECONDS), "the monitor reached 15 s");
@@ -197,7 +217,8 @@ class MonitorTest {
         }
         try (MonitorDatabase database = MonitorDatabase.openForReading(db)) {
             List<EpisodeRow> crying = database.episodes(ORIGIN, ORIGIN.plusSeconds(60)).stream()
-                    .filter(e -> e.label().equals("crying")).toList();
+                    .filter(e -> e.label().equals("crying"))
+                    .toList();
             assertEquals(1, crying.size(), crying::toString);
             assertSpan(crying.get(0), 10, 15);
             assertEquals("stopped", database.runs().get(0).endReason());
@@ -213,11 +234,19 @@ class MonitorTest {
         Path db = dir.resolve("lost.db");
         List<String> notes = new java.util.ArrayList<>();
         int[] opens = {0};
-        MonitorSettings settings = new MonitorSettings(500, RecognitionSettings.forWindows(1000, 500), "crying",
-                Optional.empty(), 0, Optional.empty(), ORIGIN);
+        MonitorSettings settings = new MonitorSettings(
+                500,
+                RecognitionSettings.forWindows(1000, 500),
+                "crying",
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                ORIGIN);
         try (MonitorDatabase database = MonitorDatabase.openForWriting(db)) {
             Monitor[] monitor = new Monitor[1];
-            monitor[0] = new Monitor(LOUDNESS, settings,
+            monitor[0] = new Monitor(
+                    LOUDNESS,
+                    settings,
                     database.startRun(new RunInfo("loudness", LABELS, wav.toString(), "{}", ORIGIN)),
                     new MonitorListener() {
                         @Override
@@ -235,7 +264,8 @@ class MonitorTest {
             assertEquals("stopped", summary.endReason());
             assertEquals(2 * 119, summary.windows(), "both plug-ins were heard in full");
         }
-        assertTrue(notes.get(0).startsWith("audio lost: night.wav") && notes.get(0).contains("stopped delivering"),
+        assertTrue(
+                notes.get(0).startsWith("audio lost: night.wav") && notes.get(0).contains("stopped delivering"),
                 notes.toString());
         try (MonitorDatabase database = MonitorDatabase.openForReading(db)) {
             assertEquals(2 * 119, database.windowCount());

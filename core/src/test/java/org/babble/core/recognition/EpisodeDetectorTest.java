@@ -28,30 +28,58 @@ class EpisodeDetectorTest {
     @Test
     void oneRunOfCryingWindowsIsOneEpisodeSpanningThem() {
         // windows 4..7 (starting 10.0 s to 17.5 s) cry: together they cover 10.0 s to 17.5 + 5 = 22.5 s
-        List<Episode> episodes = crying(run(RecognitionSettings.forWindows(CLIP, HOP),
-                false, false, false, false, true, true, true, true, false, false, false, false));
+        List<Episode> episodes = crying(run(
+                RecognitionSettings.forWindows(CLIP, HOP),
+                false,
+                false,
+                false,
+                false,
+                true,
+                true,
+                true,
+                true,
+                false,
+                false,
+                false,
+                false));
         assertEquals(List.of(new Episode("crying", 10_000, 22_500, 0.95f)), episodes);
     }
 
     @Test
     void aSingleCryingWindowAmongQuietOnesIsNotAnEpisodeAtThreshold05() {
         // one window at 0.95 averaged with two quiet ones gives (0.95 + 0.05 + 0.05) / 3 = 0.35 < 0.5
-        assertEquals(List.of(), crying(run(RecognitionSettings.forWindows(CLIP, HOP),
-                false, false, false, true, false, false, false)));
+        assertEquals(
+                List.of(),
+                crying(run(RecognitionSettings.forWindows(CLIP, HOP), false, false, false, true, false, false, false)));
     }
 
     @Test
     void runsSeparatedByLessThanTheSuppressionTimeMerge() {
         RecognitionSettings settings = new RecognitionSettings(CLIP, 0.5, 20_000, 2);
-        List<Episode> episodes = crying(run(settings, false, true, true, true, false, false, false, false, true, true,
-                true, false, false));
+        List<Episode> episodes = crying(
+                run(settings, false, true, true, true, false, false, false, false, true, true, true, false, false));
         assertEquals(1, episodes.size(), episodes.toString());
     }
 
     @Test
     void runsFurtherApartThanTheSuppressionTimeAreSeparateEpisodes() {
-        List<Episode> episodes = crying(run(RecognitionSettings.forWindows(CLIP, HOP), false, true, true, true, false,
-                false, false, false, false, false, true, true, true, false, false));
+        List<Episode> episodes = crying(run(
+                RecognitionSettings.forWindows(CLIP, HOP),
+                false,
+                true,
+                true,
+                true,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                true,
+                true,
+                true,
+                false,
+                false));
         assertEquals(2, episodes.size(), episodes.toString());
         assertEquals(2_500, episodes.get(0).startMs());
         assertEquals(25_000, episodes.get(1).startMs());
@@ -68,8 +96,10 @@ class EpisodeDetectorTest {
 
     @Test
     void episodesPrintAsClassifyShowsThem() {
-        assertEquals("crying 00:00:45.0\u201300:00:50.0 (peak 0.97)", new Episode("crying", 45_000, 50_000, 0.97).format());
-        assertEquals("laughing 01:02:03.5\u201301:02:08.5 (peak 0.50)",
+        assertEquals(
+                "crying 00:00:45.0\u201300:00:50.0 (peak 0.97)", new Episode("crying", 45_000, 50_000, 0.97).format());
+        assertEquals(
+                "laughing 01:02:03.5\u201301:02:08.5 (peak 0.50)",
                 new Episode("laughing", 3_723_450, 3_728_460, 0.5).format());
     }
 }

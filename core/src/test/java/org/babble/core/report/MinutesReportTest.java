@@ -29,8 +29,13 @@ class MinutesReportTest {
                 episode("crying", "2026-11-20T21:00:00", "2026-11-20T21:02:30"),
                 episode("crying", "2026-11-20T23:59:00", "2026-11-21T00:01:00"),
                 episode("laughing", "2026-11-21T08:00:00", "2026-11-21T08:00:45"));
-        List<MinutesRow> rows = MinutesReport.compute(episodes, at("2026-11-19T00:00:00"), at("2026-11-22T00:00:00"),
-                ZONE, Granularity.DAY, Optional.empty());
+        List<MinutesRow> rows = MinutesReport.compute(
+                episodes,
+                at("2026-11-19T00:00:00"),
+                at("2026-11-22T00:00:00"),
+                ZONE,
+                Granularity.DAY,
+                Optional.empty());
         assertEquals(6, rows.size(), "3 days x 2 labels, quiet ones included: " + rows);
         assertEquals(0.0, minutes(rows, "2026-11-19T00:00", "crying"), 1e-9);
         assertEquals(3.5, minutes(rows, "2026-11-20T00:00", "crying"), 1e-9);
@@ -45,12 +50,13 @@ class MinutesReportTest {
                 episode("crying", "2026-11-20T21:50:00", "2026-11-20T22:20:00"),
                 episode("laughing", "2026-11-20T22:00:00", "2026-11-20T22:10:00"),
                 episode("crying", "2026-11-21T13:00:00", "2026-11-21T13:10:00"));
-        List<MinutesRow> rows = MinutesReport.compute(episodes, night.start(), night.end(), ZONE, Granularity.HOUR,
-                Optional.of("crying"));
+        List<MinutesRow> rows = MinutesReport.compute(
+                episodes, night.start(), night.end(), ZONE, Granularity.HOUR, Optional.of("crying"));
         assertEquals(24, rows.size());
         assertEquals(10.0, minutes(rows, "2026-11-20T21:00", "crying"), 1e-9);
         assertEquals(20.0, minutes(rows, "2026-11-20T22:00", "crying"), 1e-9);
-        assertEquals(30.0, rows.stream().mapToDouble(MinutesRow::minutes).sum(), 1e-9, "next afternoon is not this night");
+        assertEquals(
+                30.0, rows.stream().mapToDouble(MinutesRow::minutes).sum(), 1e-9, "next afternoon is not this night");
     }
 
     @Test
@@ -63,7 +69,10 @@ class MinutesReportTest {
     }
 
     private static double minutes(List<MinutesRow> rows, String bucket, String label) {
-        return rows.stream().filter(r -> r.bucket().toString().equals(bucket) && r.label().equals(label))
-                .findFirst().orElseThrow(() -> new AssertionError("no row " + bucket + " " + label)).minutes();
+        return rows.stream()
+                .filter(r -> r.bucket().toString().equals(bucket) && r.label().equals(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + bucket + " " + label))
+                .minutes();
     }
 }

@@ -29,20 +29,24 @@ class ReportChartsTest {
         List<EpisodeRow> episodes = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Instant start = night.start().plusSeconds(9 * 3600 + i * 1800L);
-            episodes.add(new EpisodeRow(i, 1, i % 2 == 0 ? "crying" : "laughing", start,
-                    Optional.of(start.plusSeconds(300)), 0.9));
+            episodes.add(new EpisodeRow(
+                    i, 1, i % 2 == 0 ? "crying" : "laughing", start, Optional.of(start.plusSeconds(300)), 0.9));
         }
         Instant from = night.start().minusSeconds(29 * 86400L + 12 * 3600);
-        List<MinutesRow> daily = MinutesReport.compute(episodes, from, from.plusSeconds(30 * 86400L), ZONE,
-                Granularity.DAY, Optional.of("crying"));
+        List<MinutesRow> daily = MinutesReport.compute(
+                episodes, from, from.plusSeconds(30 * 86400L), ZONE, Granularity.DAY, Optional.of("crying"));
         Path png = dir.resolve("report.png");
-        ReportCharts.writePng(png, List.of(ReportCharts.dailyMinutes(daily, "crying"),
-                ReportCharts.nightTimeline(episodes, night, List.of("crying", "laughing"))));
+        ReportCharts.writePng(
+                png,
+                List.of(
+                        ReportCharts.dailyMinutes(daily, "crying"),
+                        ReportCharts.nightTimeline(episodes, night, List.of("crying", "laughing"))));
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(ReportCharts.WIDTH, image.getWidth());
         assertEquals(2 * ReportCharts.CHART_HEIGHT, image.getHeight());
         assertTrue(countRed(image, 0, ReportCharts.CHART_HEIGHT) > 0, "the daily chart has a crying bar");
-        assertTrue(countRed(image, ReportCharts.CHART_HEIGHT, 2 * ReportCharts.CHART_HEIGHT) > 0,
+        assertTrue(
+                countRed(image, ReportCharts.CHART_HEIGHT, 2 * ReportCharts.CHART_HEIGHT) > 0,
                 "the timeline marks episodes");
     }
 

@@ -23,8 +23,10 @@ class DetectionsTest {
             for (int s : cryingSeconds) {
                 crying |= start >= s * 1000L && start < (s + 1) * 1000L;
             }
-            windows.add(new WindowScores(start, start + CLIP, crying ? new float[] {0.02f, 0.03f, 0.95f}
-                    : new float[] {0.05f, 0.9f, 0.05f}));
+            windows.add(new WindowScores(
+                    start,
+                    start + CLIP,
+                    crying ? new float[] {0.02f, 0.03f, 0.95f} : new float[] {0.05f, 0.9f, 0.05f}));
         }
         return windows;
     }
@@ -39,7 +41,8 @@ class DetectionsTest {
 
         List<Detection> detections = Detections.of(LABELS, settings, windows);
         assertEquals(expected, detections.stream().map(Detection::episode).toList());
-        assertEquals(List.of("quiet", "crying", "quiet", "crying", "quiet"),
+        assertEquals(
+                List.of("quiet", "crying", "quiet", "crying", "quiet"),
                 detections.stream().map(Detection::label).toList());
         // The second crying window (10.5 s) is the first with two crying results in the average: known at its end.
         Detection first = detections.get(1);

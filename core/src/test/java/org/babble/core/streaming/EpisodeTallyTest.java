@@ -17,7 +17,9 @@ class EpisodeTallyTest {
     @Test
     void anEpisodeTouchedByADetectionIsFoundAndTheRestAreMissed() {
         EpisodeTally tally = new EpisodeTally("crying", 0);
-        tally.add(HOUR, List.of(new TruthEpisode("crying", 10_000, 20_000), new TruthEpisode("crying", 60_000, 65_000)),
+        tally.add(
+                HOUR,
+                List.of(new TruthEpisode("crying", 10_000, 20_000), new TruthEpisode("crying", 60_000, 65_000)),
                 List.of(cry(12_000, 18_000, 17_000)));
         LabelFigures f = tally.figures();
         assertEquals(2, f.episodes());
@@ -31,9 +33,13 @@ class EpisodeTallyTest {
     void aDetectionNearNoEpisodeOfItsLabelIsAFalseAlarmPerHourOfAudioWithoutTheLabel() {
         EpisodeTally tally = new EpisodeTally("crying", 0);
         // 30 min of audio, 6 min of it crying: three false alarms over 24 min of negative audio = 7.5 per hour.
-        tally.add(HOUR / 2, List.of(new TruthEpisode("crying", 0, 360_000), new TruthEpisode("laughing", 400_000,
-                        410_000)),
-                List.of(cry(100_000, 105_000, 104_000), cry(400_000, 405_000, 404_000), cry(900_000, 905_000, 904_000),
+        tally.add(
+                HOUR / 2,
+                List.of(new TruthEpisode("crying", 0, 360_000), new TruthEpisode("laughing", 400_000, 410_000)),
+                List.of(
+                        cry(100_000, 105_000, 104_000),
+                        cry(400_000, 405_000, 404_000),
+                        cry(900_000, 905_000, 904_000),
                         cry(1_500_000, 1_505_000, 1_504_000)));
         LabelFigures f = tally.figures();
         assertEquals(3, f.falseAlarms(), "the one inside a laughing episode counts too");
@@ -58,7 +64,10 @@ class EpisodeTallyTest {
     @Test
     void latencyRunsFromTheOnsetToTheFirstDetectionAndIsNeverNegative() {
         EpisodeTally tally = new EpisodeTally("crying", 0);
-        tally.add(HOUR, List.of(new TruthEpisode("crying", 10_000, 30_000),
+        tally.add(
+                HOUR,
+                List.of(
+                        new TruthEpisode("crying", 10_000, 30_000),
                         new TruthEpisode("crying", 100_000, 110_000),
                         new TruthEpisode("crying", 200_000, 210_000)),
                 List.of(cry(9_000, 30_000, 14_000), cry(95_000, 112_000, 99_000), cry(200_000, 210_000, 207_000)));
@@ -71,7 +80,9 @@ class EpisodeTallyTest {
     @Test
     void coveredSecondsCountOverlappingDetectionsOnce() {
         EpisodeTally tally = new EpisodeTally("crying", 0);
-        tally.add(HOUR, List.of(new TruthEpisode("crying", 10_000, 30_000)),
+        tally.add(
+                HOUR,
+                List.of(new TruthEpisode("crying", 10_000, 30_000)),
                 List.of(cry(5_000, 20_000, 9_000), cry(15_000, 25_000, 19_000)));
         LabelFigures f = tally.figures();
         assertEquals(20.0, f.truthSeconds());

@@ -19,11 +19,14 @@ class OperatingPointSweepTest {
             WindowScores w = windows.get(i);
             if (i % 97 == 5 && w.scores()[2] < 0.5f) {
                 windows.set(i, new WindowScores(w.startMs(), w.endMs(), new float[] {0.05f, 0.35f, 0.6f}));
-                windows.set(i + 1, new WindowScores(w.startMs() + 500, w.endMs() + 500,
-                        new float[] {0.05f, 0.35f, 0.6f}));
+                windows.set(
+                        i + 1, new WindowScores(w.startMs() + 500, w.endMs() + 500, new float[] {0.05f, 0.35f, 0.6f}));
             }
         }
-        return new RecordingScores("night", 600_000, windows,
+        return new RecordingScores(
+                "night",
+                600_000,
+                windows,
                 List.of(new TruthEpisode("crying", 100_000, 103_000), new TruthEpisode("crying", 300_000, 303_000)));
     }
 
@@ -43,8 +46,8 @@ class OperatingPointSweepTest {
 
     @Test
     void theFrontierFallsInMissRateAsFalseAlarmsRise() {
-        OperatingPointSweep sweep = OperatingPointSweep.run("crying", DetectionsTest.LABELS, List.of(night()),
-                SweepGrid.forWindows(1000, 500), 0);
+        OperatingPointSweep sweep = OperatingPointSweep.run(
+                "crying", DetectionsTest.LABELS, List.of(night()), SweepGrid.forWindows(1000, 500), 0);
         List<OperatingPointSweep.Point> frontier = sweep.frontier();
         for (int i = 1; i < frontier.size(); i++) {
             LabelFigures here = frontier.get(i).figures();
@@ -54,17 +57,24 @@ class OperatingPointSweepTest {
         }
         for (OperatingPointSweep.Point p : sweep.points()) {
             LabelFigures q = p.figures();
-            assertTrue(frontier.stream().anyMatch(f -> f.figures().falseAlarmsPerHour() <= q.falseAlarmsPerHour()
-                    && f.figures().missRate() <= q.missRate()), "nothing on the frontier beats " + p);
+            assertTrue(
+                    frontier.stream()
+                            .anyMatch(f -> f.figures().falseAlarmsPerHour() <= q.falseAlarmsPerHour()
+                                    && f.figures().missRate() <= q.missRate()),
+                    "nothing on the frontier beats " + p);
         }
     }
 
     @Test
     void noSettingWithinAnImpossibleBudgetGivesNone() {
-        RecordingScores everythingFires = new RecordingScores("noisy", 60_000, DetectionsTest.windows(60, 5, 6, 20, 21,
-                40, 41), List.of());
-        OperatingPointSweep sweep = OperatingPointSweep.run("crying", DetectionsTest.LABELS, List.of(everythingFires),
-                new SweepGrid(List.of(0.5), List.of(1000L), List.of(1), List.of(1000L)), 0);
+        RecordingScores everythingFires =
+                new RecordingScores("noisy", 60_000, DetectionsTest.windows(60, 5, 6, 20, 21, 40, 41), List.of());
+        OperatingPointSweep sweep = OperatingPointSweep.run(
+                "crying",
+                DetectionsTest.LABELS,
+                List.of(everythingFires),
+                new SweepGrid(List.of(0.5), List.of(1000L), List.of(1), List.of(1000L)),
+                0);
         assertTrue(sweep.best(1).isEmpty(), sweep.points().toString());
         assertEquals(3, sweep.points().get(0).figures().falseAlarms());
     }

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointFolderTest {
     @TempDir
     Path dir;
+
     Path train;
 
     @BeforeEach
     void aTrainDir() throws Exception {
         train = Files.createDirectories(dir.resolve("training"));
-        for (String name : new String[] {"ckpt-900.zip", "ckpt-1000.zip", "ckpt-1100.zip", "ckpt-1200.zip", "best.zip"}) {
+        for (String name :
+                new String[] {"ckpt-900.zip", "ckpt-1000.zip", "ckpt-1100.zip", "ckpt-1200.zip", "best.zip"}) {
             Files.writeString(train.resolve(name), "");
         }
     }
@@ -28,8 +30,14 @@ class CheckpointFolderTest {
     @Test
     void aTensorFlowCheckpointNameMeansBabblesCheckpointOfThatStep() {
         Path step = train.resolve("ckpt-1200.zip");
-        for (String tf : new String[] {"conv.ckpt-1200", "conv.ckpt-1200.index", "conv.ckpt-1200.meta",
-            "conv.ckpt-1200.data-00000-of-00001", "tc_resnet_max.ckpt-1200", "ckpt-1200"}) {
+        for (String tf : new String[] {
+            "conv.ckpt-1200",
+            "conv.ckpt-1200.index",
+            "conv.ckpt-1200.meta",
+            "conv.ckpt-1200.data-00000-of-00001",
+            "tc_resnet_max.ckpt-1200",
+            "ckpt-1200"
+        }) {
             assertEquals(step, CheckpointFolder.resolve(train.resolve(tf), true), tf);
             assertEquals(step, CheckpointFolder.resolve(train.resolve(tf), false), tf);
         }
@@ -44,16 +52,20 @@ class CheckpointFolderTest {
 
     @Test
     void aMissingStepListsTheStepsTheFolderHolds() {
-        BabbleException e = assertThrows(BabbleException.class,
-                () -> CheckpointFolder.resolve(train.resolve("conv.ckpt-450"), true));
-        assertTrue(e.getMessage().contains("conv.ckpt-450: no checkpoint of step 450 in " + train
-                + "; it holds steps 900, 1000, 1100, 1200, best.zip — pass one of those steps (training keeps only the latest"
-                + " few), or the folder " + train + " for its best checkpoint"), e.getMessage());
+        BabbleException e = assertThrows(
+                BabbleException.class, () -> CheckpointFolder.resolve(train.resolve("conv.ckpt-450"), true));
+        assertTrue(
+                e.getMessage()
+                        .contains("conv.ckpt-450: no checkpoint of step 450 in " + train
+                                + "; it holds steps 900, 1000, 1100, 1200, best.zip — pass one of those steps (training keeps only the latest"
+                                + " few), or the folder " + train + " for its best checkpoint"),
+                e.getMessage());
     }
 
     @Test
     void aStepInAnEmptyOrMissingFolderSaysSo() {
-        BabbleException e = assertThrows(BabbleException.class,
+        BabbleException e = assertThrows(
+                BabbleException.class,
                 () -> CheckpointFolder.resolve(dir.resolve("elsewhere").resolve("conv.ckpt-450"), true));
         assertTrue(e.getMessage().contains("holds no checkpoints"), e.getMessage());
     }
@@ -62,8 +74,8 @@ class CheckpointFolderTest {
     void aFolderMeansItsBestOrItsLatestAndOtherNamesAreNotCheckpoints() {
         assertEquals(train.resolve("best.zip"), CheckpointFolder.resolve(train, true));
         assertEquals(train.resolve("ckpt-1200.zip"), CheckpointFolder.resolve(train, false));
-        BabbleException e = assertThrows(BabbleException.class,
-                () -> CheckpointFolder.resolve(train.resolve("graph.pb"), true));
+        BabbleException e =
+                assertThrows(BabbleException.class, () -> CheckpointFolder.resolve(train.resolve("graph.pb"), true));
         assertTrue(e.getMessage().contains("no such checkpoint"), e.getMessage());
     }
 }

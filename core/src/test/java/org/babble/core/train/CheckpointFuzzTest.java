@@ -16,8 +16,8 @@ class CheckpointFuzzTest {
     @BeforeAll
     static void loadNd4jOnce() {
         // the first network read loads ND4J's native code, seconds that no fuzz input should be timed for
-        Checkpoint.read(FuzzInputs.resource(CheckpointFuzzTest.class,
-                "CheckpointFuzzTestInputs/loadsOrRefuses/single-fc-ckpt-4"));
+        Checkpoint.read(FuzzInputs.resource(
+                CheckpointFuzzTest.class, "CheckpointFuzzTestInputs/loadsOrRefuses/single-fc-ckpt-4"));
     }
 
     @FuzzTest(maxDuration = "10s")

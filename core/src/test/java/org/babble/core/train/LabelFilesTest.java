@@ -1,12 +1,12 @@
 package org.babble.core.train;
 
-import org.babble.core.model.Architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.babble.core.model.Architecture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,8 @@ class LabelFilesTest {
         LabelFiles.write(dir, Architecture.TC_RESNET_MAX, LABELS);
         assertEquals("_silence_\n_unknown_\nsilence\ncrying\n", Files.readString(dir.resolve("labels.txt")));
         // TF's train.py: f.write('\n'.join(audio_processor.words_list)), no newline at the end
-        assertEquals("_silence_\n_unknown_\nsilence\ncrying", Files.readString(dir.resolve("tc_resnet_max_labels.txt")));
+        assertEquals(
+                "_silence_\n_unknown_\nsilence\ncrying", Files.readString(dir.resolve("tc_resnet_max_labels.txt")));
         assertEquals("_silence_\n_unknown_\nsilence\ncrying", Files.readString(dir.resolve("conv_labels.txt")));
     }
 
@@ -29,7 +30,8 @@ class LabelFilesTest {
     void aConvRunWritesTheConvNameOnce() throws Exception {
         LabelFiles.write(dir, Architecture.CONV, LABELS);
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("conv_labels.txt", "labels.txt"),
+            assertEquals(
+                    List.of("conv_labels.txt", "labels.txt"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertFalse(Files.exists(dir.resolve("tc_resnet_labels.txt")));

@@ -1,10 +1,10 @@
 package org.babble.core.train;
 
-import org.babble.core.model.Architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.babble.core.features.FeatureSettings.Normalization;
+import org.babble.core.model.Architecture;
 import org.babble.core.train.RunConfiguration.AugmentOn;
 import org.babble.core.train.RunConfiguration.Mix;
 import org.junit.jupiter.api.Test;
@@ -45,9 +45,11 @@ class LongClipDefaultsTest {
 
     @Test
     void longClipsMixTheRoomFoldersTheRunHasUnderHalfTheClips() {
-        assertEquals(new Mix(0.5, List.of("room_empty", "noise"), 0, 20),
+        assertEquals(
+                new Mix(0.5, List.of("room_empty", "noise"), 0, 20),
                 LongClipDefaults.mix(FIVE_SECONDS, null, null, NURSERY, 0, 20));
-        assertEquals(new Mix(0.5, List.of("noise"), -5, 10),
+        assertEquals(
+                new Mix(0.5, List.of("noise"), -5, 10),
                 LongClipDefaults.mix(FIVE_SECONDS, null, null, List.of("crying", "noise"), -5, 10));
     }
 
@@ -66,8 +68,10 @@ class LongClipDefaultsTest {
             assertEquals(Normalization.STANDARD, LongClipDefaults.normalization(clip, Normalization.STANDARD), why);
             assertEquals(0.25, LongClipDefaults.pauseProbability(clip, 0.25), why);
             assertEquals(AugmentOn.AUDIO, LongClipDefaults.augmentOn(clip, AugmentOn.AUDIO), why);
-            assertEquals(new Mix(0.3, List.of("crying"), 0, 20),
-                    LongClipDefaults.mix(clip, 0.3, List.of("crying"), NURSERY, 0, 20), why);
+            assertEquals(
+                    new Mix(0.3, List.of("crying"), 0, 20),
+                    LongClipDefaults.mix(clip, 0.3, List.of("crying"), NURSERY, 0, 20),
+                    why);
         }
     }
 

@@ -18,16 +18,16 @@ import org.junit.jupiter.api.Test;
 class RunConfigurationTest {
     private static final FeatureSettings FEATURES = FeatureSettings.defaults(16000, 1000);
     private static final TrainSettings TRAINING = TrainSettings.defaults().withSeed(9);
-    private static final Augmentation AUGMENTATION = new Augmentation(6, 0.25, 0.1, 3, 0.2, AugmentOn.BANDS, 2, 1, 3,
-            new Mix(0.4, List.of("noise"), -5, 15));
+    private static final Augmentation AUGMENTATION =
+            new Augmentation(6, 0.25, 0.1, 3, 0.2, AugmentOn.BANDS, 2, 1, 3, new Mix(0.4, List.of("noise"), -5, 15));
 
     @Test
     void aCheckpointKeepsTheWholeConfiguration() throws Exception {
         RunConfiguration run = new RunConfiguration(TRAINING, FEATURES, AUGMENTATION);
         CheckpointState state = new CheckpointState(30, 0, List.of("_silence_", "_unknown_", "a"), run, 0.75, 20);
 
-        CheckpointState read = Checkpoint.JSON.readValue(Checkpoint.JSON.writeValueAsBytes(state),
-                CheckpointState.class);
+        CheckpointState read =
+                Checkpoint.JSON.readValue(Checkpoint.JSON.writeValueAsBytes(state), CheckpointState.class);
 
         assertEquals(state, read);
         assertEquals(TRAINING, read.trainSettings());
@@ -53,14 +53,16 @@ class RunConfigurationTest {
 
     @Test
     void eachBadAugmentationNamesItsFieldAndRange() {
-        IllegalArgumentException pause = assertThrows(IllegalArgumentException.class, () -> new Augmentation(0, 0, 0,
-                0, 1.5, AugmentOn.AUDIO, 0, 0, 0, Mix.NONE));
+        IllegalArgumentException pause = assertThrows(
+                IllegalArgumentException.class,
+                () -> new Augmentation(0, 0, 0, 0, 1.5, AugmentOn.AUDIO, 0, 0, 0, Mix.NONE));
         assertEquals("invalid run configuration augmentation.pauseProbability (0 to 1): 1.5", pause.getMessage());
-        IllegalArgumentException shift = assertThrows(IllegalArgumentException.class, () -> new Augmentation(0, 0, 0,
-                0, 0, AugmentOn.AUDIO, 2, 0, 0, Mix.NONE));
+        IllegalArgumentException shift = assertThrows(
+                IllegalArgumentException.class,
+                () -> new Augmentation(0, 0, 0, 0, 0, AugmentOn.AUDIO, 2, 0, 0, Mix.NONE));
         assertTrue(shift.getMessage().contains("frequencyShiftBands (mel bands only"), shift.getMessage());
-        IllegalArgumentException mix = assertThrows(IllegalArgumentException.class,
-                () -> new Mix(0.5, List.of(), 0, 20));
+        IllegalArgumentException mix =
+                assertThrows(IllegalArgumentException.class, () -> new Mix(0.5, List.of(), 0, 20));
         assertTrue(mix.getMessage().contains("augmentation.mix.labels"), mix.getMessage());
     }
 

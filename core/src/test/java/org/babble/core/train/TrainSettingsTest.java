@@ -1,11 +1,11 @@
 package org.babble.core.train;
 
-import org.babble.core.model.Architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.babble.core.model.Architecture;
 import org.junit.jupiter.api.Test;
 
 class TrainSettingsTest {
@@ -32,15 +32,15 @@ class TrainSettingsTest {
                 assertEquals(s == middle && step > 600 ? 0.0001 : 0.001, s.learningRateAt(step), "step " + step);
             }
         }
-        assertField("howManyTrainingSteps", () -> TrainSettings.defaults().withSteps(List.of(0, 0),
-                List.of(0.1, 0.1)));
-        assertField("howManyTrainingSteps", () -> TrainSettings.defaults().withSteps(List.of(10, -1),
-                List.of(0.1, 0.1)));
+        assertField("howManyTrainingSteps", () -> TrainSettings.defaults().withSteps(List.of(0, 0), List.of(0.1, 0.1)));
+        assertField(
+                "howManyTrainingSteps", () -> TrainSettings.defaults().withSteps(List.of(10, -1), List.of(0.1, 0.1)));
     }
 
     @Test
     void aRateMissingForAPhaseNamesTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> TrainSettings.defaults().withSteps(List.of(400, 50), List.of(0.001)));
         assertTrue(e.getMessage().contains("learningRates"), e.getMessage());
     }

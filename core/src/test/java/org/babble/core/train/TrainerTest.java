@@ -1,7 +1,5 @@
 package org.babble.core.train;
 
-import org.babble.core.model.ModelShape;
-import org.babble.core.model.Architecture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,48 +14,64 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.babble.core.features.FeatureSettings;
+import org.babble.core.model.Architecture;
+import org.babble.core.model.ModelShape;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainerTest {
     /** 19 frames of 12 bins: small enough to train in seconds. */
-    private static final FeatureSettings FEATURES = new FeatureSettings(1000, 210, 30, 10, 12,
-            FeatureSettings.Preprocess.MFCC, 20, 400, 40);
+    private static final FeatureSettings FEATURES =
+            new FeatureSettings(1000, 210, 30, 10, 12, FeatureSettings.Preprocess.MFCC, 20, 400, 40);
+
     private static final List<String> LABELS = List.of("_silence_", "_unknown_", "a", "b");
 
     @TempDir
     Path dir;
 
     private static TrainSettings settings(int steps1, int steps2, int save) {
-        return TrainSettings.defaults().withSteps(List.of(steps1, steps2), List.of(0.01, 0.001))
-                .withIntervals(32, 20, save).withSeed(42);
+        return TrainSettings.defaults()
+                .withSteps(List.of(steps1, steps2), List.of(0.01, 0.001))
+                .withIntervals(32, 20, save)
+                .withSeed(42);
     }
 
     private static Trainer trainer(TrainSettings settings, Path trainDir) {
         ModelShape shape = new ModelShape(FEATURES.frameCount(), FEATURES.binsPerFrame(), LABELS.size());
-        return new Trainer(new RunConfiguration(settings, FEATURES, RunConfiguration.Augmentation.NONE), LABELS,
-                new SeparablePatterns(shape, settings.architecture().layout(), 3), trainDir);
+        return new Trainer(
+                new RunConfiguration(settings, FEATURES, RunConfiguration.Augmentation.NONE),
+                LABELS,
+                new SeparablePatterns(shape, settings.architecture().layout(), 3),
+                trainDir);
     }
 
     @Test
     void learnsSeparablePatternsAndWritesTfStyleOutputs() throws IOException {
         List<TrainingObserver.StepResult> steps = new ArrayList<>();
-        TrainingResult result = trainer(settings(50, 10, 20), dir).observe(new TrainingObserver() {
-            @Override
-            public void step(TrainingObserver.StepResult r) {
-                steps.add(r);
-            }
-        }).train();
+        TrainingResult result = trainer(settings(50, 10, 20), dir)
+                .observe(new TrainingObserver() {
+                    @Override
+                    public void step(TrainingObserver.StepResult r) {
+                        steps.add(r);
+                    }
+                })
+                .train();
 
         assertFalse(result.interrupted());
         assertEquals(60, steps.size());
-        double firstLoss = steps.subList(0, 5).stream().mapToDouble(TrainingObserver.StepResult::crossEntropy)
-                .average().orElseThrow();
-        double lastLoss = steps.subList(55, 60).stream().mapToDouble(TrainingObserver.StepResult::crossEntropy)
-                .average().orElseThrow();
+        double firstLoss = steps.subList(0, 5).stream()
+                .mapToDouble(TrainingObserver.StepResult::crossEntropy)
+                .average()
+                .orElseThrow();
+        double lastLoss = steps.subList(55, 60).stream()
+                .mapToDouble(TrainingObserver.StepResult::crossEntropy)
+                .average()
+                .orElseThrow();
         assertTrue(lastLoss < firstLoss / 2, "cross entropy " + firstLoss + " -> " + lastLoss);
-        assertTrue(result.test().accuracy() >= 0.9, "test accuracy " + result.test().accuracy());
+        assertTrue(
+                result.test().accuracy() >= 0.9,
+                "test accuracy " + result.test().accuracy());
         assertEquals(90, result.test().total());
         assertEquals(0.01, steps.get(49).learningRate());
         assertEquals(0.001, steps.get(50).learningRate());
@@ -66,9 +80,17 @@ class TrainerTest {
             assertTrue(Files.size(dir.resolve(png)) > 1000, png);
         }
         List<JsonNode> log = TrainingLog.read(dir);
-        assertEquals(60, log.stream().filter(l -> l.get("type").asText().equals("step")).count());
-        assertEquals(3, log.stream().filter(l -> l.get("type").asText().equals("validation")).count());
-        assertEquals(1, log.stream().filter(l -> l.get("type").asText().equals("test")).count());
+        assertEquals(
+                60,
+                log.stream().filter(l -> l.get("type").asText().equals("step")).count());
+        assertEquals(
+                3,
+                log.stream()
+                        .filter(l -> l.get("type").asText().equals("validation"))
+                        .count());
+        assertEquals(
+                1,
+                log.stream().filter(l -> l.get("type").asText().equals("test")).count());
         assertTrue(Files.isRegularFile(dir.resolve(CheckpointFolder.BEST)));
     }
 
@@ -78,7 +100,8 @@ class TrainerTest {
         Path whole = dir.resolve("whole");
         Path broken = dir.resolve("broken");
         trainer(settings, whole).train();
-        MultiLayerNetwork reference = Checkpoint.read(whole.resolve("ckpt-35.zip")).network();
+        MultiLayerNetwork reference =
+                Checkpoint.read(whole.resolve("ckpt-35.zip")).network();
 
         TrainingResult stopped = trainUntil(settings, broken, 23);
         assertTrue(stopped.interrupted());
@@ -92,12 +115,17 @@ class TrainerTest {
         assertEquals(FEATURES, resumeFrom.state().featureSettings());
         TrainingResult resumed = trainer(settings, broken).resume(resumeFrom);
         assertFalse(resumed.interrupted());
-        MultiLayerNetwork continued = Checkpoint.read(broken.resolve("ckpt-35.zip")).network();
+        MultiLayerNetwork continued =
+                Checkpoint.read(broken.resolve("ckpt-35.zip")).network();
 
-        assertArrayEquals(reference.params().toFloatVector(), continued.params().toFloatVector(),
+        assertArrayEquals(
+                reference.params().toFloatVector(),
+                continued.params().toFloatVector(),
                 "weights after resume differ from the uninterrupted run");
-        assertArrayEquals(reference.getUpdater().getStateViewArray().toFloatVector(),
-                continued.getUpdater().getStateViewArray().toFloatVector(), "Adam state differs");
+        assertArrayEquals(
+                reference.getUpdater().getStateViewArray().toFloatVector(),
+                continued.getUpdater().getStateViewArray().toFloatVector(),
+                "Adam state differs");
         List<Double> wholeLosses = losses(whole);
         List<Double> brokenLosses = losses(broken);
         assertEquals(wholeLosses, brokenLosses, "per-step cross entropy differs");
@@ -134,15 +162,34 @@ class TrainerTest {
 
     @Test
     void checkpointsAreAtomicAndPruned() throws IOException {
-        TrainSettings settings = new TrainSettings(List.of(12), List.of(0.01), 16, 100, 2, Architecture.DEFAULT, 0.5,
-                7, 2, "", List.of(), 10, 10, 0.1, 0.8, 100, 10, 10);
+        TrainSettings settings = new TrainSettings(
+                List.of(12),
+                List.of(0.01),
+                16,
+                100,
+                2,
+                Architecture.DEFAULT,
+                0.5,
+                7,
+                2,
+                "",
+                List.of(),
+                10,
+                10,
+                0.1,
+                0.8,
+                100,
+                10,
+                10);
         trainer(settings, dir).train();
         List<String> names;
         try (Stream<Path> files = Files.list(dir)) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(List.of("ckpt-10.zip", "ckpt-12.zip"),
-                names.stream().filter(n -> n.startsWith("ckpt-")).toList(), "kept the latest 2: " + names);
+        assertEquals(
+                List.of("ckpt-10.zip", "ckpt-12.zip"),
+                names.stream().filter(n -> n.startsWith("ckpt-")).toList(),
+                "kept the latest 2: " + names);
         assertTrue(names.stream().noneMatch(n -> n.endsWith(".part")), "no temporary files left: " + names);
         assertEquals(12, Checkpoint.read(dir.resolve("ckpt-12.zip")).state().step());
     }

@@ -1,7 +1,5 @@
 package org.babble.core.train;
 
-import org.babble.core.model.ModelShape;
-import org.babble.core.model.Architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,14 +25,16 @@ import org.babble.core.frozen.FrozenModel;
 import org.babble.core.frozen.FrozenModelReader;
 import org.babble.core.frozen.FrozenModelWriter;
 import org.babble.core.frozen.ModelMetadata;
+import org.babble.core.model.Architecture;
+import org.babble.core.model.ModelShape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code babble freeze} reads from a real training run, and that the frozen model scores as the checkpoint. */
 class TrainingCheckpointsTest {
-    private static final FeatureSettings FEATURES = new FeatureSettings(1000, 210, 30, 10, 12,
-            FeatureSettings.Preprocess.MFCC, 20, 400, 40);
+    private static final FeatureSettings FEATURES =
+            new FeatureSettings(1000, 210, 30, 10, 12, FeatureSettings.Preprocess.MFCC, 20, 400, 40);
     private static final List<String> LABELS = List.of("_silence_", "_unknown_", "a", "b");
 
     @TempDir
@@ -42,18 +42,25 @@ class TrainingCheckpointsTest {
 
     @BeforeAll
     static void train() {
-        TrainSettings settings = TrainSettings.defaults().withSteps(List.of(30, 10), List.of(0.01, 0.001))
-                .withIntervals(32, 20, 20).withSeed(7);
+        TrainSettings settings = TrainSettings.defaults()
+                .withSteps(List.of(30, 10), List.of(0.01, 0.001))
+                .withIntervals(32, 20, 20)
+                .withSeed(7);
         ModelShape shape = new ModelShape(FEATURES.frameCount(), FEATURES.binsPerFrame(), LABELS.size());
-        new Trainer(new RunConfiguration(settings, FEATURES, RunConfiguration.Augmentation.NONE), LABELS,
-                new SeparablePatterns(shape, settings.architecture().layout(), 3),
-                dir.resolve("train")).train();
+        new Trainer(
+                        new RunConfiguration(settings, FEATURES, RunConfiguration.Augmentation.NONE),
+                        LABELS,
+                        new SeparablePatterns(shape, settings.architecture().layout(), 3),
+                        dir.resolve("train"))
+                .train();
     }
 
     @Test
     void aTrainDirMeansItsBestCheckpoint() {
         var read = TrainingCheckpoints.read(dir.resolve("train"));
-        assertEquals(dir.resolve("train").resolve(CheckpointFolder.BEST).toAbsolutePath(), read.path().toAbsolutePath());
+        assertEquals(
+                dir.resolve("train").resolve(CheckpointFolder.BEST).toAbsolutePath(),
+                read.path().toAbsolutePath());
         ModelMetadata metadata = read.metadata();
         assertEquals(LABELS, metadata.labels());
         assertEquals(FEATURES, metadata.featureSettings());
@@ -61,10 +68,15 @@ class TrainingCheckpointsTest {
         assertEquals("TC_RESNET", metadata.trainSettings().get("architecture").asText());
         assertNotNull(metadata.provenance().validationAccuracy(), "validation accuracy from the checkpoint");
         assertNotNull(metadata.provenance().testAccuracy(), "test accuracy from train_log.jsonl");
-        assertTrue(metadata.provenance().flags().contains("--batch-size=32"), metadata.provenance().flags().toString());
-        assertTrue(metadata.provenance().flags().contains("--model-architecture=tc_resnet"),
+        assertTrue(
+                metadata.provenance().flags().contains("--batch-size=32"),
                 metadata.provenance().flags().toString());
-        assertEquals(32, metadata.configuration().path("training").path("batchSize").asInt(),
+        assertTrue(
+                metadata.provenance().flags().contains("--model-architecture=tc_resnet"),
+                metadata.provenance().flags().toString());
+        assertEquals(
+                32,
+                metadata.configuration().path("training").path("batchSize").asInt(),
                 "the run's whole configuration travels into the model");
     }
 
@@ -114,7 +126,8 @@ class TrainingCheckpointsTest {
         Files.createDirectories(copy);
         Files.copy(dir.resolve("train").resolve("ckpt-40.zip"), copy.resolve("ckpt-40.zip"));
         Files.writeString(copy.resolve(TrainingLog.FILE), "{\"type\":\"test\",\"accuracy\":0.9");
-        ModelMetadata metadata = TrainingCheckpoints.read(copy.resolve("ckpt-40.zip")).metadata();
+        ModelMetadata metadata =
+                TrainingCheckpoints.read(copy.resolve("ckpt-40.zip")).metadata();
         assertEquals(null, metadata.provenance().testAccuracy());
         assertEquals(LABELS, metadata.labels());
     }

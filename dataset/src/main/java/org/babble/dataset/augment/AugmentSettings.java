@@ -72,18 +72,40 @@ public record AugmentSettings(
         require(domain != null, "domain", domain);
         require(mix != null, "mix", mix);
         require(frequencyShiftBands >= 0, "frequencyShiftBands", frequencyShiftBands);
-        require(frequencyShiftBands == 0 || domain == AugmentDomain.BANDS, "frequencyShiftBands (mel bands only: "
-                + "augment on bands)", frequencyShiftBands);
+        require(
+                frequencyShiftBands == 0 || domain == AugmentDomain.BANDS,
+                "frequencyShiftBands (mel bands only: " + "augment on bands)",
+                frequencyShiftBands);
     }
 
     /** TF speech_commands defaults: volume 0.1, frequency 0.8, shift 100 ms, applied to the audio; no extras. */
     public static AugmentSettings tfDefaults() {
-        return new AugmentSettings(0.1, 0.8, 100, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, 0, AugmentDomain.AUDIO, MixSettings.NONE, 0);
+        return new AugmentSettings(
+                0.1,
+                0.8,
+                100,
+                0,
+                0,
+                3000,
+                8000,
+                0,
+                50,
+                400,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                AugmentDomain.AUDIO,
+                MixSettings.NONE,
+                0);
     }
 
     /** No augmentation at all: training clips are seen as they are (silence still gets TF's background noise). */
     public static AugmentSettings none() {
-        return new AugmentSettings(0, 0, 0, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, 0, AugmentDomain.AUDIO, MixSettings.NONE, 0);
+        return new AugmentSettings(
+                0, 0, 0, 0, 0, 3000, 8000, 0, 50, 400, 0, 0, 0, 0, 0, 0, AugmentDomain.AUDIO, MixSettings.NONE, 0);
     }
 
     /**
@@ -108,7 +130,10 @@ public record AugmentSettings(
                 .withDomain(AugmentDomain.valueOf(a.augmentOn().name()))
                 .withMix(new MixSettings(mix.probability(), mix.minSnrDb(), mix.maxSnrDb(), mix.labels()))
                 .withFrequencyShiftBands(a.frequencyShiftBands())
-                .withSpecAugment(a.timeMasks(), Math.max(1, f.frameCount() / 10), a.frequencyMasks(),
+                .withSpecAugment(
+                        a.timeMasks(),
+                        Math.max(1, f.frameCount() / 10),
+                        a.frequencyMasks(),
                         Math.max(1, f.binsPerFrame() * 15 / 100));
     }
 
@@ -179,9 +204,16 @@ public record AugmentSettings(
 
     /** True when training clips of words pass unchanged (their cached features can be used). */
     public boolean leavesWordsUnchanged() {
-        return (backgroundVolume == 0 || backgroundFrequency == 0) && timeShiftMs == 0 && gainDb == 0
-                && lowPassProbability == 0 && highPassProbability == 0 && equalizerDb == 0 && pauseProbability == 0
-                && timeMasks == 0 && frequencyMasks == 0 && mix.isOff()
+        return (backgroundVolume == 0 || backgroundFrequency == 0)
+                && timeShiftMs == 0
+                && gainDb == 0
+                && lowPassProbability == 0
+                && highPassProbability == 0
+                && equalizerDb == 0
+                && pauseProbability == 0
+                && timeMasks == 0
+                && frequencyMasks == 0
+                && mix.isOff()
                 && frequencyShiftBands == 0;
     }
 
@@ -237,9 +269,25 @@ public record AugmentSettings(
         }
 
         AugmentSettings settings() {
-            return new AugmentSettings(backgroundVolume, backgroundFrequency, timeShiftMs, gainDb, lowPassProbability,
-                    lowPassMinHz, lowPassMaxHz, highPassProbability, highPassMinHz, highPassMaxHz, equalizerDb,
-                    pauseProbability, timeMasks, timeMaskMaxFrames, frequencyMasks, frequencyMaskMaxBins, domain, mix,
+            return new AugmentSettings(
+                    backgroundVolume,
+                    backgroundFrequency,
+                    timeShiftMs,
+                    gainDb,
+                    lowPassProbability,
+                    lowPassMinHz,
+                    lowPassMaxHz,
+                    highPassProbability,
+                    highPassMinHz,
+                    highPassMaxHz,
+                    equalizerDb,
+                    pauseProbability,
+                    timeMasks,
+                    timeMaskMaxFrames,
+                    frequencyMasks,
+                    frequencyMaskMaxBins,
+                    domain,
+                    mix,
                     frequencyShiftBands);
         }
     }

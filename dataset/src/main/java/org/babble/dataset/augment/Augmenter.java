@@ -40,8 +40,14 @@ public final class Augmenter {
     public float[] augment(float[] clip, boolean silence, float[] background, Mix mix, SplittableRandom random) {
         int n = clip.length;
         float[] out = new float[n];
-        Variation v = Variation.draw(settings, sampleRate, silence, n, backgroundNoise.size(),
-                i -> backgroundNoise.get(i).length - n, random);
+        Variation v = Variation.draw(
+                settings,
+                sampleRate,
+                silence,
+                n,
+                backgroundNoise.size(),
+                i -> backgroundNoise.get(i).length - n,
+                random);
         if (!silence) {
             // TF pads `shift` zeros in front (shift > 0) or takes the clip from -shift on (shift < 0).
             int from = Math.max(0, -v.shiftSamples());
@@ -67,8 +73,10 @@ public final class Augmenter {
      */
     public float[] evaluationSilence(int samples, SplittableRandom random) {
         float[] out = new float[samples];
-        mix(out, Variation.drawNoise(settings, true, backgroundNoise.size(),
-                i -> backgroundNoise.get(i).length - samples, random));
+        mix(
+                out,
+                Variation.drawNoise(
+                        settings, true, backgroundNoise.size(), i -> backgroundNoise.get(i).length - samples, random));
         clamp(out);
         return out;
     }

@@ -26,8 +26,13 @@ public final class BandAugmenter {
      * @param centresHz       centre of each band
      * @param backgroundBands band magnitudes {@code [frame][band]} of each background-noise recording
      */
-    public BandAugmenter(AugmentSettings settings, int sampleRate, int clipSamples, int frameStride,
-            double[] centresHz, List<float[][]> backgroundBands) {
+    public BandAugmenter(
+            AugmentSettings settings,
+            int sampleRate,
+            int clipSamples,
+            int frameStride,
+            double[] centresHz,
+            List<float[][]> backgroundBands) {
         this.settings = settings;
         this.sampleRate = sampleRate;
         this.clipSamples = clipSamples;
@@ -45,17 +50,24 @@ public final class BandAugmenter {
      * As {@link #augment(float[][], boolean, int, SplittableRandom)}, with {@code background}'s bands (when not null)
      * added in power under the shifted, scaled clip as {@code mix} says, after its pauses and before the tone.
      */
-    public float[][] augment(float[][] clip, boolean silence, int frames, float[][] background, Mix mix,
-            SplittableRandom random) {
+    public float[][] augment(
+            float[][] clip, boolean silence, int frames, float[][] background, Mix mix, SplittableRandom random) {
         int bands = centresHz.length;
         float[][] out = new float[frames][bands];
-        Variation v = Variation.draw(settings, sampleRate, silence, clipSamples, backgroundBands.size(),
-                i -> backgroundBands.get(i).length - frames, random);
+        Variation v = Variation.draw(
+                settings,
+                sampleRate,
+                silence,
+                clipSamples,
+                backgroundBands.size(),
+                i -> backgroundBands.get(i).length - frames,
+                random);
         if (!silence) {
             int shift = (int) Math.round(v.shiftSamples() / (double) frameStride);
             // drawn after the variations the audio path shares, and only when on: the other draws stay the same
             int up = settings.frequencyShiftBands() > 0
-                    ? random.nextInt(-settings.frequencyShiftBands(), settings.frequencyShiftBands() + 1) : 0;
+                    ? random.nextInt(-settings.frequencyShiftBands(), settings.frequencyShiftBands() + 1)
+                    : 0;
             for (int f = Math.max(0, shift); f < frames && f - shift < clip.length; f++) {
                 float[] from = clip[f - shift];
                 for (int b = Math.max(0, up); b < bands && b - up < bands; b++) {
@@ -69,7 +81,11 @@ public final class BandAugmenter {
             }
         }
         if (v.noise().isAudible()) {
-            mix(out, backgroundBands.get(v.noise().index()), v.noise().offset(), v.noise().volume());
+            mix(
+                    out,
+                    backgroundBands.get(v.noise().index()),
+                    v.noise().offset(),
+                    v.noise().volume());
         }
         if (!v.tone().isNone()) {
             for (int b = 0; b < bands; b++) {

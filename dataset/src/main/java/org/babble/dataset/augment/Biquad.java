@@ -10,6 +10,7 @@ import java.util.List;
 public record Biquad(double b0, double b1, double b2, double a1, double a2) {
     /** Q of the two sections of a fourth-order Butterworth filter. */
     private static final double[] BUTTERWORTH_Q = {0.5411961001461971, 1.3065629648763766};
+
     private static final double SHELF_SLOPE_Q = Math.sqrt(0.5);
 
     /** A second-order low-pass at {@code hz} with quality {@code q}. */

@@ -23,8 +23,8 @@ public record MixSettings(double probability, double minSnrDb, double maxSnrDb, 
             throw new IllegalArgumentException("invalid mixing probability (0 to 1): " + probability);
         }
         if (!(minSnrDb >= -30 && maxSnrDb <= 60 && minSnrDb <= maxSnrDb)) {
-            throw new IllegalArgumentException("invalid mixing SNR range (-30 to 60 dB, lowest first): " + minSnrDb
-                    + "," + maxSnrDb);
+            throw new IllegalArgumentException(
+                    "invalid mixing SNR range (-30 to 60 dB, lowest first): " + minSnrDb + "," + maxSnrDb);
         }
         if (probability > 0 && labels.isEmpty()) {
             throw new IllegalArgumentException("invalid mixing: no background labels");

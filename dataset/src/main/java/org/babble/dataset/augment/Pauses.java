@@ -24,8 +24,7 @@ public record Pauses(List<Pause> pauses) {
     private static final double RAMP_S = 0.005;
 
     /** One gap: {@code length} samples from {@code start}, scaled by {@code gain}. */
-    public record Pause(int start, int length, float gain) {
-    }
+    public record Pause(int start, int length, float gain) {}
 
     public Pauses {
         pauses = List.copyOf(pauses);

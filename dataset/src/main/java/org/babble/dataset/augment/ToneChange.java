@@ -20,16 +20,16 @@ public record ToneChange(List<Biquad> sections) {
         if (!silence && settings.equalizerDb() > 0) {
             double db = settings.equalizerDb();
             sections.add(Biquad.lowShelf(random.nextDouble(150, 600), random.nextDouble(-db, db), sampleRate));
-            sections.add(Biquad.highShelf(Math.min(random.nextDouble(1500, 5000), 0.4 * sampleRate),
-                    random.nextDouble(-db, db), sampleRate));
+            sections.add(Biquad.highShelf(
+                    Math.min(random.nextDouble(1500, 5000), 0.4 * sampleRate), random.nextDouble(-db, db), sampleRate));
         }
-        double cutoff = cutoff(settings.highPassProbability(), settings.highPassMinHz(), settings.highPassMaxHz(),
-                sampleRate, random);
+        double cutoff = cutoff(
+                settings.highPassProbability(), settings.highPassMinHz(), settings.highPassMaxHz(), sampleRate, random);
         if (cutoff > 0) {
             sections.addAll(Biquad.butterworthHighPass(cutoff, sampleRate));
         }
-        cutoff = cutoff(settings.lowPassProbability(), settings.lowPassMinHz(), settings.lowPassMaxHz(), sampleRate,
-                random);
+        cutoff = cutoff(
+                settings.lowPassProbability(), settings.lowPassMinHz(), settings.lowPassMaxHz(), sampleRate, random);
         if (cutoff > 0) {
             sections.addAll(Biquad.butterworthLowPass(cutoff, sampleRate));
         }
@@ -37,8 +37,8 @@ public record ToneChange(List<Biquad> sections) {
     }
 
     /** With {@code probability}, a cutoff uniform in [minHz, maxHz] kept below 0.45 of the rate; otherwise 0. */
-    private static double cutoff(double probability, double minHz, double maxHz, int sampleRate,
-            SplittableRandom random) {
+    private static double cutoff(
+            double probability, double minHz, double maxHz, int sampleRate, SplittableRandom random) {
         if (probability > 0 && random.nextDouble() < probability) {
             double max = Math.min(maxHz, 0.45 * sampleRate);
             if (minHz <= max) {

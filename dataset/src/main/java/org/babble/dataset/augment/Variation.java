@@ -35,14 +35,21 @@ record Variation(float gain, int shiftSamples, Pauses pauses, Noise noise, ToneC
      * @param noiseCount  background recordings available
      * @param offsetBound for recording i, how many start positions a clip-long stretch of it has
      */
-    static Variation draw(AugmentSettings settings, int sampleRate, boolean silence, int clipSamples, int noiseCount,
-            IntUnaryOperator offsetBound, SplittableRandom random) {
+    static Variation draw(
+            AugmentSettings settings,
+            int sampleRate,
+            boolean silence,
+            int clipSamples,
+            int noiseCount,
+            IntUnaryOperator offsetBound,
+            SplittableRandom random) {
         int timeShiftSamples = (int) (settings.timeShiftMs() * sampleRate / 1000);
         float gain = 1f;
         int shift = 0;
         if (!silence) {
             gain = settings.gainDb() > 0
-                    ? (float) Math.pow(10, random.nextDouble(-settings.gainDb(), settings.gainDb()) / 20) : 1f;
+                    ? (float) Math.pow(10, random.nextDouble(-settings.gainDb(), settings.gainDb()) / 20)
+                    : 1f;
             shift = timeShiftSamples > 0 ? random.nextInt(-timeShiftSamples, timeShiftSamples) : 0;
         }
         Pauses pauses = Pauses.draw(settings.pauseProbability(), silence, clipSamples, sampleRate, random);
@@ -54,7 +61,11 @@ record Variation(float gain, int shiftSamples, Pauses pauses, Noise noise, ToneC
      * TF's background noise: silence always gets some, at a volume uniform in [0, 1); a word gets some with the
      * background frequency, at up to the background volume.
      */
-    static Noise drawNoise(AugmentSettings settings, boolean silence, int noiseCount, IntUnaryOperator offsetBound,
+    static Noise drawNoise(
+            AugmentSettings settings,
+            boolean silence,
+            int noiseCount,
+            IntUnaryOperator offsetBound,
             SplittableRandom random) {
         boolean noBackground = settings.backgroundVolume() == 0 || settings.backgroundFrequency() == 0;
         if (noiseCount == 0 || (!silence && noBackground)) {

@@ -56,8 +56,8 @@ public final class BatchSource implements AutoCloseable {
     }
 
     /** A source that takes clips' unaugmented features and bands from {@code shared} (null: computes them). */
-    public BatchSource(LoadedData data, AugmentSettings augment, ExtractorPool extractors, long seed,
-            SharedFeatures shared) {
+    public BatchSource(
+            LoadedData data, AugmentSettings augment, ExtractorPool extractors, long seed, SharedFeatures shared) {
         this.data = data;
         this.augmenter = new Augmenter(augment, extractors.settings().sampleRate(), data.backgroundNoise());
         this.extractors = extractors;
@@ -66,10 +66,14 @@ public final class BatchSource implements AutoCloseable {
         this.seed = seed;
         this.mixPartners = new MixPartners(augment.mix(), data.index().examples(Split.TRAINING));
         this.bandAugmenter = augment.domain() == AugmentDomain.BANDS && extractors.hasBands()
-                ? new BandAugmenter(augment, extractors.settings().sampleRate(),
-                        extractors.settings().desiredSamples(), extractors.settings().windowStrideSamples(),
+                ? new BandAugmenter(
+                        augment,
+                        extractors.settings().sampleRate(),
+                        extractors.settings().desiredSamples(),
+                        extractors.settings().windowStrideSamples(),
                         extractors.bandCentresHz(),
-                        List.of(extractors.map(data.backgroundNoise().size(),
+                        List.of(extractors.map(
+                                data.backgroundNoise().size(),
                                 i -> extractors.bands(data.backgroundNoise().get(i)))))
                 : null;
     }
@@ -78,8 +82,13 @@ public final class BatchSource implements AutoCloseable {
      * Indexes {@code dataset.dataDir()}, decodes every clip (converting rates with {@code rates}) and prepares
      * featurising on {@code threads} threads, each with an extractor from {@code extractorFactory}.
      */
-    public static BatchSource open(DatasetSettings dataset, FeatureSettings features, AugmentSettings augment,
-            Supplier<FeatureExtractor> extractorFactory, RatePolicy rates, int threads) {
+    public static BatchSource open(
+            DatasetSettings dataset,
+            FeatureSettings features,
+            AugmentSettings augment,
+            Supplier<FeatureExtractor> extractorFactory,
+            RatePolicy rates,
+            int threads) {
         DataIndex index = DataIndex.build(dataset);
         LoadedData data = LoadedData.load(index, new ClipLoader(features, rates));
         return new BatchSource(data, augment, new ExtractorPool(extractorFactory, threads), dataset.seed());
@@ -90,7 +99,12 @@ public final class BatchSource implements AutoCloseable {
      * extractors ({@link FeatureExtractors#create}), clips at other rates resampled, one thread per core.
      */
     public static BatchSource open(DatasetSettings dataset, FeatureSettings features, AugmentSettings augment) {
-        return open(dataset, features, augment, () -> FeatureExtractors.create(features), RatePolicy.RESAMPLE,
+        return open(
+                dataset,
+                features,
+                augment,
+                () -> FeatureExtractors.create(features),
+                RatePolicy.RESAMPLE,
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -220,13 +234,13 @@ public final class BatchSource implements AutoCloseable {
                 float[][] clip = example.isSilence() ? null : bands[positions[i]];
                 MixPartners.Partner partner = mixPartners.draw(positions[i], frames, mixRandom);
                 float[][] under = partner.position() < 0 ? null : bands[partner.position()];
-                matrix = extractors.finish(bandAugmenter.augment(clip, example.isSilence(), frames, under,
-                        partner.mix(), random));
+                matrix = extractors.finish(
+                        bandAugmenter.augment(clip, example.isSilence(), frames, under, partner.mix(), random));
             } else {
                 MixPartners.Partner partner = mixPartners.draw(positions[i], data.clipSamples(), mixRandom);
                 float[] under = partner.position() < 0 ? null : data.audio(examples.get(partner.position()));
-                float[] audio = augmenter.augment(data.audio(example), example.isSilence(), under, partner.mix(),
-                        random);
+                float[] audio =
+                        augmenter.augment(data.audio(example), example.isSilence(), under, partner.mix(), random);
                 matrix = extractors.extract(audio);
             }
             augmenter.maskFeatures(matrix, random);
@@ -253,8 +267,9 @@ public final class BatchSource implements AutoCloseable {
 
     private static void requireExamples(List<Example> examples, Split split) {
         if (examples.isEmpty()) {
-            throw new BabbleException("the " + split.tfName() + " split has no examples", "add clips or change the "
-                    + "split percentages");
+            throw new BabbleException(
+                    "the " + split.tfName() + " split has no examples",
+                    "add clips or change the " + "split percentages");
         }
     }
 

@@ -37,8 +37,9 @@ final class MixPartners {
             candidatesByFolder.computeIfAbsent(e.folder(), this::candidatesFor);
         }
         if (!any) {
-            throw new BabbleException("no training clips in " + String.join(", ", settings.labels())
-                    + " to mix under other clips", "name folders of the data dir that hold clips, e.g. room_empty");
+            throw new BabbleException(
+                    "no training clips in " + String.join(", ", settings.labels()) + " to mix under other clips",
+                    "name folders of the data dir that hold clips, e.g. room_empty");
         }
     }
 
@@ -64,7 +65,9 @@ final class MixPartners {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
-            if (!e.isSilence() && settings.labels().contains(e.folder()) && !e.folder().equals(folder)) {
+            if (!e.isSilence()
+                    && settings.labels().contains(e.folder())
+                    && !e.folder().equals(folder)) {
                 out.add(i);
             }
         }

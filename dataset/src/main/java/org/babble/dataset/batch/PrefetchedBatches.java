@@ -21,21 +21,23 @@ public final class PrefetchedBatches implements AutoCloseable {
         }
         this.queue = new ArrayBlockingQueue<>(queueDepth);
         this.nextStep = firstStep;
-        this.producer = new Thread(() -> {
-            try {
-                for (long step = firstStep; !Thread.currentThread().isInterrupted(); step++) {
-                    queue.put(maker.apply(step));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                try {
-                    queue.put(e);
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "babble-batch-prefetch");
+        this.producer = new Thread(
+                () -> {
+                    try {
+                        for (long step = firstStep; !Thread.currentThread().isInterrupted(); step++) {
+                            queue.put(maker.apply(step));
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        try {
+                            queue.put(e);
+                        } catch (InterruptedException ignored) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                },
+                "babble-batch-prefetch");
         producer.setDaemon(true);
         producer.start();
     }

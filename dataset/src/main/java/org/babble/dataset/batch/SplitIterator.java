@@ -26,8 +26,8 @@ public final class SplitIterator implements DataSetIterator {
     private int cursor;
     private int[] order;
 
-    SplitIterator(BatchSource source, Split split, int batchSize, FeatureLayout layout, boolean shuffle,
-            boolean augment) {
+    SplitIterator(
+            BatchSource source, Split split, int batchSize, FeatureLayout layout, boolean shuffle, boolean augment) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
         }

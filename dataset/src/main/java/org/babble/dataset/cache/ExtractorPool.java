@@ -72,7 +72,8 @@ public final class ExtractorPool implements AutoCloseable {
     public float[][][] map(int count, IntFunction<float[][]> job) {
         float[][][] out = new float[count][][];
         try {
-            pool.submit(() -> IntStream.range(0, count).parallel().forEach(i -> out[i] = job.apply(i))).get();
+            pool.submit(() -> IntStream.range(0, count).parallel().forEach(i -> out[i] = job.apply(i)))
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BabbleException("interrupted while computing features", null);

@@ -28,8 +28,8 @@ public final class FeatureCache {
     }
 
     /** A cache that takes each clip's features from {@code shared} when it has them (null: computes every one). */
-    public FeatureCache(LoadedData data, Augmenter augmenter, ExtractorPool extractors, long seed,
-            SharedFeatures shared) {
+    public FeatureCache(
+            LoadedData data, Augmenter augmenter, ExtractorPool extractors, long seed, SharedFeatures shared) {
         this.data = data;
         this.augmenter = augmenter;
         this.extractors = extractors;
@@ -50,7 +50,8 @@ public final class FeatureCache {
     private float[][][] compute(Split split) {
         List<Example> examples = data.index().examples(split);
         return extractors.map(examples.size(), i -> {
-            float[][] known = shared == null || examples.get(i).isSilence() ? null
+            float[][] known = shared == null || examples.get(i).isSilence()
+                    ? null
                     : shared.features(examples.get(i).file());
             return known != null ? known : extractors.extract(unaugmentedAudio(split, i));
         });

@@ -28,13 +28,15 @@ public final class SharedFeatures {
     public static SharedFeatures compute(LoadedData data, ExtractorPool extractors, boolean withBands) {
         Map<Path, Example> byFile = new LinkedHashMap<>();
         for (Split split : Split.values()) {
-            data.index().examples(split).stream().filter(e -> !e.isSilence())
+            data.index().examples(split).stream()
+                    .filter(e -> !e.isSilence())
                     .forEach(e -> byFile.putIfAbsent(e.file(), e));
         }
         List<Example> clips = List.copyOf(byFile.values());
         float[][][] extracted = extractors.map(clips.size(), i -> extractors.extract(data.audio(clips.get(i))));
         float[][][] magnitudes = withBands && extractors.hasBands()
-                ? extractors.map(clips.size(), i -> extractors.bands(data.audio(clips.get(i)))) : null;
+                ? extractors.map(clips.size(), i -> extractors.bands(data.audio(clips.get(i))))
+                : null;
         Map<Path, float[][]> features = new HashMap<>();
         Map<Path, float[][]> bands = new HashMap<>();
         for (int i = 0; i < clips.size(); i++) {

@@ -39,8 +39,15 @@ public final class CrossSourceData implements AutoCloseable {
     private final SharedFeatures shared;
     private final SourceFolds folds;
 
-    private CrossSourceData(DatasetSettings run, FeatureSettings features, AugmentSettings augment, LoadedData all,
-            ClipLoader loader, ExtractorPool extractors, SharedFeatures shared, SourceFolds folds) {
+    private CrossSourceData(
+            DatasetSettings run,
+            FeatureSettings features,
+            AugmentSettings augment,
+            LoadedData all,
+            ClipLoader loader,
+            ExtractorPool extractors,
+            SharedFeatures shared,
+            SourceFolds folds) {
         this.run = run;
         this.features = features;
         this.augment = augment;
@@ -55,17 +62,20 @@ public final class CrossSourceData implements AutoCloseable {
      * Reads {@code run.dataDir()}, decodes and featurises every clip on {@code threads} threads, and deals its sources
      * into {@code k} folds. Throws when no class has two recordings: nothing could be tested on an unseen one.
      */
-    public static CrossSourceData load(DatasetSettings run, FeatureSettings features, AugmentSettings augment, int k,
-            int threads) {
-        DataIndex everything = DataIndex.build(run.withPercentages(run.silencePercentage(), run.unknownPercentage(), 0, 0)
-                .withAllowEmptyClasses(true));
+    public static CrossSourceData load(
+            DatasetSettings run, FeatureSettings features, AugmentSettings augment, int k, int threads) {
+        DataIndex everything =
+                DataIndex.build(run.withPercentages(run.silencePercentage(), run.unknownPercentage(), 0, 0)
+                        .withAllowEmptyClasses(true));
         ClipLoader loader = new ClipLoader(features, RatePolicy.RESAMPLE);
         LoadedData all = LoadedData.load(everything, loader);
         SourceFolds folds = SourceFolds.deal(all.index().examples(Split.TRAINING), run.wantedWords(), k);
         if (folds.multiSourceClasses().isEmpty()) {
-            throw new BabbleException(run.dataDir(), "every class is one recording, so none can be tested on a recording"
-                    + " the model never heard", "record each sound on another day (the part of a clip's name before"
-                    + " _nohash_ names its recording)");
+            throw new BabbleException(
+                    run.dataDir(),
+                    "every class is one recording, so none can be tested on a recording" + " the model never heard",
+                    "record each sound on another day (the part of a clip's name before"
+                            + " _nohash_ names its recording)");
         }
         ExtractorPool extractors = new ExtractorPool(() -> FeatureExtractors.create(features), threads);
         SharedFeatures shared = SharedFeatures.compute(all, extractors, augment.domain() == AugmentDomain.BANDS);
@@ -99,11 +109,16 @@ public final class CrossSourceData implements AutoCloseable {
      */
     public BatchSource foldSource(int fold, int threads) {
         Set<String> tested = folds.testSources(fold);
-        DataIndex index = DataIndex.build(run.withAllowEmptyClasses(true),
+        DataIndex index = DataIndex.build(
+                run.withAllowEmptyClasses(true),
                 clip -> !tested.contains(WhichSet.hashName(clip.getFileName().toString())));
         LoadedData data = all.sharing(index, loader);
-        return new BatchSource(data, augment, new ExtractorPool(() -> FeatureExtractors.create(features), threads),
-                run.seed(), shared);
+        return new BatchSource(
+                data,
+                augment,
+                new ExtractorPool(() -> FeatureExtractors.create(features), threads),
+                run.seed(),
+                shared);
     }
 
     /** Unaugmented features of test clips (computed once, when loading), as a batch in their order. */

@@ -22,8 +22,8 @@ import org.babble.core.evaluate.Scores;
  * @param classes      one entry per wanted class, in label order
  * @param trainedFolds folds that had test clips and so trained a model
  */
-public record CrossSourceResult(int folds, Confusion confusion, Confusion unseen, List<ClassResult> classes,
-        int trainedFolds) {
+public record CrossSourceResult(
+        int folds, Confusion confusion, Confusion unseen, List<ClassResult> classes, int trainedFolds) {
 
     /** How a class was tested. */
     public enum Tested {
@@ -49,13 +49,18 @@ public record CrossSourceResult(int folds, Confusion confusion, Confusion unseen
      * @param clips  scored rows (a same-recording clip once per fold)
      * @param advice one line naming what to record more of
      */
-    public record ClassResult(String label, Tested tested, int sources, int clips, double recall, double precision,
-            double f1, String advice) {
-    }
+    public record ClassResult(
+            String label,
+            Tested tested,
+            int sources,
+            int clips,
+            double recall,
+            double precision,
+            double f1,
+            String advice) {}
 
     /** One fold's scores: its unseen test clips, and its same-recording held-out clips of single-source classes. */
-    public record FoldScores(int fold, Scores unseen, Scores sameRecording) {
-    }
+    public record FoldScores(int fold, Scores unseen, Scores sameRecording) {}
 
     /** Sums the folds' scores and reads each class's figures and advice off them. */
     public static CrossSourceResult of(SourceFolds sourceFolds, List<String> labels, List<FoldScores> perFold) {
@@ -76,22 +81,34 @@ public record CrossSourceResult(int folds, Confusion confusion, Confusion unseen
             }
             ClassMetrics m = metrics.get(labels.indexOf(label));
             Tested tested = sources.size() == 1 ? Tested.SAME_RECORDING : Tested.UNSEEN_SOURCES;
-            classes.add(new ClassResult(label, tested, sources.size(), (int) m.support(), m.recall(), m.precision(),
-                    m.f1(), RecordingAdvice.line(label, sources, tested == Tested.UNSEEN_SOURCES ? m.recall() : null)));
+            classes.add(new ClassResult(
+                    label,
+                    tested,
+                    sources.size(),
+                    (int) m.support(),
+                    m.recall(),
+                    m.precision(),
+                    m.f1(),
+                    RecordingAdvice.line(label, sources, tested == Tested.UNSEEN_SOURCES ? m.recall() : null)));
         }
-        return new CrossSourceResult(sourceFolds.k(), confusion, new Confusion(labels, unseen), List.copyOf(classes),
-                perFold.size());
+        return new CrossSourceResult(
+                sourceFolds.k(), confusion, new Confusion(labels, unseen), List.copyOf(classes), perFold.size());
     }
 
     /** The class's figures; throws when it was not evaluated. */
     public ClassResult of(String label) {
-        return classes.stream().filter(c -> c.label().equals(label)).findFirst()
+        return classes.stream()
+                .filter(c -> c.label().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no cross-source figures for " + label));
     }
 
     /** Recordings tested unseen, over all classes. */
     public int unseenSources() {
-        return classes.stream().filter(c -> c.tested() == Tested.UNSEEN_SOURCES).mapToInt(ClassResult::sources).sum();
+        return classes.stream()
+                .filter(c -> c.tested() == Tested.UNSEEN_SOURCES)
+                .mapToInt(ClassResult::sources)
+                .sum();
     }
 
     private static void add(Scores scores, long[][] counts) {

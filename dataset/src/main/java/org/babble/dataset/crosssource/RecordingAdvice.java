@@ -15,8 +15,7 @@ final class RecordingAdvice {
     /** Below this recall on unseen recordings the class needs more variety, however many recordings it has. */
     static final double LOW_RECALL = 0.9;
 
-    private RecordingAdvice() {
-    }
+    private RecordingAdvice() {}
 
     /** The advice for a class with these clips per source; {@code unseenRecall} null when it was not tested unseen. */
     static String line(String label, Map<String, Integer> clipsBySource, Double unseenRecall) {
@@ -39,7 +38,7 @@ final class RecordingAdvice {
             return label + ": " + largest + " of its " + clips + " clips come from one recording — record " + label
                     + " on other days";
         }
-        return String.format(Locale.ROOT, "%s: %d recordings, recall %s on unseen ones — enough for now", label,
-                sources, recall);
+        return String.format(
+                Locale.ROOT, "%s: %d recordings, recall %s on unseen ones — enough for now", label, sources, recall);
     }
 }

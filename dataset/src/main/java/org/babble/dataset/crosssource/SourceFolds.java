@@ -28,7 +28,10 @@ public final class SourceFolds {
     private final Map<String, Map<String, Integer>> clipsBySource;
     private final List<String> singleSourceClasses;
 
-    private SourceFolds(int k, Map<String, Integer> foldOfSource, Map<String, Map<String, Integer>> clipsBySource,
+    private SourceFolds(
+            int k,
+            Map<String, Integer> foldOfSource,
+            Map<String, Map<String, Integer>> clipsBySource,
             List<String> singleSourceClasses) {
         this.k = k;
         this.foldOfSource = Map.copyOf(foldOfSource);
@@ -47,7 +50,8 @@ public final class SourceFolds {
         Map<String, Map<String, Integer>> clipsBySource = new LinkedHashMap<>();
         for (String label : classes) {
             Map<String, Integer> counts = new TreeMap<>();
-            clips.stream().filter(e -> !e.isSilence() && e.label().equals(label))
+            clips.stream()
+                    .filter(e -> !e.isSilence() && e.label().equals(label))
                     .forEach(e -> counts.merge(e.source(), 1, Integer::sum));
             clipsBySource.put(label, Collections.unmodifiableMap(counts));
         }
@@ -97,7 +101,10 @@ public final class SourceFolds {
 
     /** The classes tested on recordings their fold's model never heard, in label order. */
     public List<String> multiSourceClasses() {
-        return clipsBySource.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+        return clipsBySource.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Clips per source of a class, by source name. */
@@ -107,13 +114,16 @@ public final class SourceFolds {
 
     /** The sources fold {@code fold} tests (of every multi-source class); their clips must not train its model. */
     public Set<String> testSources(int fold) {
-        return foldOfSource.entrySet().stream().filter(e -> e.getValue() == fold).map(Map.Entry::getKey)
+        return foldOfSource.entrySet().stream()
+                .filter(e -> e.getValue() == fold)
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     /** True when {@code clip} belongs to a multi-source class and its source is tested by {@code fold}. */
     public boolean isTestedBy(Example clip, int fold) {
-        if (clip.isSilence() || singleSourceClasses.contains(clip.label())
+        if (clip.isSilence()
+                || singleSourceClasses.contains(clip.label())
                 || !clipsBySource.containsKey(clip.label())) {
             return false;
         }

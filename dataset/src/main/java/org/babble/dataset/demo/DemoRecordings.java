@@ -19,12 +19,10 @@ public final class DemoRecordings {
     /** The rate a cheap recorder or phone uses; babble clean resamples it. */
     public static final int RAW_RATE = 44100;
 
-    private DemoRecordings() {
-    }
+    private DemoRecordings() {}
 
     /** One section of a composed night. */
-    public record Section(String label, double seconds) {
-    }
+    public record Section(String label, double seconds) {}
 
     /**
      * Writes {@code perLabel} recordings of {@code seconds} each to {@code rawDir/<label>/<label>-NN.wav}; returns the
@@ -37,7 +35,8 @@ public final class DemoRecordings {
             Path folder = rawDir.resolve(label);
             for (int i = 0; i < perLabel; i++) {
                 float[] audio = DemoSounds.generate(label, seconds, RAW_RATE, seed * 1_000_003L + l * 1000L + i);
-                WavWriter.write(folder.resolve(String.format(Locale.ROOT, "%s-%02d.wav", label, i)),
+                WavWriter.write(
+                        folder.resolve(String.format(Locale.ROOT, "%s-%02d.wav", label, i)),
                         AudioClip.mono(RAW_RATE, audio));
             }
             folders.add(folder);
@@ -58,8 +57,12 @@ public final class DemoRecordings {
             Section s = sections.get(i);
             float[] part = DemoSounds.generate(s.label(), s.seconds(), RAW_RATE, seed + 7919L * i);
             System.arraycopy(part, 0, night, at, part.length);
-            truth.append(String.format(Locale.ROOT, "%.1f,%.1f,%s%n", at / (double) RAW_RATE,
-                    (at + part.length) / (double) RAW_RATE, s.label()));
+            truth.append(String.format(
+                    Locale.ROOT,
+                    "%.1f,%.1f,%s%n",
+                    at / (double) RAW_RATE,
+                    (at + part.length) / (double) RAW_RATE,
+                    s.label()));
             at += part.length;
         }
         WavWriter.write(wav, AudioClip.mono(RAW_RATE, night));
@@ -71,7 +74,8 @@ public final class DemoRecordings {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new BabbleException(dir, "cannot create folder: " + e.getMessage(), "choose another --work folder", e);
+            throw new BabbleException(
+                    dir, "cannot create folder: " + e.getMessage(), "choose another --work folder", e);
         }
     }
 }

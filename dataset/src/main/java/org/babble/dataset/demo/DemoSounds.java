@@ -14,8 +14,7 @@ public final class DemoSounds {
     /** The labels {@link #generate} understands, in the demo's order. */
     public static final List<String> LABELS = List.of("crying", "noise", "room_empty");
 
-    private DemoSounds() {
-    }
+    private DemoSounds() {}
 
     /** A mono recording of {@code seconds} of the given label, full scale ±1. */
     public static float[] generate(String label, double seconds, int sampleRate, long seed) {
@@ -80,7 +79,8 @@ public final class DemoSounds {
         for (int i = 0; i < n; i++) {
             double white = random.nextGaussian();
             lowpass += 0.3 * (white - lowpass);
-            double modulation = 1 + 0.5 * Math.sin(2 * Math.PI * 3.1 * i / rate + 7 * Math.sin(2 * Math.PI * 0.4 * i / rate));
+            double modulation =
+                    1 + 0.5 * Math.sin(2 * Math.PI * 3.1 * i / rate + 7 * Math.sin(2 * Math.PI * 0.4 * i / rate));
             out[i] += (float) (waterLevel * modulation * (white - lowpass));
         }
         int events = 2 + random.nextInt((int) Math.max(2, n / (double) rate * 2));
@@ -112,8 +112,10 @@ public final class DemoSounds {
         double rumble = 0;
         for (int i = 0; i < n; i++) {
             double t = i / (double) rate;
-            double s = hum * (Math.sin(2 * Math.PI * mains * t) + 0.5 * Math.sin(2 * Math.PI * 2 * mains * t)
-                    + 0.25 * Math.sin(2 * Math.PI * 3 * mains * t));
+            double s = hum
+                    * (Math.sin(2 * Math.PI * mains * t)
+                            + 0.5 * Math.sin(2 * Math.PI * 2 * mains * t)
+                            + 0.25 * Math.sin(2 * Math.PI * 3 * mains * t));
             rumble += 0.01 * (random.nextGaussian() - rumble);
             out[i] += (float) (s + 0.3 * rumble);
         }

@@ -22,8 +22,7 @@ final class BlockSplit {
     /** Clips dropped on each side of a block boundary. */
     static final int GUARD_CLIPS = 4;
 
-    private BlockSplit() {
-    }
+    private BlockSplit() {}
 
     /** The clips of one class, re-split by position within each recording. */
     static Map<Split, List<Example>> split(List<Example> clips, double validationPercentage, double testingPercentage) {
@@ -36,7 +35,8 @@ final class BlockSplit {
             result.put(split, new ArrayList<>());
         }
         for (List<Example> recording : bySource.values()) {
-            recording.sort(Comparator.comparing((Example e) -> position(e.file().getFileName().toString()))
+            recording.sort(Comparator.comparing(
+                            (Example e) -> position(e.file().getFileName().toString()))
                     .thenComparing(e -> e.file().getFileName().toString()));
             int n = recording.size();
             int testing = (int) Math.ceil(n * testingPercentage / 100);
@@ -50,9 +50,11 @@ final class BlockSplit {
                 continue;
             }
             for (int i = 0; i < n; i++) {
-                Split split = i >= testStart ? Split.TESTING
-                        : i >= validationStart && i < validationEnd ? Split.VALIDATION
-                        : i < trainingEnd ? Split.TRAINING : null;
+                Split split = i >= testStart
+                        ? Split.TESTING
+                        : i >= validationStart && i < validationEnd
+                                ? Split.VALIDATION
+                                : i < trainingEnd ? Split.TRAINING : null;
                 if (split != null) {
                     result.get(split).add(recording.get(i).withSplit(split));
                 }

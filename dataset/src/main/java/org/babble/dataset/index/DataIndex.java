@@ -38,8 +38,13 @@ public final class DataIndex {
     private final boolean hasUnknownFolders;
     private final List<String> notes;
 
-    private DataIndex(DatasetSettings settings, Map<Split, List<Example>> examples, List<Path> backgroundNoiseFiles,
-            List<String> folders, boolean hasUnknownFolders, List<String> notes) {
+    private DataIndex(
+            DatasetSettings settings,
+            Map<Split, List<Example>> examples,
+            List<Path> backgroundNoiseFiles,
+            List<String> folders,
+            boolean hasUnknownFolders,
+            List<String> notes) {
         this.notes = List.copyOf(notes);
         this.settings = settings;
         this.labels = Labels.of(settings.wantedWords());
@@ -78,19 +83,25 @@ public final class DataIndex {
             } else if (!name.startsWith("_") && !name.startsWith(".")) {
                 List<Path> wavs = wavs(folder).stream().filter(include).toList();
                 if (!wavs.isEmpty()) {
-                    byFolder.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(wavs);
+                    byFolder.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                            .addAll(wavs);
                 }
             }
         }
         if (byFolder.isEmpty()) {
-            throw new BabbleException(dataDir, "no .wav files in any label folder",
+            throw new BabbleException(
+                    dataDir,
+                    "no .wav files in any label folder",
                     "put clips in one folder per label, e.g. " + dataDir.resolve("yes") + "/a_nohash_0.wav");
         }
         List<String> wanted = settings.wantedWords();
         for (String word : wanted) {
             if (!byFolder.containsKey(word)) {
-                throw new BabbleException(dataDir, "no folder for wanted word '" + word + "'; the label folders are: "
-                        + String.join(", ", byFolder.keySet()), "fix --wanted-words or add the folder");
+                throw new BabbleException(
+                        dataDir,
+                        "no folder for wanted word '" + word + "'; the label folders are: "
+                                + String.join(", ", byFolder.keySet()),
+                        "fix --wanted-words or add the folder");
             }
         }
         Map<Split, List<Example>> known = emptySplits();
@@ -99,8 +110,8 @@ public final class DataIndex {
             String folder = entry.getKey();
             int wantedIndex = wanted.indexOf(folder);
             for (Path file : entry.getValue()) {
-                Split split = WhichSet.of(file.getFileName().toString(), settings.validationPercentage(),
-                        settings.testingPercentage());
+                Split split = WhichSet.of(
+                        file.getFileName().toString(), settings.validationPercentage(), settings.testingPercentage());
                 if (wantedIndex >= 0) {
                     known.get(split).add(new Example(file, wantedIndex + 2, folder, folder, split));
                 } else {
@@ -128,12 +139,12 @@ public final class DataIndex {
             result.put(split, list);
         }
         for (Path file : hardNegatives) {
-            Split split = WhichSet.of(file.getFileName().toString(), settings.validationPercentage(),
-                    settings.testingPercentage());
+            Split split = WhichSet.of(
+                    file.getFileName().toString(), settings.validationPercentage(), settings.testingPercentage());
             int copies = split == Split.TRAINING ? Labels.HARD_NEGATIVE_WEIGHT : 1;
             for (int i = 0; i < copies; i++) {
-                result.get(split).add(new Example(file, Labels.UNKNOWN_INDEX, Labels.UNKNOWN, Labels.HARD_NEGATIVE_DIR,
-                        split));
+                result.get(split)
+                        .add(new Example(file, Labels.UNKNOWN_INDEX, Labels.UNKNOWN, Labels.HARD_NEGATIVE_DIR, split));
             }
         }
         for (Split split : List.of(Split.VALIDATION, Split.TESTING, Split.TRAINING)) {
@@ -141,8 +152,8 @@ public final class DataIndex {
             result.put(split, List.copyOf(result.get(split)));
         }
         boolean hasUnknownFolders = byFolder.keySet().stream().anyMatch(f -> !wanted.contains(f));
-        DataIndex index = new DataIndex(settings, result, background, new ArrayList<>(byFolder.keySet()),
-                hasUnknownFolders, notes);
+        DataIndex index = new DataIndex(
+                settings, result, background, new ArrayList<>(byFolder.keySet()), hasUnknownFolders, notes);
         index.requireEveryClassInEverySplit();
         return index;
     }
@@ -154,10 +165,18 @@ public final class DataIndex {
         }
         Set<Path> drop = Set.copyOf(dropped);
         Map<Split, List<Example>> kept = new EnumMap<>(Split.class);
-        examples.forEach((split, list) -> kept.put(split,
-                list.stream().filter(e -> e.isSilence() || !drop.contains(e.file())).toList()));
-        DataIndex index = new DataIndex(settings, kept,
-                backgroundNoiseFiles.stream().filter(f -> !drop.contains(f)).toList(), folders, hasUnknownFolders, notes);
+        examples.forEach((split, list) -> kept.put(
+                split,
+                list.stream()
+                        .filter(e -> e.isSilence() || !drop.contains(e.file()))
+                        .toList()));
+        DataIndex index = new DataIndex(
+                settings,
+                kept,
+                backgroundNoiseFiles.stream().filter(f -> !drop.contains(f)).toList(),
+                folders,
+                hasUnknownFolders,
+                notes);
         index.requireEveryClassInEverySplit();
         return index;
     }
@@ -178,8 +197,12 @@ public final class DataIndex {
 
     /** Every clip file of every split (no silence), for loading. */
     public List<Path> clipFiles() {
-        return examples.values().stream().flatMap(List::stream).filter(e -> !e.isSilence()).map(Example::file)
-                .distinct().toList();
+        return examples.values().stream()
+                .flatMap(List::stream)
+                .filter(e -> !e.isSilence())
+                .map(Example::file)
+                .distinct()
+                .toList();
     }
 
     /** The WAVs of {@code _background_noise_}, empty when the folder is absent (silence is then digital silence). */
@@ -204,7 +227,9 @@ public final class DataIndex {
     public List<String> summary() {
         List<String> lines = new ArrayList<>();
         for (Split split : Split.values()) {
-            StringBuilder line = new StringBuilder(split.tfName()).append(": ").append(examples(split).size())
+            StringBuilder line = new StringBuilder(split.tfName())
+                    .append(": ")
+                    .append(examples(split).size())
                     .append(" (");
             List<String> parts = new ArrayList<>();
             counts(split).forEach((label, n) -> parts.add(label + " " + n));
@@ -222,25 +247,36 @@ public final class DataIndex {
      * When every clip of a wanted class hashed into one split (one recording, typically), re-splits that class by
      * position within its recordings: see {@link BlockSplit}.
      */
-    private static void holdOutByPosition(String word, Map<Split, List<Example>> known, DatasetSettings settings,
-            List<String> notes) {
+    private static void holdOutByPosition(
+            String word, Map<Split, List<Example>> known, DatasetSettings settings, List<String> notes) {
         List<Example> clips = new ArrayList<>();
-        known.values().forEach(list -> list.stream().filter(e -> e.folder().equals(word)).forEach(clips::add));
+        known.values()
+                .forEach(list ->
+                        list.stream().filter(e -> e.folder().equals(word)).forEach(clips::add));
         long splitsUsed = clips.stream().map(Example::split).distinct().count();
         boolean heldOutWanted = settings.validationPercentage() > 0 || settings.testingPercentage() > 0;
         if (splitsUsed != 1 || !heldOutWanted || clips.size() < 2) {
             return;
         }
         known.values().forEach(list -> list.removeIf(e -> e.folder().equals(word)));
-        Map<Split, List<Example>> resplit = BlockSplit.split(clips, settings.validationPercentage(),
-                settings.testingPercentage());
+        Map<Split, List<Example>> resplit =
+                BlockSplit.split(clips, settings.validationPercentage(), settings.testingPercentage());
         resplit.forEach((split, list) -> known.get(split).addAll(list));
         long recordings = clips.stream().map(Example::source).distinct().count();
-        int dropped = clips.size() - resplit.values().stream().mapToInt(List::size).sum();
-        notes.add(String.format(Locale.ROOT, "%s: all %d clips come from %d recording%s that hash into one split; held out"
-                + " the end of each recording instead (validation %d, testing %d, %d clips dropped at block edges so no"
-                + " audio is shared across splits)", word, clips.size(), recordings, recordings == 1 ? "" : "s",
-                resplit.get(Split.VALIDATION).size(), resplit.get(Split.TESTING).size(), dropped));
+        int dropped =
+                clips.size() - resplit.values().stream().mapToInt(List::size).sum();
+        notes.add(String.format(
+                Locale.ROOT,
+                "%s: all %d clips come from %d recording%s that hash into one split; held out"
+                        + " the end of each recording instead (validation %d, testing %d, %d clips dropped at block edges so no"
+                        + " audio is shared across splits)",
+                word,
+                clips.size(),
+                recordings,
+                recordings == 1 ? "" : "s",
+                resplit.get(Split.VALIDATION).size(),
+                resplit.get(Split.TESTING).size(),
+                dropped));
     }
 
     private void requireEveryClassInEverySplit() {
@@ -264,10 +300,14 @@ public final class DataIndex {
                     default -> true;
                 };
                 if (expected && counts.get(label) == 0) {
-                    throw new BabbleException(settings.dataDir(), "class '" + label + "' has no examples in the "
-                            + split.tfName() + " split (a split is chosen by the name before _nohash_, so clips of "
-                            + "one recording all land in one split)", "add clips from more recordings or speakers to "
-                            + "that folder, change the split percentages, or allow empty classes");
+                    throw new BabbleException(
+                            settings.dataDir(),
+                            "class '" + label + "' has no examples in the "
+                                    + split.tfName()
+                                    + " split (a split is chosen by the name before _nohash_, so clips of "
+                                    + "one recording all land in one split)",
+                            "add clips from more recordings or speakers to "
+                                    + "that folder, change the split percentages, or allow empty classes");
                 }
             }
         }
@@ -290,7 +330,9 @@ public final class DataIndex {
     }
 
     private static List<Path> wavs(Path folder) {
-        return list(folder).stream().filter(Files::isRegularFile)
-                .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav")).toList();
+        return list(folder).stream()
+                .filter(Files::isRegularFile)
+                .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                .toList();
     }
 }

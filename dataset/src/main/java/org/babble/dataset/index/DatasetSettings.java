@@ -34,17 +34,22 @@ public record DatasetSettings(
     public DatasetSettings {
         require(dataDir != null, "dataDir", dataDir);
         require(wantedWords != null && !wantedWords.isEmpty(), "wantedWords", wantedWords);
-        wantedWords = wantedWords.stream().map(String::trim).map(String::toLowerCase).toList();
+        wantedWords =
+                wantedWords.stream().map(String::trim).map(String::toLowerCase).toList();
         for (String word : wantedWords) {
             require(!word.isEmpty() && !word.startsWith("_"), "wantedWords (empty or starting with _)", word);
         }
-        require(wantedWords.stream().distinct().count() == wantedWords.size(), "wantedWords (repeated word)",
+        require(
+                wantedWords.stream().distinct().count() == wantedWords.size(),
+                "wantedWords (repeated word)",
                 wantedWords);
         require(percentage(silencePercentage), "silencePercentage", silencePercentage);
         require(percentage(unknownPercentage), "unknownPercentage", unknownPercentage);
         require(percentage(validationPercentage), "validationPercentage", validationPercentage);
         require(percentage(testingPercentage), "testingPercentage", testingPercentage);
-        require(validationPercentage + testingPercentage < 100, "validationPercentage + testingPercentage",
+        require(
+                validationPercentage + testingPercentage < 100,
+                "validationPercentage + testingPercentage",
                 validationPercentage + testingPercentage);
         require(percentage(maxUnreadablePercentage), "maxUnreadablePercentage", maxUnreadablePercentage);
     }
@@ -60,24 +65,51 @@ public record DatasetSettings(
      */
     public static DatasetSettings forRun(Path dataDir, TrainSettings run) {
         return defaults(dataDir, run.wantedWords())
-                .withPercentages(run.silencePercentage(), run.unknownPercentage(), run.validationPercentage(),
+                .withPercentages(
+                        run.silencePercentage(),
+                        run.unknownPercentage(),
+                        run.validationPercentage(),
                         run.testingPercentage())
                 .withSeed(TF_SEED + run.seed() - 1);
     }
 
     public DatasetSettings withSeed(long value) {
-        return new DatasetSettings(dataDir, wantedWords, silencePercentage, unknownPercentage, validationPercentage,
-                testingPercentage, value, maxUnreadablePercentage, allowEmptyClasses);
+        return new DatasetSettings(
+                dataDir,
+                wantedWords,
+                silencePercentage,
+                unknownPercentage,
+                validationPercentage,
+                testingPercentage,
+                value,
+                maxUnreadablePercentage,
+                allowEmptyClasses);
     }
 
     public DatasetSettings withAllowEmptyClasses(boolean value) {
-        return new DatasetSettings(dataDir, wantedWords, silencePercentage, unknownPercentage, validationPercentage,
-                testingPercentage, seed, maxUnreadablePercentage, value);
+        return new DatasetSettings(
+                dataDir,
+                wantedWords,
+                silencePercentage,
+                unknownPercentage,
+                validationPercentage,
+                testingPercentage,
+                seed,
+                maxUnreadablePercentage,
+                value);
     }
 
     public DatasetSettings withPercentages(double silence, double unknown, double validation, double testing) {
-        return new DatasetSettings(dataDir, wantedWords, silence, unknown, validation, testing, seed,
-                maxUnreadablePercentage, allowEmptyClasses);
+        return new DatasetSettings(
+                dataDir,
+                wantedWords,
+                silence,
+                unknown,
+                validation,
+                testing,
+                seed,
+                maxUnreadablePercentage,
+                allowEmptyClasses);
     }
 
     private static boolean percentage(double value) {

@@ -25,6 +25,8 @@ public record Example(Path file, int labelIndex, String label, String folder, Sp
 
     /** The speaker or recording: the file name before {@code _nohash_}; empty for silence. */
     public String source() {
-        return file == null ? "" : org.babble.dataset.split.WhichSet.hashName(file.getFileName().toString());
+        return file == null
+                ? ""
+                : org.babble.dataset.split.WhichSet.hashName(file.getFileName().toString());
     }
 }

@@ -22,8 +22,7 @@ public final class Labels {
      */
     public static final int HARD_NEGATIVE_WEIGHT = 2;
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** {@code _silence_, _unknown_, wanted...}: the order TF writes to {@code conv_labels.txt}. */
     public static List<String> of(List<String> wantedWords) {

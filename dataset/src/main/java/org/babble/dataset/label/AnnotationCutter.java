@@ -20,8 +20,7 @@ import org.babble.core.audio.WavWriter;
  * Existing files are never overwritten (see {@link NoClobber}).
  */
 public final class AnnotationCutter {
-    private AnnotationCutter() {
-    }
+    private AnnotationCutter() {}
 
     /** Reports each clip written: {@code done} of {@code total}. */
     @FunctionalInterface
@@ -29,8 +28,8 @@ public final class AnnotationCutter {
         void clipWritten(int done, int total);
     }
 
-    public static CutResult cut(Path recording, List<Annotation> annotations, CutSettings settings, Path out,
-                                Progress progress) {
+    public static CutResult cut(
+            Path recording, List<Annotation> annotations, CutSettings settings, Path out, Progress progress) {
         DecodedWav decoded = WavReader.read(recording);
         AudioClip audio = settings.mono() ? decoded.clip().toMono() : decoded.clip();
         WavWriter.Depth depth = LosslessDepth.of(decoded.format());

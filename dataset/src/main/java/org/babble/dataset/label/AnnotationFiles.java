@@ -11,8 +11,7 @@ import org.babble.core.BabbleException;
  * people annotate with. Blank lines and {@code #} comments are skipped; any other bad line fails naming its number.
  */
 public final class AnnotationFiles {
-    private AnnotationFiles() {
-    }
+    private AnnotationFiles() {}
 
     public static List<Annotation> read(Path file) {
         List<String> lines = TextLines.read(file);
@@ -54,7 +53,9 @@ public final class AnnotationFiles {
             }
         }
         if (rows.isEmpty()) {
-            throw new BabbleException(file, "no annotations (expected lines of start,end,label)",
+            throw new BabbleException(
+                    file,
+                    "no annotations (expected lines of start,end,label)",
                     "check it is the right file; Audacity: File > Export > Export Labels");
         }
         return rows;

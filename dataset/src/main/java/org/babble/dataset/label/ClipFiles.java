@@ -10,8 +10,7 @@ import org.babble.core.BabbleException;
 
 /** The WAV clips to label in a folder: all {@code .wav} files below it, sorted, skipping hidden files and the output. */
 public final class ClipFiles {
-    private ClipFiles() {
-    }
+    private ClipFiles() {}
 
     public static List<Path> list(Path dir, Path exclude) {
         if (!Files.isDirectory(dir)) {
@@ -21,7 +20,8 @@ public final class ClipFiles {
         Path skip = exclude == null ? null : exclude.toAbsolutePath().normalize();
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                    .filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> skip == null || !p.startsWith(skip))
                     .sorted()

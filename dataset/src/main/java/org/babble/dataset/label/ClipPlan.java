@@ -9,8 +9,8 @@ import java.util.List;
  * other clip, and padding it would invent audio), and so is a range shorter than one clip. Both are counted so the
  * command can say how much audio went unused. Ranges running past the end of the recording are cut to what exists.
  */
-public record ClipPlan(List<ClipPiece> pieces, double droppedSeconds, List<Annotation> tooShort,
-                       List<Annotation> pastEnd) {
+public record ClipPlan(
+        List<ClipPiece> pieces, double droppedSeconds, List<Annotation> tooShort, List<Annotation> pastEnd) {
     public ClipPlan {
         pieces = List.copyOf(pieces);
         tooShort = List.copyOf(tooShort);

@@ -51,8 +51,9 @@ public final class InteractiveLabeler {
         }
         int total = queue.size() + state.decisions().size();
         if (!state.decisions().isEmpty()) {
-            ui.printf("resuming: %d decided before, %d to go (state: %s)%n", state.decisions().size(), queue.size(),
-                    state.file());
+            ui.printf(
+                    "resuming: %d decided before, %d to go (state: %s)%n",
+                    state.decisions().size(), queue.size(), state.file());
         }
         if (!playback.audible()) {
             ui.println("no playback (no speakers found, or --no-play): judge by the levels shown");
@@ -85,7 +86,9 @@ public final class InteractiveLabeler {
                     if (undone.isPresent()) {
                         queue.addFirst(undone.get().source());
                         ui.println("undone: " + undone.get().source().getFileName()
-                                + (undone.get().isSkip() ? " (was skipped)" : " (was " + undone.get().label() + ")"));
+                                + (undone.get().isSkip()
+                                        ? " (was skipped)"
+                                        : " (was " + undone.get().label() + ")"));
                         show = true;
                     } else {
                         ui.println("nothing to undo");
@@ -95,7 +98,8 @@ public final class InteractiveLabeler {
                     int index = key - '1';
                     if (index >= 0 && index < settings.labels().size()) {
                         Placement placed = decide(clip, settings.labels().get(index));
-                        ui.println("-> " + placed.label() + "/" + placed.destination().getFileName());
+                        ui.println("-> " + placed.label() + "/"
+                                + placed.destination().getFileName());
                         queue.pollFirst();
                         show = true;
                     } else {
@@ -122,7 +126,8 @@ public final class InteractiveLabeler {
 
     /** Reverts the last decision: deletes the copy (or moves the file back when it was moved or its original is gone). */
     public Optional<Placement> undo() {
-        Optional<Placement> last = state.decisions().isEmpty() ? Optional.empty()
+        Optional<Placement> last = state.decisions().isEmpty()
+                ? Optional.empty()
                 : Optional.of(state.decisions().get(state.decisions().size() - 1));
         if (last.isEmpty()) {
             return last;
@@ -135,8 +140,11 @@ public final class InteractiveLabeler {
                 try {
                     Files.delete(p.destination());
                 } catch (java.io.IOException e) {
-                    throw new BabbleException(p.destination(), "cannot remove the copy to undo: " + e.getMessage(),
-                            "check permissions", e);
+                    throw new BabbleException(
+                            p.destination(),
+                            "cannot remove the copy to undo: " + e.getMessage(),
+                            "check permissions",
+                            e);
                 }
             }
         }
@@ -152,7 +160,11 @@ public final class InteractiveLabeler {
             ui.println("  cannot read it: " + e.getMessage());
             return;
         }
-        ui.printf(Locale.ROOT, "  %.2f s  %s%n", audio.durationSeconds(), LevelMeter.measure(audio.channels()).describe());
+        ui.printf(
+                Locale.ROOT,
+                "  %.2f s  %s%n",
+                audio.durationSeconds(),
+                LevelMeter.measure(audio.channels()).describe());
         ui.println("  " + Sparkline.render(audio.mixdown(), SPARK_WIDTH));
         playback.play(audio);
     }

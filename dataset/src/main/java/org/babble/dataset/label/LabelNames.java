@@ -2,8 +2,7 @@ package org.babble.dataset.label;
 
 /** Which labels can become folder names: not empty, no path separators, no leading dot, no control characters. */
 public final class LabelNames {
-    private LabelNames() {
-    }
+    private LabelNames() {}
 
     /** What is wrong with {@code label} as a folder name, or null when it is fine. */
     public static String problemWith(String label) {

@@ -36,7 +36,8 @@ public final class LabelState {
             try {
                 lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new BabbleException(file, "cannot read the labelling state: " + e.getMessage(), "check permissions", e);
+                throw new BabbleException(
+                        file, "cannot read the labelling state: " + e.getMessage(), "check permissions", e);
             }
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
@@ -47,10 +48,12 @@ public final class LabelState {
                 if (f.length == 2 && f[0].equals("skip")) {
                     decisions.add(Placement.skipped(Path.of(f[1])));
                 } else if (f.length == 4 && f[0].startsWith("label:")) {
-                    decisions.add(new Placement(Path.of(f[1]), f[0].substring("label:".length()), Path.of(f[2]),
-                            f[3].equals("move")));
+                    decisions.add(new Placement(
+                            Path.of(f[1]), f[0].substring("label:".length()), Path.of(f[2]), f[3].equals("move")));
                 } else {
-                    throw new BabbleException(file, "line " + (i + 1) + " is not a labelling decision",
+                    throw new BabbleException(
+                            file,
+                            "line " + (i + 1) + " is not a labelling decision",
                             "it was edited by hand or belongs to something else; fix or remove it (labels already "
                                     + "copied stay where they are)");
                 }
@@ -97,8 +100,15 @@ public final class LabelState {
             if (p.isSkip()) {
                 text.append("skip\t").append(p.source()).append('\n');
             } else {
-                text.append("label:").append(p.label()).append('\t').append(p.source()).append('\t')
-                        .append(p.destination()).append('\t').append(p.moved() ? "move" : "copy").append('\n');
+                text.append("label:")
+                        .append(p.label())
+                        .append('\t')
+                        .append(p.source())
+                        .append('\t')
+                        .append(p.destination())
+                        .append('\t')
+                        .append(p.moved() ? "move" : "copy")
+                        .append('\n');
             }
         }
         AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));

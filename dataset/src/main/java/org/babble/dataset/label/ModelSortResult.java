@@ -24,20 +24,26 @@ public record ModelSortResult(List<String> folderLabels, List<SortedClip> sorted
     public List<LabelSummary> labels() {
         List<LabelSummary> rows = new ArrayList<>();
         for (String label : folderLabels) {
-            rows.add(summarise(label, sorted.stream().filter(c -> !c.toReview() && c.predicted().equals(label))
-                    .toList()));
+            rows.add(summarise(
+                    label,
+                    sorted.stream()
+                            .filter(c -> !c.toReview() && c.predicted().equals(label))
+                            .toList()));
         }
         return rows;
     }
 
     /** The {@code _review/} row: clips there and the mean of their top scores. */
     public LabelSummary review() {
-        return summarise(ModelSorter.REVIEW, sorted.stream().filter(SortedClip::toReview).toList());
+        return summarise(
+                ModelSorter.REVIEW, sorted.stream().filter(SortedClip::toReview).toList());
     }
 
     /** Clips sent to review because their top score was below the minimum. */
     public int belowMinScore() {
-        return (int) sorted.stream().filter(c -> c.review() == SortedClip.ReviewReason.BELOW_MIN_SCORE).count();
+        return (int) sorted.stream()
+                .filter(c -> c.review() == SortedClip.ReviewReason.BELOW_MIN_SCORE)
+                .count();
     }
 
     /** Clips sent to review because their (confident) top label is no training folder, by that label. */

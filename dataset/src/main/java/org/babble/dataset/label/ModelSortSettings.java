@@ -12,8 +12,8 @@ public record ModelSortSettings(Path out, double minScore, boolean move) {
             throw new IllegalArgumentException("out is required");
         }
         if (!(minScore >= 0 && minScore <= 1)) {
-            throw new IllegalArgumentException("min-score: must be between 0 and 1 (scores are probabilities), got "
-                    + minScore);
+            throw new IllegalArgumentException(
+                    "min-score: must be between 0 and 1 (scores are probabilities), got " + minScore);
         }
     }
 }

@@ -10,9 +10,9 @@ import org.babble.core.audio.DecodedWav;
 import org.babble.core.audio.WavReader;
 import org.babble.core.inference.Classifier;
 import org.babble.core.inference.ClipScores;
-import org.babble.core.prep.Note;
 import org.babble.core.inference.RankedLabel;
 import org.babble.core.inference.WindowedScores;
+import org.babble.core.prep.Note;
 import org.babble.dataset.index.Labels;
 
 /**
@@ -44,8 +44,11 @@ public final class ModelSorter {
 
     /** Whether a model label is a folder a user trains on (not {@code _silence_}, {@code _unknown_} or review). */
     public static boolean isFolderLabel(String label) {
-        return !label.equals(Labels.SILENCE) && !label.equals(Labels.UNKNOWN) && !label.equals(REVIEW)
-                && !label.equals(Labels.BACKGROUND_NOISE_DIR) && LabelNames.problemWith(label) == null;
+        return !label.equals(Labels.SILENCE)
+                && !label.equals(Labels.UNKNOWN)
+                && !label.equals(REVIEW)
+                && !label.equals(Labels.BACKGROUND_NOISE_DIR)
+                && LabelNames.problemWith(label) == null;
     }
 
     /**
@@ -82,8 +85,9 @@ public final class ModelSorter {
         List<Note> notes;
         int windows;
         if (classifier.needsWindows(audio)) {
-            long hopMs = Math.max(1, classifier.model().metadata().featureSettings().clipDurationMs() / 2);
-            WindowedScores windowed = classifier.classifyWindows(audio, hopMs, n -> { });
+            long hopMs =
+                    Math.max(1, classifier.model().metadata().featureSettings().clipDurationMs() / 2);
+            WindowedScores windowed = classifier.classifyWindows(audio, hopMs, n -> {});
             scores = windowed.meanScores();
             notes = windowed.notes();
             windows = windowed.windows().size();
@@ -94,11 +98,11 @@ public final class ModelSorter {
             windows = 1;
         }
         RankedLabel top = RankedLabel.top(labels, scores, 1).get(0);
-        SortedClip.ReviewReason review = !isFolderLabel(top.label()) ? SortedClip.ReviewReason.NOT_A_LABEL
+        SortedClip.ReviewReason review = !isFolderLabel(top.label())
+                ? SortedClip.ReviewReason.NOT_A_LABEL
                 : top.score() < settings.minScore() ? SortedClip.ReviewReason.BELOW_MIN_SCORE : null;
         Path destination = place(clip, review == null ? top.label() : REVIEW);
-        return new SortedClip(clip, destination, top.label(), top.score(), review, windows, notes,
-                wav.warnings());
+        return new SortedClip(clip, destination, top.label(), top.score(), review, windows, notes, wav.warnings());
     }
 
     /** Copies or moves {@code clip} into OUT/{@code folder}; a clip already in that folder stays as it is. */

@@ -8,8 +8,7 @@ import java.nio.file.Path;
  * before {@code _nohash_} is left alone, so the split still keeps one recording together.
  */
 public final class NoClobber {
-    private NoClobber() {
-    }
+    private NoClobber() {}
 
     public static Path free(Path dir, String fileName) {
         Path candidate = dir.resolve(fileName);

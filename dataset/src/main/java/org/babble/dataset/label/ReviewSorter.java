@@ -22,11 +22,9 @@ import org.babble.dataset.split.WhichSet;
  */
 public final class ReviewSorter {
     /** What happened: clips per destination folder, clips left without a verdict, verdicts that named nothing. */
-    public record Result(Map<String, Integer> sorted, int undecided, List<Verdict> unmatched) {
-    }
+    public record Result(Map<String, Integer> sorted, int undecided, List<Verdict> unmatched) {}
 
-    private ReviewSorter() {
-    }
+    private ReviewSorter() {}
 
     /**
      * Sorts every kept clip that has a verdict into {@code out}: under its label when right, {@code wrongFolder} when
@@ -47,7 +45,8 @@ public final class ReviewSorter {
         Map<Path, Boolean> decided = new LinkedHashMap<>();
         List<Verdict> unmatched = new ArrayList<>();
         for (Verdict v : verdicts) {
-            List<Path> named = clips.stream().filter(c -> names(reviewDir, c, v.target())).toList();
+            List<Path> named =
+                    clips.stream().filter(c -> names(reviewDir, c, v.target())).toList();
             if (named.isEmpty()) {
                 unmatched.add(v);
             }
@@ -72,12 +71,15 @@ public final class ReviewSorter {
     private static boolean names(Path reviewDir, Path clip, String target) {
         String relative = reviewDir.relativize(clip).toString().replace('\\', '/');
         String name = clip.getFileName().toString();
-        if (relative.equals(target.replace('\\', '/')) || name.equals(target)
+        if (relative.equals(target.replace('\\', '/'))
+                || name.equals(target)
                 || (name.contains("_nohash_") && WhichSet.hashName(name).equals(target))) {
             return true;
         }
         try {
-            return clip.toAbsolutePath().normalize().equals(Path.of(target).toAbsolutePath().normalize());
+            return clip.toAbsolutePath()
+                    .normalize()
+                    .equals(Path.of(target).toAbsolutePath().normalize());
         } catch (InvalidPathException e) {
             return false;
         }
@@ -88,8 +90,15 @@ public final class ReviewSorter {
             throw new BabbleException(reviewDir, "not a folder", "give --review the folder monitor --keep-audio wrote");
         }
         try (Stream<Path> tree = Files.walk(reviewDir, 2)) {
-            return tree.filter(p -> Files.isRegularFile(p) && p.getParent() != null && !p.getParent().equals(reviewDir)
-                    && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav")).sorted().toList();
+            return tree.filter(p -> Files.isRegularFile(p)
+                            && p.getParent() != null
+                            && !p.getParent().equals(reviewDir)
+                            && p.getFileName()
+                                    .toString()
+                                    .toLowerCase(Locale.ROOT)
+                                    .endsWith(".wav"))
+                    .sorted()
+                    .toList();
         } catch (IOException | UncheckedIOException e) {
             throw new BabbleException(reviewDir, "cannot list: " + e.getMessage(), "check the folder's permissions");
         }

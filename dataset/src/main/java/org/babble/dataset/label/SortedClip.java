@@ -14,8 +14,15 @@ import org.babble.core.prep.Note;
  * @param notes    what was done to the audio for the model (resampled, mixed down, padded, cut)
  * @param warnings what the WAV reader noticed and worked around (a data size claiming more than the file holds)
  */
-public record SortedClip(Path source, Path destination, String predicted, float score, ReviewReason review,
-        int windows, List<Note> notes, List<String> warnings) {
+public record SortedClip(
+        Path source,
+        Path destination,
+        String predicted,
+        float score,
+        ReviewReason review,
+        int windows,
+        List<Note> notes,
+        List<String> warnings) {
     public SortedClip {
         notes = List.copyOf(notes);
         warnings = List.copyOf(warnings);

@@ -10,8 +10,7 @@ import org.babble.core.BabbleException;
 
 /** The lines of a small text file a person wrote (annotations, verdicts), with one-line errors naming it. */
 final class TextLines {
-    private TextLines() {
-    }
+    private TextLines() {}
 
     static List<String> read(Path file) {
         try {

@@ -5,8 +5,7 @@ package org.babble.dataset.label;
  * {@code 00:01:23.5}).
  */
 public final class TimeValues {
-    private TimeValues() {
-    }
+    private TimeValues() {}
 
     /** Seconds from {@code text}; throws {@link NumberFormatException} naming the text when it is not a time. */
     public static double parseSeconds(String text) {

@@ -9,5 +9,4 @@ package org.babble.dataset.label;
  * @param right  whether the model was right to detect it
  * @param line   the verdict file's line, for messages
  */
-public record Verdict(String target, boolean right, int line) {
-}
+public record Verdict(String target, boolean right, int line) {}

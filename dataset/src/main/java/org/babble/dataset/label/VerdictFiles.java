@@ -11,8 +11,7 @@ import org.babble.core.BabbleException;
  * kept detections, written by hand or from a spreadsheet. A header row and {@code #} comments are skipped.
  */
 public final class VerdictFiles {
-    private VerdictFiles() {
-    }
+    private VerdictFiles() {}
 
     public static List<Verdict> read(Path file) {
         List<String> lines = TextLines.read(file);
@@ -46,8 +45,8 @@ public final class VerdictFiles {
             verdicts.add(new Verdict(target, right, i + 1));
         }
         if (verdicts.isEmpty()) {
-            throw new BabbleException(file, "no verdicts (expected lines of file,right or file,wrong)",
-                    "check it is the right file");
+            throw new BabbleException(
+                    file, "no verdicts (expected lines of file,right or file,wrong)", "check it is the right file");
         }
         return verdicts;
     }

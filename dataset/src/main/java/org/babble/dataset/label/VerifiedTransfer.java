@@ -16,8 +16,7 @@ import org.babble.core.BabbleException;
  * and has the same size and SHA-256: inputs are sacred, and a half-copied clip on a full disk must not cost the original.
  */
 public final class VerifiedTransfer {
-    private VerifiedTransfer() {
-    }
+    private VerifiedTransfer() {}
 
     /** Copies {@code source} into {@code dir} (name kept, suffixed if taken); returns the new file. */
     public static Path copy(Path source, Path dir) {
@@ -32,7 +31,9 @@ public final class VerifiedTransfer {
     /** Moves {@code file} back to exactly {@code original} (undo of a move), verified the same way. */
     public static void moveBack(Path file, Path original) {
         if (Files.exists(original)) {
-            throw new BabbleException(original, "cannot undo the move: a file with this name exists again",
+            throw new BabbleException(
+                    original,
+                    "cannot undo the move: a file with this name exists again",
                     "move it aside, then undo again");
         }
         transfer(file, original.getParent(), original.getFileName().toString(), true);
@@ -45,7 +46,9 @@ public final class VerifiedTransfer {
             temp = Files.createTempFile(dir, "." + name + ".", ".part");
             Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
             if (Files.size(temp) != Files.size(source) || !Arrays.equals(sha256(temp), sha256(source))) {
-                throw new BabbleException(source, "the copy in " + dir + " differs from the original",
+                throw new BabbleException(
+                        source,
+                        "the copy in " + dir + " differs from the original",
                         "check the disk (full? failing?); the original is untouched");
             }
             Path target = NoClobber.free(dir, name);
@@ -56,8 +59,11 @@ public final class VerifiedTransfer {
             }
             return target;
         } catch (IOException e) {
-            throw new BabbleException(source, "cannot copy into " + dir + ": " + e.getMessage(),
-                    "check the folder and free space; the original is untouched", e);
+            throw new BabbleException(
+                    source,
+                    "cannot copy into " + dir + ": " + e.getMessage(),
+                    "check the folder and free space; the original is untouched",
+                    e);
         } finally {
             if (temp != null) {
                 try {

@@ -71,7 +71,7 @@ public final class ClipLoader {
                 case PADDED -> padded.incrementAndGet();
                 case CUT -> cut.incrementAndGet();
                 case MIXED_DOWN -> mixedDown.incrementAndGet();
-                case RESAMPLED -> { } // counted by rate in mono()
+                case RESAMPLED -> {} // counted by rate in mono()
             }
         }
     }

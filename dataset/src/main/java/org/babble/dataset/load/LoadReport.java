@@ -14,8 +14,8 @@ import java.util.Map;
  * @param resampled   clips converted, by original sample rate
  * @param unreadable  {@code file: problem} for every clip that was skipped
  */
-public record LoadReport(int loaded, int padded, int cut, int mixedDown, Map<Integer, Integer> resampled,
-        List<String> unreadable) {
+public record LoadReport(
+        int loaded, int padded, int cut, int mixedDown, Map<Integer, Integer> resampled, List<String> unreadable) {
 
     public LoadReport {
         resampled = Map.copyOf(resampled);
@@ -34,7 +34,8 @@ public record LoadReport(int loaded, int padded, int cut, int mixedDown, Map<Int
         if (mixedDown > 0) {
             notes.add(mixedDown + " clips with several channels were mixed down to mono");
         }
-        resampled.forEach((rate, n) -> notes.add(n + " clips at " + rate + " Hz were resampled to " + sampleRate + " Hz"));
+        resampled.forEach(
+                (rate, n) -> notes.add(n + " clips at " + rate + " Hz were resampled to " + sampleRate + " Hz"));
         if (!unreadable.isEmpty()) {
             notes.add(unreadable.size() + " unreadable clips were skipped:");
             unreadable.forEach(line -> notes.add("  " + line));

@@ -22,7 +22,11 @@ public final class LoadedData {
     /** What every silence example holds: one zero clip, shared. */
     private final float[] silence;
 
-    private LoadedData(DataIndex index, Map<Path, float[]> clips, List<float[]> backgroundNoise, LoadReport report,
+    private LoadedData(
+            DataIndex index,
+            Map<Path, float[]> clips,
+            List<float[]> backgroundNoise,
+            LoadReport report,
             int clipSamples) {
         this.index = index;
         this.clips = clips;
@@ -66,10 +70,15 @@ public final class LoadedData {
         }
         double limit = index.settings().maxUnreadablePercentage();
         if (!unreadable.isEmpty() && unreadable.size() * 100.0 / files.size() > limit) {
-            throw new BabbleException(index.settings().dataDir(), String.format(
-                    "%d of %d clips (%.1f%%) cannot be read, more than the %.1f%% allowed:%n  %s",
-                    unreadable.size(), files.size(), unreadable.size() * 100.0 / files.size(), limit,
-                    String.join(System.lineSeparator() + "  ", problems)),
+            throw new BabbleException(
+                    index.settings().dataDir(),
+                    String.format(
+                            "%d of %d clips (%.1f%%) cannot be read, more than the %.1f%% allowed:%n  %s",
+                            unreadable.size(),
+                            files.size(),
+                            unreadable.size() * 100.0 / files.size(),
+                            limit,
+                            String.join(System.lineSeparator() + "  ", problems)),
                     "fix or remove those files, or raise the unreadable limit");
         }
         DataIndex kept = index.without(unreadable);
@@ -78,8 +87,12 @@ public final class LoadedData {
         for (Path file : kept.backgroundNoiseFiles()) {
             float[] samples = loader.loadMono(file);
             if (samples.length <= desired) {
-                throw new BabbleException(file, String.format("background noise is %d samples, not longer than one "
-                        + "clip (%d samples)", samples.length, desired), "use longer noise recordings");
+                throw new BabbleException(
+                        file,
+                        String.format(
+                                "background noise is %d samples, not longer than one " + "clip (%d samples)",
+                                samples.length, desired),
+                        "use longer noise recordings");
             }
             noise.add(samples);
         }

@@ -16,7 +16,9 @@ public enum RatePolicy {
     /** Throws {@link BabbleException} for {@code file} at {@code fromRate} when this policy refuses other rates. */
     void check(Path file, int fromRate, int toRate) {
         if (this == REFUSE && fromRate != toRate) {
-            throw new BabbleException(file, "sample rate " + fromRate + " Hz, but the model uses " + toRate + " Hz",
+            throw new BabbleException(
+                    file,
+                    "sample rate " + fromRate + " Hz, but the model uses " + toRate + " Hz",
                     "convert it first (sox IN -r " + toRate + " OUT.wav) or choose --sample-rate " + fromRate);
         }
     }

@@ -5,8 +5,7 @@ package org.babble.dataset.random;
  * thread prepares it and in whatever order.
  */
 public final class Seeds {
-    private Seeds() {
-    }
+    private Seeds() {}
 
     public static long mix(long seed, long a, long b) {
         return finish(finish(finish(seed) ^ a) ^ b);

@@ -2,7 +2,9 @@ package org.babble.dataset.split;
 
 /** The three partitions of a data set, named as TensorFlow's speech_commands names them. */
 public enum Split {
-    TRAINING("training"), VALIDATION("validation"), TESTING("testing");
+    TRAINING("training"),
+    VALIDATION("validation"),
+    TESTING("testing");
 
     private final String tfName;
 

@@ -16,8 +16,7 @@ public final class WhichSet {
 
     private static final String NOHASH = "_nohash_";
 
-    private WhichSet() {
-    }
+    private WhichSet() {}
 
     /** The split of {@code fileName} (a base name or a path; only the base name counts). */
     public static Split of(String fileName, double validationPercentage, double testingPercentage) {
@@ -40,7 +39,9 @@ public final class WhichSet {
     /** TF's {@code percentage_hash} in [0, 100]. */
     public static double percentage(String fileName) {
         byte[] digest = sha1(hashName(fileName).getBytes(StandardCharsets.UTF_8));
-        long bucket = new BigInteger(1, digest).mod(BigInteger.valueOf(MAX_NUM_WAVS_PER_CLASS + 1)).longValue();
+        long bucket = new BigInteger(1, digest)
+                .mod(BigInteger.valueOf(MAX_NUM_WAVS_PER_CLASS + 1))
+                .longValue();
         return bucket * (100.0 / MAX_NUM_WAVS_PER_CLASS);
     }
 

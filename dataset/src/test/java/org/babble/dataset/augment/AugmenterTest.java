@@ -113,8 +113,10 @@ class AugmenterTest {
         Augmenter augmenter = new Augmenter(AugmentSettings.none().withLowPass(1, 3000, 3000), rate, List.of());
         float[] high = Signals.sine(6000, 0.5, rate, rate);
         float[] low = Signals.sine(500, 0.5, rate, rate);
-        double highDb = 20 * Math.log10(rms(augmenter.augment(high, false, new SplittableRandom(6)), 1000) / rms(high, 1000));
-        double lowDb = 20 * Math.log10(rms(augmenter.augment(low, false, new SplittableRandom(6)), 1000) / rms(low, 1000));
+        double highDb =
+                20 * Math.log10(rms(augmenter.augment(high, false, new SplittableRandom(6)), 1000) / rms(high, 1000));
+        double lowDb =
+                20 * Math.log10(rms(augmenter.augment(low, false, new SplittableRandom(6)), 1000) / rms(low, 1000));
         // 4th-order Butterworth: one octave above the cutoff is down about 24 dB; an octave below, flat.
         assertTrue(highDb < -20, "6 kHz through a 3 kHz low-pass: " + highDb + " dB");
         assertTrue(Math.abs(lowDb) < 0.5, "500 Hz: " + lowDb + " dB");

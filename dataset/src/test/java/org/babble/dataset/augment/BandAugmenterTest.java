@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class BandAugmenterTest {
     private static final int RATE = 16000;
-    private static final FeatureSettings LOG_MEL = new FeatureSettings(RATE, 1000, 30, 10, 40,
-            FeatureSettings.Preprocess.LOGMEL, 20, 7600, 40);
+    private static final FeatureSettings LOG_MEL =
+            new FeatureSettings(RATE, 1000, 30, 10, 40, FeatureSettings.Preprocess.LOGMEL, 20, 7600, 40);
     private static final LogMelExtractor EXTRACTOR = new LogMelExtractor(LOG_MEL);
     private static final double[] CENTRES = EXTRACTOR.bandCentresHz();
     private static final int STRIDE = LOG_MEL.windowStrideSamples();
@@ -25,8 +25,8 @@ class BandAugmenterTest {
     @Test
     void withoutVariationsAClipKeepsItsBands() {
         float[][] clip = bands(Signals.noise(0.1, 1, RATE));
-        float[][] out = augmenter(AugmentSettings.none(), List.of()).augment(clip, false, FRAMES,
-                new SplittableRandom(1));
+        float[][] out =
+                augmenter(AugmentSettings.none(), List.of()).augment(clip, false, FRAMES, new SplittableRandom(1));
         for (int f = 0; f < FRAMES; f++) {
             assertArrayEquals(clip[f], out[f]);
         }
@@ -114,8 +114,8 @@ class BandAugmenterTest {
     void aBandLimitAgreesWithFilteringTheAudio() {
         float[] audio = Signals.noise(0.1, 8, RATE);
         AugmentSettings lowPass = AugmentSettings.none().withLowPass(1, 2000, 2000);
-        float[][] viaBands = augmenter(lowPass, List.of()).augment(bands(audio), false, FRAMES,
-                new SplittableRandom(9));
+        float[][] viaBands =
+                augmenter(lowPass, List.of()).augment(bands(audio), false, FRAMES, new SplittableRandom(9));
         float[] filtered = new Augmenter(lowPass, RATE, List.of()).augment(audio, false, new SplittableRandom(9));
         float[][] viaAudio = bands(filtered);
         double[] a = meanDb(viaBands);
@@ -141,8 +141,8 @@ class BandAugmenterTest {
         float[][] original = bands(audio);
         AugmentSettings pauses = AugmentSettings.none().withPauses(1);
         float[][] viaBands = augmenter(pauses, List.of()).augment(original, false, FRAMES, new SplittableRandom(12));
-        float[][] viaAudio = bands(new Augmenter(pauses, RATE, List.of()).augment(audio, false,
-                new SplittableRandom(12)));
+        float[][] viaAudio =
+                bands(new Augmenter(pauses, RATE, List.of()).augment(audio, false, new SplittableRandom(12)));
         int quiet = 0;
         int loud = 0;
         for (int f = 3; f < FRAMES - 5; f++) {
@@ -173,7 +173,8 @@ class BandAugmenterTest {
     @Test
     void frequencyShiftMovesEveryBandByOneWholeNumberOfBandsWithinTheRange() {
         float[][] clip = bands(Signals.noise(0.1, 6, RATE));
-        AugmentSettings settings = AugmentSettings.none().withDomain(AugmentDomain.BANDS).withFrequencyShiftBands(3);
+        AugmentSettings settings =
+                AugmentSettings.none().withDomain(AugmentDomain.BANDS).withFrequencyShiftBands(3);
         BandAugmenter augmenter = augmenter(settings, List.of());
         SplittableRandom random = new SplittableRandom(7);
         Set<Integer> seen = new TreeSet<>();

@@ -54,8 +54,8 @@ class BiquadTest {
         Biquad lowPass = Biquad.lowPass(1000, 0.7, RATE);
         for (double hz : new double[] {100, 1000, 2000, 5000}) {
             assertEquals(gainDb(x -> shelf.filter(x), hz), 20 * Math.log10(shelf.gainAt(hz, RATE)), 0.02, hz + " Hz");
-            assertEquals(gainDb(x -> lowPass.filter(x), hz), 20 * Math.log10(lowPass.gainAt(hz, RATE)), 0.02,
-                    hz + " Hz");
+            assertEquals(
+                    gainDb(x -> lowPass.filter(x), hz), 20 * Math.log10(lowPass.gainAt(hz, RATE)), 0.02, hz + " Hz");
         }
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class MixTest {
     private static final int RATE = 16000;
-    private static final FeatureSettings LOG_MEL = new FeatureSettings(RATE, 1000, 30, 10, 40,
-            FeatureSettings.Preprocess.LOGMEL, 20, 7600, 40);
+    private static final FeatureSettings LOG_MEL =
+            new FeatureSettings(RATE, 1000, 30, 10, 40, FeatureSettings.Preprocess.LOGMEL, 20, 7600, 40);
     private static final LogMelExtractor EXTRACTOR = new LogMelExtractor(LOG_MEL);
 
     @Test
@@ -106,12 +106,17 @@ class MixTest {
         }
         // The whole added background is there, at the ratio to the clip before its pauses.
         assertEquals(10, 10 * Math.log10(Mix.power(tone) / Mix.power(added)), 1e-3);
-        BandAugmenter bands = new BandAugmenter(pauses, RATE, LOG_MEL.desiredSamples(),
-                LOG_MEL.windowStrideSamples(), EXTRACTOR.bandCentresHz(), List.of());
+        BandAugmenter bands = new BandAugmenter(
+                pauses,
+                RATE,
+                LOG_MEL.desiredSamples(),
+                LOG_MEL.windowStrideSamples(),
+                EXTRACTOR.bandCentresHz(),
+                List.of());
         float[][] toneBands = EXTRACTOR.bands(tone);
         float[][] noiseBands = EXTRACTOR.bands(noise);
-        float[][] mixed = bands.augment(toneBands, false, LOG_MEL.frameCount(), noiseBands, mix,
-                new SplittableRandom(2));
+        float[][] mixed =
+                bands.augment(toneBands, false, LOG_MEL.frameCount(), noiseBands, mix, new SplittableRandom(2));
         float[][] paused = bands.augment(toneBands, false, LOG_MEL.frameCount(), new SplittableRandom(2));
         double k = mix.scale(Mix.power(toneBands), Mix.power(noiseBands));
         for (int f = 0; f < mixed.length; f++) {

@@ -37,19 +37,28 @@ class BatchSourceTest {
 
     @TempDir
     Path dir;
+
     private final AtomicInteger calls = new AtomicInteger();
     private BatchSource source;
 
     @BeforeEach
     void open() {
-        new WavTree(dir, 8000).folder("yes", 40, 2, 2000).folder("no", 40, 2, 1500).folder("up", 30, 1, 2000)
+        new WavTree(dir, 8000)
+                .folder("yes", 40, 2, 2000)
+                .folder("no", 40, 2, 1500)
+                .folder("up", 30, 1, 2000)
                 .folder("_background_noise_", 1, 1, 8000);
         source = open(AugmentSettings.tfDefaults());
     }
 
     private BatchSource open(AugmentSettings augment) {
-        return BatchSource.open(DatasetSettings.defaults(dir, List.of("yes", "no")), FEATURES, augment,
-                CountingExtractor.factory(FEATURES, calls), RatePolicy.REFUSE, 2);
+        return BatchSource.open(
+                DatasetSettings.defaults(dir, List.of("yes", "no")),
+                FEATURES,
+                augment,
+                CountingExtractor.factory(FEATURES, calls),
+                RatePolicy.REFUSE,
+                2);
     }
 
     @AfterEach
@@ -86,7 +95,9 @@ class BatchSourceTest {
             epochs.next();
         }
         // Silence with background noise is drawn fresh each time, as TF does; words come from the cache.
-        long silence = source.index().examples(Split.TRAINING).stream().filter(e -> e.isSilence()).count();
+        long silence = source.index().examples(Split.TRAINING).stream()
+                .filter(e -> e.isSilence())
+                .count();
         assertEquals(afterFirst + silence, calls.get());
     }
 
@@ -110,30 +121,43 @@ class BatchSourceTest {
         source.close();
         AtomicInteger bands = new AtomicInteger();
         AtomicInteger extracts = new AtomicInteger();
-        Supplier<FeatureExtractor> counting = () -> new CountingMelExtractor(new MfccExtractor(FEATURES), bands,
-                extracts);
-        source = BatchSource.open(DatasetSettings.defaults(dir, List.of("yes", "no")), FEATURES,
-                AugmentSettings.tfDefaults().withDomain(AugmentDomain.BANDS), counting, RatePolicy.REFUSE, 2);
+        Supplier<FeatureExtractor> counting =
+                () -> new CountingMelExtractor(new MfccExtractor(FEATURES), bands, extracts);
+        source = BatchSource.open(
+                DatasetSettings.defaults(dir, List.of("yes", "no")),
+                FEATURES,
+                AugmentSettings.tfDefaults().withDomain(AugmentDomain.BANDS),
+                counting,
+                RatePolicy.REFUSE,
+                2);
         int noiseFiles = 1;
         assertEquals(noiseFiles, bands.get(), "background noise bands are computed up front");
         Batch first = source.trainingBatch(1, 20);
-        long words = source.index().examples(Split.TRAINING).stream().filter(e -> !e.isSilence()).count();
+        long words = source.index().examples(Split.TRAINING).stream()
+                .filter(e -> !e.isSilence())
+                .count();
         assertEquals(noiseFiles + words, bands.get(), "every training word once");
         for (int step = 2; step < 8; step++) {
             source.trainingBatch(step, 20);
         }
         assertEquals(noiseFiles + words, bands.get());
         assertEquals(0, extracts.get(), "no clip is featurised from audio");
-        assertTrue(Arrays.deepEquals(first.features(), source.trainingBatch(1, 20).features()));
-        assertFalse(Arrays.deepEquals(first.features(), source.trainingBatch(2, 20).features()));
+        assertTrue(
+                Arrays.deepEquals(first.features(), source.trainingBatch(1, 20).features()));
+        assertFalse(
+                Arrays.deepEquals(first.features(), source.trainingBatch(2, 20).features()));
     }
 
     @Test
     void onMelBandsUnvariedWordsComeFromTheCacheWhileSilenceStillGetsFreshNoise() {
         source.close();
-        source = BatchSource.open(DatasetSettings.defaults(dir, List.of("yes", "no")), FEATURES,
-                AugmentSettings.none().withDomain(AugmentDomain.BANDS), () -> new MfccExtractor(FEATURES),
-                RatePolicy.REFUSE, 2);
+        source = BatchSource.open(
+                DatasetSettings.defaults(dir, List.of("yes", "no")),
+                FEATURES,
+                AugmentSettings.none().withDomain(AugmentDomain.BANDS),
+                () -> new MfccExtractor(FEATURES),
+                RatePolicy.REFUSE,
+                2);
         List<float[][]> cached = new java.util.ArrayList<>();
         source.batches(Split.TRAINING, 1000).forEach(b -> cached.addAll(Arrays.asList(b.features())));
         Batch batch = source.trainingBatch(1, 40);
@@ -189,7 +213,8 @@ class BatchSourceTest {
         source = open(AugmentSettings.tfDefaults().withMix(new MixSettings(1, 0, 0, List.of("no"))));
         Batch mixed = source.trainingBatch(5, 40);
         assertArrayEquals(plain.labels(), mixed.labels(), "mixing draws on its own stream");
-        assertTrue(Arrays.deepEquals(mixed.features(), source.trainingBatch(5, 40).features()));
+        assertTrue(
+                Arrays.deepEquals(mixed.features(), source.trainingBatch(5, 40).features()));
         int changed = 0;
         for (int i = 0; i < plain.size(); i++) {
             boolean same = Arrays.deepEquals(plain.features()[i], mixed.features()[i]);

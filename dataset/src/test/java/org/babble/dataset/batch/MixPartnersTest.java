@@ -26,8 +26,7 @@ class MixPartnersTest {
         String[] folders = {"crying", "noise", "room_empty"};
         for (int i = 0; i < 30; i++) {
             String folder = folders[i % 3];
-            out.add(new Example(Path.of(folder, "s" + i + "_nohash_0.wav"), 2 + i % 3, folder, folder,
-                    Split.TRAINING));
+            out.add(new Example(Path.of(folder, "s" + i + "_nohash_0.wav"), 2 + i % 3, folder, folder, Split.TRAINING));
         }
         return out;
     }
@@ -44,7 +43,9 @@ class MixPartnersTest {
                 String under = TRAINING.get(p.position()).folder();
                 assertNotEquals(own, under);
                 assertTrue(under.equals("noise") || under.equals("room_empty"), under);
-                assertTrue(p.mix().snrDb() >= 0 && p.mix().snrDb() <= 20, "" + p.mix().snrDb());
+                assertTrue(
+                        p.mix().snrDb() >= 0 && p.mix().snrDb() <= 20,
+                        "" + p.mix().snrDb());
                 assertTrue(p.mix().offset() >= 0 && p.mix().offset() < 100);
                 if (own.equals("crying")) {
                     underCrying.add(under);
@@ -69,9 +70,13 @@ class MixPartnersTest {
 
     @Test
     void backgroundFoldersWithoutTrainingClipsAreRefused() {
-        assertThrows(BabbleException.class,
+        assertThrows(
+                BabbleException.class,
                 () -> new MixPartners(new MixSettings(0.5, 0, 20, List.of("kitchen")), TRAINING));
-        assertEquals(-1, new MixPartners(MixSettings.NONE, TRAINING).draw(1, 100, new SplittableRandom(3))
-                .position());
+        assertEquals(
+                -1,
+                new MixPartners(MixSettings.NONE, TRAINING)
+                        .draw(1, 100, new SplittableRandom(3))
+                        .position());
     }
 }

@@ -16,8 +16,8 @@ class CrossSourceResultTest {
     private static final List<String> LABELS = List.of("_silence_", "_unknown_", "crying", "laughing");
 
     private static Example clip(String label, String source, int i) {
-        return new Example(Path.of(label, source + "_nohash_" + i + ".wav"), LABELS.indexOf(label), label, label,
-                Split.TRAINING);
+        return new Example(
+                Path.of(label, source + "_nohash_" + i + ".wav"), LABELS.indexOf(label), label, label, Split.TRAINING);
     }
 
     /** Scores whose top label is {@code predicted[i]} for a clip of truth {@code truth[i]}. */
@@ -41,10 +41,10 @@ class CrossSourceResultTest {
         }
         SourceFolds folds = SourceFolds.deal(clips, List.of("crying", "laughing"), 2);
         // fold 0 finds 3 of its 4 unseen cries, fold 1 all 4; each calls one of its 2 laughing test clips crying
-        var fold0 = new CrossSourceResult.FoldScores(0, scores(new int[] {2, 2, 2, 2}, new int[] {2, 2, 2, 3}),
-                scores(new int[] {3, 3}, new int[] {3, 2}));
-        var fold1 = new CrossSourceResult.FoldScores(1, scores(new int[] {2, 2, 2, 2}, new int[] {2, 2, 2, 2}),
-                scores(new int[] {3, 3}, new int[] {3, 2}));
+        var fold0 = new CrossSourceResult.FoldScores(
+                0, scores(new int[] {2, 2, 2, 2}, new int[] {2, 2, 2, 3}), scores(new int[] {3, 3}, new int[] {3, 2}));
+        var fold1 = new CrossSourceResult.FoldScores(
+                1, scores(new int[] {2, 2, 2, 2}, new int[] {2, 2, 2, 2}), scores(new int[] {3, 3}, new int[] {3, 2}));
         CrossSourceResult result = CrossSourceResult.of(folds, LABELS, List.of(fold0, fold1));
 
         CrossSourceResult.ClassResult crying = result.of("crying");

@@ -19,8 +19,12 @@ class SourceFoldsTest {
 
     private static void add(List<Example> clips, String label, String source, int count) {
         for (int i = 0; i < count; i++) {
-            clips.add(new Example(Path.of(label, source + "_nohash_" + i + ".wav"), CLASSES.indexOf(label) + 2, label,
-                    label, Split.TRAINING));
+            clips.add(new Example(
+                    Path.of(label, source + "_nohash_" + i + ".wav"),
+                    CLASSES.indexOf(label) + 2,
+                    label,
+                    label,
+                    Split.TRAINING));
         }
     }
 
@@ -63,8 +67,13 @@ class SourceFoldsTest {
         List<Example> clips = nurseryLike();
         SourceFolds folds = SourceFolds.deal(clips, CLASSES, 3);
         for (Example clip : clips) {
-            long testedBy = java.util.stream.IntStream.range(0, 3).filter(f -> folds.isTestedBy(clip, f)).count();
-            assertEquals(clip.label().equals("laughing") ? 0 : 1, testedBy, clip.file().toString());
+            long testedBy = java.util.stream.IntStream.range(0, 3)
+                    .filter(f -> folds.isTestedBy(clip, f))
+                    .count();
+            assertEquals(
+                    clip.label().equals("laughing") ? 0 : 1,
+                    testedBy,
+                    clip.file().toString());
         }
     }
 

@@ -15,7 +15,8 @@ class DemoSoundsTest {
     @Test
     void theSameSeedGivesTheSameRecordingAndAnotherSeedAnother() {
         assertArrayEquals(DemoSounds.generate("crying", 2, RATE, 7), DemoSounds.generate("crying", 2, RATE, 7));
-        assertFalse(Arrays.equals(DemoSounds.generate("crying", 2, RATE, 7), DemoSounds.generate("crying", 2, RATE, 8)));
+        assertFalse(
+                Arrays.equals(DemoSounds.generate("crying", 2, RATE, 7), DemoSounds.generate("crying", 2, RATE, 8)));
     }
 
     @Test

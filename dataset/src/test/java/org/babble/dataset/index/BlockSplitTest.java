@@ -32,13 +32,18 @@ class BlockSplitTest {
         assertEquals(32, training.size(), "positions 0..31; 32..35 and 41..44 are the guards");
         assertTrue(training.stream().allMatch(p -> p < 32), training.toString());
         assertEquals(1, index.notes().size());
-        assertTrue(index.notes().get(0).startsWith("hum: all 50 clips come from 1 recording"), index.notes().get(0));
+        assertTrue(
+                index.notes().get(0).startsWith("hum: all 50 clips come from 1 recording"),
+                index.notes().get(0));
     }
 
     @Test
     void classesFromManyRecordingsKeepTheHashSplit() {
         new WavTree(dir, 8000).folder("yes", 40, 2, 800).folder("no", 40, 2, 800);
-        assertEquals(List.of(), DataIndex.build(DatasetSettings.defaults(dir, List.of("yes", "no"))).notes());
+        assertEquals(
+                List.of(),
+                DataIndex.build(DatasetSettings.defaults(dir, List.of("yes", "no")))
+                        .notes());
     }
 
     @Test
@@ -52,18 +57,21 @@ class BlockSplitTest {
     @Test
     void theNurseryHasEveryWantedClassAndSilenceInEverySplit() {
         Path nursery = SharedData.require("nursery");
-        DataIndex index = DataIndex.build(DatasetSettings.defaults(nursery,
-                List.of("crying", "laughing", "noise", "room_empty")));
+        DataIndex index = DataIndex.build(
+                DatasetSettings.defaults(nursery, List.of("crying", "laughing", "noise", "room_empty")));
         for (Split split : Split.values()) {
             Map<String, Integer> counts = index.counts(split);
-            counts.forEach((label, n) -> assertTrue(n > 0 || label.equals("_unknown_"),
-                    label + " empty in " + split + ": " + counts));
+            counts.forEach((label, n) ->
+                    assertTrue(n > 0 || label.equals("_unknown_"), label + " empty in " + split + ": " + counts));
         }
         assertEquals(2, index.notes().size(), "laughing and room_empty are single recordings: " + index.notes());
     }
 
     private static List<Long> positions(DataIndex index, Split split) {
-        return index.examples(split).stream().filter(e -> "hum".equals(e.folder()))
-                .map(e -> BlockSplit.position(e.file().getFileName().toString())).sorted().toList();
+        return index.examples(split).stream()
+                .filter(e -> "hum".equals(e.folder()))
+                .map(e -> BlockSplit.position(e.file().getFileName().toString()))
+                .sorted()
+                .toList();
     }
 }

@@ -51,7 +51,10 @@ class DataIndexTest {
                 if (e.isSilence()) {
                     continue;
                 }
-                assertEquals(split, WhichSet.of(e.file().getFileName().toString(), 10, 10), e.file().toString());
+                assertEquals(
+                        split,
+                        WhichSet.of(e.file().getFileName().toString(), 10, 10),
+                        e.file().toString());
                 assertEquals(index.labels().get(e.labelIndex()), e.label());
                 if (e.label().equals("yes") || e.label().equals("no")) {
                     assertEquals(e.label(), e.folder());
@@ -86,7 +89,9 @@ class DataIndexTest {
             int wanted = counts.get("yes") + counts.get("no");
             int expected = (int) Math.ceil(wanted * 10 / 100.0);
             assertEquals(expected, counts.get("_silence_"), split + " silence");
-            assertEquals(Math.min(expected, unknownAvailable.getOrDefault(split, 0)), counts.get("_unknown_"),
+            assertEquals(
+                    Math.min(expected, unknownAvailable.getOrDefault(split, 0)),
+                    counts.get("_unknown_"),
                     split + " unknown");
         }
         assertEquals(1, index.backgroundNoiseFiles().size());
@@ -110,16 +115,18 @@ class DataIndexTest {
     @Test
     void theSeedDecidesTheOrderAndTheSameSeedRepeatsIt() {
         DatasetSettings settings = DatasetSettings.defaults(dir, List.of("yes", "no"));
-        assertEquals(DataIndex.build(settings).examples(Split.TRAINING),
+        assertEquals(
+                DataIndex.build(settings).examples(Split.TRAINING),
                 DataIndex.build(settings).examples(Split.TRAINING));
-        assertNotEquals(DataIndex.build(settings).examples(Split.TRAINING),
+        assertNotEquals(
+                DataIndex.build(settings).examples(Split.TRAINING),
                 DataIndex.build(settings.withSeed(7)).examples(Split.TRAINING));
     }
 
     @Test
     void aWantedWordWithoutAFolderStopsListingTheFolders() {
-        BabbleException e = assertThrows(BabbleException.class,
-                () -> DataIndex.build(DatasetSettings.defaults(dir, List.of("yes", "maybe"))));
+        BabbleException e = assertThrows(
+                BabbleException.class, () -> DataIndex.build(DatasetSettings.defaults(dir, List.of("yes", "maybe"))));
         assertTrue(e.getMessage().contains("'maybe'"), e.getMessage());
         assertTrue(e.getMessage().contains("down, no, up, yes"), e.getMessage());
     }
@@ -149,7 +156,8 @@ class DataIndexTest {
 
     @Test
     void badSettingsNameTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> DatasetSettings.defaults(dir, List.of("yes")).withPercentages(10, 10, 60, 50));
         assertTrue(e.getMessage().contains("validationPercentage + testingPercentage"), e.getMessage());
     }
@@ -166,7 +174,8 @@ class DataIndexTest {
             expected[split.ordinal()] += split == Split.TRAINING ? Labels.HARD_NEGATIVE_WEIGHT : 1;
         }
         for (Split split : Split.values()) {
-            List<Example> hard = index.examples(split).stream().filter(e -> e.folder().equals("_hard_negative_"))
+            List<Example> hard = index.examples(split).stream()
+                    .filter(e -> e.folder().equals("_hard_negative_"))
                     .toList();
             assertEquals(expected[split.ordinal()], hard.size(), split.tfName());
             assertEquals(hard.size(), index.counts(split).get("_unknown_"), "only hard negatives are unknowns here");

@@ -28,6 +28,7 @@ class InteractiveLabelerTest {
 
     @TempDir
     Path dir;
+
     Path clips;
     Path out;
     final StringWriter ui = new StringWriter();
@@ -37,14 +38,16 @@ class InteractiveLabelerTest {
         clips = dir.resolve("clips");
         out = dir.resolve("data");
         for (String name : List.of("a", "b", "c", "d")) {
-            WavWriter.write(clips.resolve(name + ".wav"),
+            WavWriter.write(
+                    clips.resolve(name + ".wav"),
                     AudioClip.mono(8000, Signals.sine(200 + name.charAt(0), 0.3, 8000, 4000)));
         }
     }
 
     private SessionResult session(String keys, boolean move, Playback playback) {
         LabelState state = LabelState.load(out.resolve(".state"));
-        return new InteractiveLabeler(new InteractiveSettings(LABELS, out, move), state, playback, new PrintWriter(ui, true))
+        return new InteractiveLabeler(
+                        new InteractiveSettings(LABELS, out, move), state, playback, new PrintWriter(ui, true))
                 .run(ClipFiles.list(clips, out), new KeySource(new StringReader(keys)));
     }
 
@@ -81,7 +84,8 @@ class InteractiveLabelerTest {
         for (String name : List.of("a", "b", "c", "d")) {
             assertTrue(Files.exists(clips.resolve(name + ".wav")), "copying leaves the inputs in place");
         }
-        assertArrayEquals(Files.readAllBytes(clips.resolve("c.wav")), Files.readAllBytes(out.resolve("room_empty/c.wav")));
+        assertArrayEquals(
+                Files.readAllBytes(clips.resolve("c.wav")), Files.readAllBytes(out.resolve("room_empty/c.wav")));
     }
 
     @Test
@@ -110,8 +114,7 @@ class InteractiveLabelerTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         session("r x 9 u q", false, recording);
         assertEquals(2, played.size(), "shown once, replayed once");
@@ -122,8 +125,9 @@ class InteractiveLabelerTest {
 
     @Test
     void settingsAreCheckedNamingTheField() {
-        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () ->
-                new InteractiveSettings(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"), out, false));
+        IllegalArgumentException tooMany = assertThrows(
+                IllegalArgumentException.class,
+                () -> new InteractiveSettings(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"), out, false));
         assertTrue(tooMany.getMessage().startsWith("labels:"));
         assertThrows(IllegalArgumentException.class, () -> new InteractiveSettings(List.of("a", "a"), out, false));
         assertThrows(IllegalArgumentException.class, () -> new InteractiveSettings(List.of("a/b"), out, false));

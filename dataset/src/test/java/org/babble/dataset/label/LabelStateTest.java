@@ -26,7 +26,9 @@ class LabelStateTest {
         state.add(copied);
         state.add(Placement.skipped(dir.resolve("b.wav")));
         state.add(moved);
-        assertEquals(List.of(copied, Placement.skipped(dir.resolve("b.wav")), moved), LabelState.load(file).decisions());
+        assertEquals(
+                List.of(copied, Placement.skipped(dir.resolve("b.wav")), moved),
+                LabelState.load(file).decisions());
         assertEquals(moved, state.removeLast().orElseThrow());
         LabelState reloaded = LabelState.load(file);
         assertEquals(Set.of(dir.resolve("a b.wav"), dir.resolve("b.wav")), reloaded.decidedSources());

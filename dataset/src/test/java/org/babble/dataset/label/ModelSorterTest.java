@@ -17,8 +17,8 @@ import java.util.Map;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.WavWriter;
 import org.babble.core.features.FeatureLayout;
-import org.babble.core.inference.Classifier;
 import org.babble.core.frozen.FrozenModel;
+import org.babble.core.inference.Classifier;
 import org.babble.testing.Signals;
 import org.babble.testing.TinyModels;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +36,7 @@ class ModelSorterTest {
 
     @TempDir
     Path dir;
+
     Path clips;
     Path out;
     /** SHA-256 of every clip as written, by file name. */
@@ -43,8 +44,8 @@ class ModelSorterTest {
 
     @BeforeAll
     static void model() {
-        classifier = new Classifier(FrozenModel.of(TinyModels.tones(),
-                TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT)));
+        classifier = new Classifier(
+                FrozenModel.of(TinyModels.tones(), TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT)));
     }
 
     /**
@@ -140,8 +141,11 @@ class ModelSorterTest {
         assertEquals(SortedClip.ReviewReason.BELOW_MIN_SCORE, halves.review());
         assertTrue(halves.score() < 0.75f, "the mean over windows of two tones: " + halves);
 
-        assertEquals(List.of(new LabelSummary("low", 2, meanScore(result, "low")),
-                new LabelSummary("high", 3, meanScore(result, "high"))), result.labels());
+        assertEquals(
+                List.of(
+                        new LabelSummary("low", 2, meanScore(result, "low")),
+                        new LabelSummary("high", 3, meanScore(result, "high"))),
+                result.labels());
         assertTrue(result.labels().get(0).meanScore() > 0.9);
         assertEquals(3, result.review().clips());
         assertEquals(2, result.belowMinScore());
@@ -157,8 +161,11 @@ class ModelSorterTest {
     }
 
     private static double meanScore(ModelSortResult result, String label) {
-        return result.sorted().stream().filter(c -> !c.toReview() && c.predicted().equals(label))
-                .mapToDouble(SortedClip::score).average().orElseThrow();
+        return result.sorted().stream()
+                .filter(c -> !c.toReview() && c.predicted().equals(label))
+                .mapToDouble(SortedClip::score)
+                .average()
+                .orElseThrow();
     }
 
     @Test
@@ -207,7 +214,9 @@ class ModelSorterTest {
         ModelSortResult result = sort(0.9, true);
         assertEquals(1, result.failures().size());
         assertEquals(bad.toAbsolutePath(), result.failures().get(0).file());
-        assertTrue(result.failures().get(0).message().contains("not a WAV file"), result.failures().get(0).message());
+        assertTrue(
+                result.failures().get(0).message().contains("not a WAV file"),
+                result.failures().get(0).message());
         assertEquals("not audio", Files.readString(bad), "left where it was");
         assertEquals(8, result.sorted().size());
     }
@@ -219,21 +228,25 @@ class ModelSorterTest {
         ModelSorter sorter = new ModelSorter(classifier, new ModelSortSettings(out, 0.65, true));
         List<Path> inReview = sorter.clipsIn(review);
         assertEquals(3, inReview.size(), "a folder inside OUT is taken as given: " + inReview);
-        Map<String, SortedClip> sorted = byName(sorter.sortAll(inReview, p -> { }));
-        assertEquals(out.resolve("low/between.wav"), sorted.get("between.wav").destination(), "0.73 is trusted at 0.65");
+        Map<String, SortedClip> sorted = byName(sorter.sortAll(inReview, p -> {}));
+        assertEquals(
+                out.resolve("low/between.wav"), sorted.get("between.wav").destination(), "0.73 is trusted at 0.65");
         assertFalse(Files.exists(review.resolve("between.wav")));
-        assertEquals(review.resolve("quiet.wav").toAbsolutePath(), sorted.get("quiet.wav").destination(),
+        assertEquals(
+                review.resolve("quiet.wav").toAbsolutePath(),
+                sorted.get("quiet.wav").destination(),
                 "stays, not copied beside itself");
         try (var left = Files.list(review)) {
-            assertEquals(List.of("long-halves.wav", "quiet.wav"),
+            assertEquals(
+                    List.of("long-halves.wav", "quiet.wav"),
                     left.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
     @Test
     void settingsNameTheBadField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ModelSortSettings(out, 1.5, false));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new ModelSortSettings(out, 1.5, false));
         assertTrue(e.getMessage().startsWith("min-score:"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ModelSortSettings(out, Double.NaN, false));
     }

@@ -45,8 +45,11 @@ class LoadedDataTest {
         assertEquals(1, report.padded());
         assertEquals(1, report.cut());
         List<String> notes = report.notes(8000, 8000);
-        assertEquals(List.of("1 of 3 clips shorter than 8000 samples were zero-padded",
-                "1 of 3 clips longer than 8000 samples were cut"), notes);
+        assertEquals(
+                List.of(
+                        "1 of 3 clips shorter than 8000 samples were zero-padded",
+                        "1 of 3 clips longer than 8000 samples were cut"),
+                notes);
     }
 
     @Test
@@ -66,8 +69,8 @@ class LoadedDataTest {
     @Test
     void anotherRateIsRefusedWithTheRemedyOrResampledWithOneNote() {
         Path file = new WavTree(dir, 8000).clip("yes", "r_nohash_0.wav", 16000, 16000);
-        BabbleException e = assertThrows(BabbleException.class,
-                () -> new ClipLoader(FEATURES, RatePolicy.REFUSE).loadClip(file));
+        BabbleException e =
+                assertThrows(BabbleException.class, () -> new ClipLoader(FEATURES, RatePolicy.REFUSE).loadClip(file));
         assertTrue(e.getMessage().contains("16000 Hz") && e.getMessage().contains("sox"), e.getMessage());
 
         ClipLoader loader = new ClipLoader(FEATURES, RatePolicy.RESAMPLE);
@@ -75,20 +78,27 @@ class LoadedDataTest {
         assertEquals(8000, clip.length);
         loader.loadClip(file);
         assertEquals(Map.of(16000, 2), loader.report().resampled());
-        assertEquals(List.of("2 clips at 16000 Hz were resampled to 8000 Hz"), loader.report().notes(8000, 8000));
+        assertEquals(
+                List.of("2 clips at 16000 Hz were resampled to 8000 Hz"),
+                loader.report().notes(8000, 8000));
     }
 
     @Test
     void unreadableClipsAreSkippedAndCountedUnderTheLimit() {
         WavTree tree = new WavTree(dir, 8000).folder("yes", 120, 1, 8000).folder("no", 120, 1, 8000);
         Path broken = tree.file("yes", "broken_nohash_0.wav", "not audio".getBytes(StandardCharsets.US_ASCII));
-        DatasetSettings settings = DatasetSettings.defaults(dir, List.of("yes", "no")).withAllowEmptyClasses(true);
+        DatasetSettings settings =
+                DatasetSettings.defaults(dir, List.of("yes", "no")).withAllowEmptyClasses(true);
         DataIndex index = DataIndex.build(settings);
         LoadedData data = LoadedData.load(index, new ClipLoader(FEATURES, RatePolicy.REFUSE));
         assertEquals(1, data.report().unreadable().size());
-        assertTrue(data.report().unreadable().get(0).startsWith(broken.toString()), data.report().unreadable().get(0));
+        assertTrue(
+                data.report().unreadable().get(0).startsWith(broken.toString()),
+                data.report().unreadable().get(0));
         for (Split split : Split.values()) {
-            data.index().examples(split).forEach(e -> assertTrue(e.isSilence() || !e.file().equals(broken)));
+            data.index()
+                    .examples(split)
+                    .forEach(e -> assertTrue(e.isSilence() || !e.file().equals(broken)));
         }
     }
 
@@ -97,20 +107,27 @@ class LoadedDataTest {
         WavTree tree = new WavTree(dir, 8000).folder("yes", 30, 1, 8000).folder("no", 30, 1, 8000);
         tree.file("yes", "bad1_nohash_0.wav", new byte[0]);
         tree.file("no", "bad2_nohash_0.wav", "text".getBytes(StandardCharsets.US_ASCII));
-        DataIndex index = DataIndex.build(DatasetSettings.defaults(dir, List.of("yes", "no"))
-                .withAllowEmptyClasses(true));
-        BabbleException e = assertThrows(BabbleException.class,
-                () -> LoadedData.load(index, new ClipLoader(FEATURES, RatePolicy.REFUSE)));
-        assertTrue(e.getMessage().contains("2 of 62 clips") && e.getMessage().contains("bad1_nohash_0.wav")
-                && e.getMessage().contains("bad2_nohash_0.wav"), e.getMessage());
+        DataIndex index = DataIndex.build(
+                DatasetSettings.defaults(dir, List.of("yes", "no")).withAllowEmptyClasses(true));
+        BabbleException e = assertThrows(
+                BabbleException.class, () -> LoadedData.load(index, new ClipLoader(FEATURES, RatePolicy.REFUSE)));
+        assertTrue(
+                e.getMessage().contains("2 of 62 clips")
+                        && e.getMessage().contains("bad1_nohash_0.wav")
+                        && e.getMessage().contains("bad2_nohash_0.wav"),
+                e.getMessage());
     }
 
     @Test
     void silenceHasZeroAudioOfClipLength() {
         new WavTree(dir, 8000).folder("yes", 40, 1, 8000);
-        DataIndex index = DataIndex.build(DatasetSettings.defaults(dir, List.of("yes")).withAllowEmptyClasses(true));
+        DataIndex index =
+                DataIndex.build(DatasetSettings.defaults(dir, List.of("yes")).withAllowEmptyClasses(true));
         LoadedData data = LoadedData.load(index, new ClipLoader(FEATURES, RatePolicy.REFUSE));
-        var silence = data.index().examples(Split.TRAINING).stream().filter(e -> e.isSilence()).findFirst().get();
+        var silence = data.index().examples(Split.TRAINING).stream()
+                .filter(e -> e.isSilence())
+                .findFirst()
+                .get();
         assertArrayEquals(new float[8000], data.audio(silence));
     }
 }

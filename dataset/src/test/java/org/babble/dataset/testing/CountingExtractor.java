@@ -31,8 +31,8 @@ public final class CountingExtractor implements FeatureExtractor {
     @Override
     public void extract(float[] samples, float[] destination, int offset) {
         if (samples.length != settings.desiredSamples()) {
-            throw new IllegalArgumentException("expected " + settings.desiredSamples() + " samples, got "
-                    + samples.length);
+            throw new IllegalArgumentException(
+                    "expected " + settings.desiredSamples() + " samples, got " + samples.length);
         }
         calls.incrementAndGet();
         int frames = settings.frameCount();

@@ -38,8 +38,7 @@ public final class BatchNormRelu extends FeedForwardLayer {
     private double eps;
 
     /** For JSON deserialisation. */
-    private BatchNormRelu() {
-    }
+    private BatchNormRelu() {}
 
     private BatchNormRelu(Builder builder) {
         super(builder);
@@ -63,9 +62,13 @@ public final class BatchNormRelu extends FeedForwardLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> trainingListeners, int layerIndex, INDArray layerParamsView,
-            boolean initializeParams, DataType networkDataType) {
+    public org.deeplearning4j.nn.api.Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> trainingListeners,
+            int layerIndex,
+            INDArray layerParamsView,
+            boolean initializeParams,
+            DataType networkDataType) {
         LayerValidation.assertNOutSet("BatchNormRelu", getLayerName(), layerIndex, getNOut());
         requireRelu();
         BatchNormReluLayer layer = new BatchNormReluLayer(conf, networkDataType);
@@ -154,8 +157,11 @@ public final class BatchNormRelu extends FeedForwardLayer {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BatchNormRelu other && other.canEqual(this) && super.equals(o)
-                && Double.compare(decay, other.decay) == 0 && Double.compare(eps, other.eps) == 0;
+        return o instanceof BatchNormRelu other
+                && other.canEqual(this)
+                && super.equals(o)
+                && Double.compare(decay, other.decay) == 0
+                && Double.compare(eps, other.eps) == 0;
     }
 
     @Override

@@ -28,6 +28,7 @@ final class BatchNormReluLayer extends BaseLayer<BatchNormRelu> {
     private transient float[] outputs;
     /** The input whose training pass {@link #centered}, {@link #outputs} and the batch statistics hold, or null. */
     private transient INDArray trainedOn;
+
     private transient NormalizedRelu.Shape trainedShape;
     private transient float[] batchMean;
     private transient float[] batchVariance;
@@ -67,8 +68,15 @@ final class BatchNormReluLayer extends BaseLayer<BatchNormRelu> {
             HeapCopy.read(input, values);
             BatchNormRelu conf = layerConf();
             float[] std = RunningStatistics.runningDeviation(vector(BatchNormReluParams.LOG10_STD), conf.getEps());
-            NormalizedRelu.forward(values, shape, vector(BatchNormReluParams.MEAN), std,
-                    vector(BatchNormReluParams.GAMMA), vector(BatchNormReluParams.BETA), null, outputs);
+            NormalizedRelu.forward(
+                    values,
+                    shape,
+                    vector(BatchNormReluParams.MEAN),
+                    std,
+                    vector(BatchNormReluParams.GAMMA),
+                    vector(BatchNormReluParams.BETA),
+                    null,
+                    outputs);
         }
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, input.shape(), 'c');
         HeapCopy.write(outputs, output);
@@ -91,19 +99,31 @@ final class BatchNormReluLayer extends BaseLayer<BatchNormRelu> {
         float[] gammaGradient = new float[channels];
         float[] betaGradient = new float[channels];
         HeapCopy.read(epsilon, values);
-        NormalizedRelu.backward(values, outputs, centered, shape, batchStd, Nd4jFloatMath.pow(batchStd, -3.0),
-                vector(BatchNormReluParams.GAMMA), gammaGradient, betaGradient);
-        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-                input.shape(), 'c');
+        NormalizedRelu.backward(
+                values,
+                outputs,
+                centered,
+                shape,
+                batchStd,
+                Nd4jFloatMath.pow(batchStd, -3.0),
+                vector(BatchNormReluParams.GAMMA),
+                gammaGradient,
+                betaGradient);
+        INDArray inputGradient =
+                workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
         HeapCopy.write(values, inputGradient);
 
         Gradient gradient = new DefaultGradient();
         setGradient(gradient, BatchNormReluParams.GAMMA, gammaGradient);
         setGradient(gradient, BatchNormReluParams.BETA, betaGradient);
-        setGradient(gradient, BatchNormReluParams.MEAN,
+        setGradient(
+                gradient,
+                BatchNormReluParams.MEAN,
                 RunningStatistics.meanStep(vector(BatchNormReluParams.MEAN), batchMean, conf.getDecay()));
-        setGradient(gradient, BatchNormReluParams.LOG10_STD, RunningStatistics.log10StdStep(
-                vector(BatchNormReluParams.LOG10_STD), batchVariance, conf.getDecay()));
+        setGradient(
+                gradient,
+                BatchNormReluParams.LOG10_STD,
+                RunningStatistics.log10StdStep(vector(BatchNormReluParams.LOG10_STD), batchVariance, conf.getDecay()));
         return new Pair<>(gradient, inputGradient);
     }
 
@@ -122,8 +142,15 @@ final class BatchNormReluLayer extends BaseLayer<BatchNormRelu> {
         ChannelMoments.mean(values, shape.batch(), channels, shape.positions(), batchMean);
         ChannelMoments.variance(values, shape.batch(), channels, shape.positions(), batchVariance);
         batchStd = RunningStatistics.batchDeviation(batchVariance, layerConf().getEps());
-        NormalizedRelu.forward(values, shape, batchMean, batchStd, vector(BatchNormReluParams.GAMMA),
-                vector(BatchNormReluParams.BETA), centered, outputs);
+        NormalizedRelu.forward(
+                values,
+                shape,
+                batchMean,
+                batchStd,
+                vector(BatchNormReluParams.GAMMA),
+                vector(BatchNormReluParams.BETA),
+                centered,
+                outputs);
         trainedOn = input;
         trainedShape = shape;
     }
@@ -135,8 +162,10 @@ final class BatchNormReluLayer extends BaseLayer<BatchNormRelu> {
             throw new DL4JInvalidInputException("BatchNormRelu expects NCHW input [batch, " + channels
                     + ", height, width], got " + Arrays.toString(input.shape()) + " " + layerId());
         }
-        NormalizedRelu.Shape shape = new NormalizedRelu.Shape(Math.toIntExact(input.size(0)),
-                Math.toIntExact(channels), Math.toIntExact(Math.multiplyExact(input.size(2), input.size(3))));
+        NormalizedRelu.Shape shape = new NormalizedRelu.Shape(
+                Math.toIntExact(input.size(0)),
+                Math.toIntExact(channels),
+                Math.toIntExact(Math.multiplyExact(input.size(2), input.size(3))));
         int size = shape.size();
         values = atLeast(values, size);
         centered = atLeast(centered, size);

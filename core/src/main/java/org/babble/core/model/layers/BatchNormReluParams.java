@@ -24,8 +24,7 @@ final class BatchNormReluParams implements ParamInitializer {
     static final String LOG10_STD = BatchNormalizationParamInitializer.GLOBAL_LOG_STD;
     private static final List<String> KEYS = List.of(GAMMA, BETA, MEAN, LOG10_STD);
 
-    private BatchNormReluParams() {
-    }
+    private BatchNormReluParams() {}
 
     @Override
     public long numParams(NeuralNetConfiguration conf) {

@@ -14,8 +14,7 @@ final class ChannelMoments {
     /** Channels whose variance chains run side by side, so the CPU overlaps their divisions. */
     private static final int LANES = 4;
 
-    private ChannelMoments() {
-    }
+    private ChannelMoments() {}
 
     /** Sets {@code mean[c]} to the mean of channel {@code c}, for every channel. */
     static void mean(float[] values, int batch, int channels, int positions, float[] mean) {

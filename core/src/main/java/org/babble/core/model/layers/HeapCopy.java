@@ -11,8 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * far more for the same copies.
  */
 final class HeapCopy {
-    private HeapCopy() {
-    }
+    private HeapCopy() {}
 
     /** Copies {@code source}'s values, row-major whatever its layout and type, to the start of {@code target}. */
     static void read(INDArray source, float[] target) {

@@ -15,14 +15,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 // never read in the body.
 @SuppressWarnings("try")
 final class Nd4jFloatMath {
-    private Nd4jFloatMath() {
-    }
+    private Nd4jFloatMath() {}
 
     /** {@code base} raised to each exponent. */
     static float[] pow(float base, float[] exponents) {
         try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             INDArray powers = Nd4j.valueArrayOf(new long[] {exponents.length}, base, DataType.FLOAT);
-            return Transforms.pow(powers, Nd4j.createFromArray(exponents), false).toFloatVector();
+            return Transforms.pow(powers, Nd4j.createFromArray(exponents), false)
+                    .toFloatVector();
         }
     }
 

@@ -9,16 +9,22 @@ import java.util.Arrays;
  * DL4J's bit for bit, in one pass forward and two backward instead of one per op.
  */
 final class NormalizedRelu {
-    private NormalizedRelu() {
-    }
+    private NormalizedRelu() {}
 
     /**
      * {@code output = relu(((input - mean) / std) * gamma + beta)}, where ReLU maps values below zero to zero and keeps
      * the rest (negative zero and NaN included) as ND4J's does; {@code centered}, when given, receives
      * {@code input - mean} for the backward pass.
      */
-    static void forward(float[] input, Shape shape, float[] mean, float[] std, float[] gamma, float[] beta,
-            float[] centered, float[] output) {
+    static void forward(
+            float[] input,
+            Shape shape,
+            float[] mean,
+            float[] std,
+            float[] gamma,
+            float[] beta,
+            float[] centered,
+            float[] output) {
         int positions = shape.positions();
         for (int b = 0; b < shape.batch(); b++) {
             for (int c = 0; c < shape.channels(); c++) {
@@ -47,8 +53,16 @@ final class NormalizedRelu {
      * {@code dMean = -(sum(dxHat) / std) + sum(centered) * (-2 / n) * dVar} and
      * {@code dInput = dxHat / std + centered * (dVar * (2 / n)) + dMean * (1 / n)}.
      */
-    static void backward(float[] gradient, float[] output, float[] centered, Shape shape, float[] std,
-            float[] stdPowMinus3, float[] gamma, float[] gammaGradient, float[] betaGradient) {
+    static void backward(
+            float[] gradient,
+            float[] output,
+            float[] centered,
+            Shape shape,
+            float[] std,
+            float[] stdPowMinus3,
+            float[] gamma,
+            float[] gammaGradient,
+            float[] betaGradient) {
         int channels = shape.channels();
         int positions = shape.positions();
         float[] sumDxHat = new float[channels];

@@ -9,8 +9,7 @@ package org.babble.core.model.layers;
 final class Relu {
     private static final int INFINITY_BITS = 0x7F800000;
 
-    private Relu() {
-    }
+    private Relu() {}
 
     /** {@code x < 0 ? +0 : x}: clears the bits of negative values other than -0 and NaN. */
     static float apply(float x) {

@@ -10,8 +10,7 @@ final class RunningStatistics {
     /** {@code 1 / (2 ln 10)}, turning a natural log of a variance ratio into a log10 standard deviation step. */
     private static final double HALF_LOG10_E = 1.0 / (2 * Math.log(10.0));
 
-    private RunningStatistics() {
-    }
+    private RunningStatistics() {}
 
     /** Standard deviations for a batch's own (biased) variances: {@code sqrt(variance + eps)}. */
     static float[] batchDeviation(float[] variance, double eps) {

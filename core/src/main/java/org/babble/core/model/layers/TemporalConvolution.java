@@ -29,8 +29,7 @@ public final class TemporalConvolution extends FeedForwardLayer {
     private int stride;
 
     /** For JSON deserialisation. */
-    private TemporalConvolution() {
-    }
+    private TemporalConvolution() {}
 
     private TemporalConvolution(Builder builder) {
         super(builder);
@@ -59,9 +58,13 @@ public final class TemporalConvolution extends FeedForwardLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> trainingListeners, int layerIndex, INDArray layerParamsView,
-            boolean initializeParams, DataType networkDataType) {
+    public org.deeplearning4j.nn.api.Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> trainingListeners,
+            int layerIndex,
+            INDArray layerParamsView,
+            boolean initializeParams,
+            DataType networkDataType) {
         LayerValidation.assertNInNOutSet("TemporalConvolution", getLayerName(), layerIndex, getNIn(), getNOut());
         requireLinear();
         TemporalConvolutionLayer layer = new TemporalConvolutionLayer(conf, networkDataType);
@@ -116,7 +119,8 @@ public final class TemporalConvolution extends FeedForwardLayer {
 
     /** The input as frames × 1 × channels, or why not. */
     private InputType.InputTypeConvolutional frames(InputType inputType) {
-        if (!(inputType instanceof InputType.InputTypeConvolutional in) || in.getWidth() != 1
+        if (!(inputType instanceof InputType.InputTypeConvolutional in)
+                || in.getWidth() != 1
                 || in.getFormat() != CNN2DFormat.NCHW) {
             throw new IllegalStateException("TemporalConvolution (layer " + getLayerName() + ") takes NCHW input of"
                     + " width 1, [batch, channels, frames, 1]; got " + inputType);
@@ -126,15 +130,18 @@ public final class TemporalConvolution extends FeedForwardLayer {
 
     private void requireLinear() {
         if (!(activationFn instanceof ActivationIdentity)) {
-            throw new IllegalStateException("TemporalConvolution is linear; put an activation layer after it instead"
-                    + " of " + activationFn);
+            throw new IllegalStateException(
+                    "TemporalConvolution is linear; put an activation layer after it instead" + " of " + activationFn);
         }
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TemporalConvolution other && other.canEqual(this) && super.equals(o)
-                && kernel == other.kernel && stride == other.stride;
+        return o instanceof TemporalConvolution other
+                && other.canEqual(this)
+                && super.equals(o)
+                && kernel == other.kernel
+                && stride == other.stride;
     }
 
     @Override

@@ -71,12 +71,12 @@ final class TemporalConvolutionLayer extends BaseLayer<TemporalConvolution> {
         long out = layerConf().getNOut();
         long batch = input.size(0);
         long outFrames = layout.columns() / batch;
-        INDArray product = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, DataType.FLOAT,
-                new long[] {out, layout.columns()}, 'c');
+        INDArray product = workspaceMgr.createUninitialized(
+                ArrayType.FF_WORKING_MEM, DataType.FLOAT, new long[] {out, layout.columns()}, 'c');
         Nd4j.gemm(weights, columnMatrix, product, false, false, 1.0, 0.0);
         HeapCopy.read(product, outputs);
-        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
-                new long[] {batch, out, outFrames, 1}, 'c');
+        INDArray output = workspaceMgr.createUninitialized(
+                ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {batch, out, outFrames, 1}, 'c');
         HeapCopy.writeSwapped(outputs, output);
         return output;
     }
@@ -94,20 +94,20 @@ final class TemporalConvolutionLayer extends BaseLayer<TemporalConvolution> {
                     + Arrays.toString(outputShape) + ", got " + Arrays.toString(epsilon.shape()) + " " + layerId());
         }
         HeapCopy.readSwapped(epsilon, outputs);
-        INDArray delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT,
-                new long[] {out, layout.columns()}, 'c');
+        INDArray delta = workspaceMgr.createUninitialized(
+                ArrayType.BP_WORKING_MEM, DataType.FLOAT, new long[] {out, layout.columns()}, 'c');
         HeapCopy.write(outputs, delta);
 
         INDArray weightGradient = gradientViews.get(TemporalConvolutionParams.WEIGHTS);
         Nd4j.gemm(delta, columnMatrix, matrix(weightGradient), false, true, 1.0, 0.0);
         // Column-major, as DL4J computes it: the same multiply, the same rounding.
-        INDArray columnGradient = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT,
-                new long[] {layout.rows(), layout.columns()}, 'f');
+        INDArray columnGradient = workspaceMgr.createUninitialized(
+                ArrayType.BP_WORKING_MEM, DataType.FLOAT, new long[] {layout.rows(), layout.columns()}, 'f');
         Nd4j.gemm(weights, delta, columnGradient, true, false, 1.0, 0.0);
         HeapCopy.read(columnGradient.transpose(), columns);
         layout.scatter(columns, frames);
-        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-                input.shape(), 'c');
+        INDArray inputGradient =
+                workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
         HeapCopy.write(frames, inputGradient);
 
         Gradient gradient = new DefaultGradient();
@@ -130,8 +130,8 @@ final class TemporalConvolutionLayer extends BaseLayer<TemporalConvolution> {
             throw new DL4JInvalidInputException("TemporalConvolution expects input [batch, " + conf.getNIn()
                     + ", frames, 1], got " + Arrays.toString(input.shape()) + " " + layerId());
         }
-        TemporalColumns layout = new TemporalColumns(conf.window(input.size(2)), Math.toIntExact(input.size(1)),
-                Math.toIntExact(input.size(0)));
+        TemporalColumns layout = new TemporalColumns(
+                conf.window(input.size(2)), Math.toIntExact(input.size(1)), Math.toIntExact(input.size(0)));
         int columnValues = Math.multiplyExact(layout.rows(), layout.columns());
         int outputValues = Math.multiplyExact(Math.toIntExact(conf.getNOut()), layout.columns());
         frames = atLeast(frames, layout.inputSize());
@@ -157,7 +157,8 @@ final class TemporalConvolutionLayer extends BaseLayer<TemporalConvolution> {
 
     /** The column store viewed as the current column matrix. */
     private INDArray columnMatrix(TemporalColumns layout) {
-        return columnStore.get(NDArrayIndex.interval(0, (long) layout.rows() * layout.columns()))
+        return columnStore
+                .get(NDArrayIndex.interval(0, (long) layout.rows() * layout.columns()))
                 .reshape('c', layout.rows(), layout.columns());
     }
 

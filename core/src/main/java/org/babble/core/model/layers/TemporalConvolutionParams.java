@@ -18,8 +18,7 @@ final class TemporalConvolutionParams implements ParamInitializer {
     static final TemporalConvolutionParams INSTANCE = new TemporalConvolutionParams();
     static final String WEIGHTS = ConvolutionParamInitializer.WEIGHT_KEY;
 
-    private TemporalConvolutionParams() {
-    }
+    private TemporalConvolutionParams() {}
 
     @Override
     public long numParams(NeuralNetConfiguration conf) {

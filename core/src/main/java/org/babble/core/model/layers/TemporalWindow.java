@@ -13,8 +13,8 @@ package org.babble.core.model.layers;
 public record TemporalWindow(int kernel, int stride, int frames) {
     public TemporalWindow {
         if (kernel < 1 || stride < 1 || frames < 1) {
-            throw new IllegalArgumentException("invalid temporal window: kernel " + kernel + ", stride " + stride
-                    + ", frames " + frames);
+            throw new IllegalArgumentException(
+                    "invalid temporal window: kernel " + kernel + ", stride " + stride + ", frames " + frames);
         }
     }
 

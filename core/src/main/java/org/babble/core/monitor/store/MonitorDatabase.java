@@ -98,12 +98,16 @@ public final class MonitorDatabase implements AutoCloseable {
             lock = tryLock(channel);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new BabbleException(file, "cannot lock the database: " + e.getMessage(),
+            throw new BabbleException(
+                    file,
+                    "cannot lock the database: " + e.getMessage(),
                     "check the folder is writable and no other babble monitor uses this file");
         }
         if (lock == null) {
             closeQuietly(channel);
-            throw new BabbleException(file, "another babble monitor is writing to this database",
+            throw new BabbleException(
+                    file,
+                    "another babble monitor is writing to this database",
                     "stop it first, or give this run its own --db");
         }
         MonitorDatabase db = null;
@@ -140,7 +144,9 @@ public final class MonitorDatabase implements AutoCloseable {
         try {
             int version = db.userVersion();
             if (version == 0 && !db.hasTable("runs")) {
-                throw new BabbleException(file, "not a babble monitor database (no runs table)",
+                throw new BabbleException(
+                        file,
+                        "not a babble monitor database (no runs table)",
                         "point --db at the file babble monitor wrote");
             }
             db.checkVersion(version);
@@ -181,7 +187,9 @@ public final class MonitorDatabase implements AutoCloseable {
             return;
         }
         if (hasTable("runs")) {
-            throw new BabbleException(file, "has a runs table but no babble schema version",
+            throw new BabbleException(
+                    file,
+                    "has a runs table but no babble schema version",
                     "it was not written by babble monitor; choose another --db");
         }
         try {
@@ -201,13 +209,16 @@ public final class MonitorDatabase implements AutoCloseable {
 
     private void checkVersion(int version) {
         if (version > SCHEMA_VERSION) {
-            throw new BabbleException(file, "schema version " + version + " is newer than this babble understands ("
-                    + SCHEMA_VERSION + ")", "upgrade babble");
+            throw new BabbleException(
+                    file,
+                    "schema version " + version + " is newer than this babble understands (" + SCHEMA_VERSION + ")",
+                    "upgrade babble");
         }
     }
 
     private int userVersion() {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         } catch (SQLException e) {
             throw failure(file, "is not an SQLite database", e);
@@ -215,8 +226,8 @@ public final class MonitorDatabase implements AutoCloseable {
     }
 
     private boolean hasTable(String name) {
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+        try (PreparedStatement st =
+                connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
             st.setString(1, name);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next();
@@ -278,13 +289,19 @@ public final class MonitorDatabase implements AutoCloseable {
     public List<RunRow> runs() {
         List<RunRow> runs = new ArrayList<>();
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery(
-                     "SELECT id, model, labels, source, started_ms, ended_ms, end_reason FROM runs ORDER BY id")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT id, model, labels, source, started_ms, ended_ms, end_reason FROM runs ORDER BY id")) {
             while (rs.next()) {
                 long ended = rs.getLong(6);
                 Optional<Instant> end = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ended));
-                runs.add(new RunRow(rs.getLong(1), rs.getString(2), parseLabels(rs.getString(3)), rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5)), end, rs.getString(7)));
+                runs.add(new RunRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        parseLabels(rs.getString(3)),
+                        rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5)),
+                        end,
+                        rs.getString(7)));
             }
         } catch (SQLException e) {
             throw failure(file, "cannot read runs", e);
@@ -310,8 +327,8 @@ public final class MonitorDatabase implements AutoCloseable {
                 while (rs.next()) {
                     Instant start = Instant.ofEpochMilli(rs.getLong(4));
                     Instant end = Instant.ofEpochMilli(Math.max(rs.getLong(7), rs.getLong(4)));
-                    episodes.add(new EpisodeRow(rs.getLong(1), rs.getLong(2), rs.getString(3), start,
-                            Optional.of(end), rs.getDouble(6)));
+                    episodes.add(new EpisodeRow(
+                            rs.getLong(1), rs.getLong(2), rs.getString(3), start, Optional.of(end), rs.getDouble(6)));
                 }
             }
         } catch (SQLException e) {
@@ -334,7 +351,8 @@ public final class MonitorDatabase implements AutoCloseable {
 
     /** {@code PRAGMA integrity_check}'s answer: {@code "ok"} for a sound file. */
     public String integrityCheck() {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
             StringBuilder answer = new StringBuilder();
             while (rs.next()) {
                 answer.append(answer.length() == 0 ? "" : "; ").append(rs.getString(1));
@@ -346,7 +364,8 @@ public final class MonitorDatabase implements AutoCloseable {
     }
 
     private long count(String sql) {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             throw failure(file, "cannot query", e);
@@ -355,7 +374,7 @@ public final class MonitorDatabase implements AutoCloseable {
 
     static List<String> parseLabels(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<List<String>>() { });
+            return JSON.readValue(json, new TypeReference<List<String>>() {});
         } catch (IOException e) {
             return List.of();
         }
@@ -363,12 +382,15 @@ public final class MonitorDatabase implements AutoCloseable {
 
     /** A failed statement as one line; a full disk is its own exception, since no later write can succeed. */
     static BabbleException failure(Path file, String what, SQLException e) {
-        if (e instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL
-                || DiskFullException.isDiskFull(e))) {
+        if (e instanceof SQLiteException sqlite
+                && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL || DiskFullException.isDiskFull(e))) {
             return new DiskFullException(file.toAbsolutePath().getParent(), e);
         }
-        return new BabbleException(file, what + ": " + e.getMessage(),
-                "check the disk has space and the file is a babble monitor database", e);
+        return new BabbleException(
+                file,
+                what + ": " + e.getMessage(),
+                "check the disk has space and the file is a babble monitor database",
+                e);
     }
 
     @Override

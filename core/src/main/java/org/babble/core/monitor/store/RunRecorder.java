@@ -29,16 +29,19 @@ public final class RunRecorder {
         this.runId = runId;
         this.labels = labels;
         Connection c = db.connection();
-        insertWindow = c.prepareStatement("INSERT INTO windows(run_id, start_ms, end_ms, top_label, top_score, level_db,"
-                + " scores) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        insertEpisode = c.prepareStatement("INSERT INTO episodes(run_id, label, start_ms, peak_score) VALUES (?, ?, ?, ?)",
+        insertWindow =
+                c.prepareStatement("INSERT INTO windows(run_id, start_ms, end_ms, top_label, top_score, level_db,"
+                        + " scores) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insertEpisode = c.prepareStatement(
+                "INSERT INTO episodes(run_id, label, start_ms, peak_score) VALUES (?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS);
         updateEpisode = c.prepareStatement("UPDATE episodes SET start_ms = ?, end_ms = ?, peak_score = ? WHERE id = ?");
     }
 
     public void addWindow(WindowRow window) {
         if (window.scores().length != labels.size()) {
-            throw new IllegalArgumentException("scores: " + window.scores().length + " for " + labels.size() + " labels");
+            throw new IllegalArgumentException(
+                    "scores: " + window.scores().length + " for " + labels.size() + " labels");
         }
         try {
             insertWindow.setLong(1, runId);
@@ -94,8 +97,8 @@ public final class RunRecorder {
             return;
         }
         finished = true;
-        try (PreparedStatement st = db.connection().prepareStatement(
-                "UPDATE runs SET ended_ms = ?, end_reason = ? WHERE id = ?")) {
+        try (PreparedStatement st =
+                db.connection().prepareStatement("UPDATE runs SET ended_ms = ?, end_reason = ? WHERE id = ?")) {
             st.setLong(1, end.toEpochMilli());
             st.setString(2, reason);
             st.setLong(3, runId);
@@ -114,7 +117,9 @@ public final class RunRecorder {
             if (i > 0) {
                 json.append(',');
             }
-            json.append('"').append(escape(labels.get(i))).append("\":")
+            json.append('"')
+                    .append(escape(labels.get(i)))
+                    .append("\":")
                     .append(String.format(Locale.ROOT, "%.5f", scores[i]));
         }
         return json.append('}').toString();

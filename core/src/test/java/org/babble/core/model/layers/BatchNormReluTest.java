@@ -1,8 +1,5 @@
 package org.babble.core.model.layers;
 
-import org.babble.core.model.TcResnetDesign;
-import org.babble.core.model.NetworkCost;
-import org.babble.core.model.ModelShape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,6 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;
+import org.babble.core.model.ModelShape;
+import org.babble.core.model.NetworkCost;
+import org.babble.core.model.TcResnetDesign;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -51,19 +51,26 @@ class BatchNormReluTest {
     private static final String[] PARAMS = {"gamma", "beta", "mean", "log10stdev"};
 
     /** DL4J's pair (layers 0 and 1) or ours (layer 0), then a global average pool and a softmax over 3 labels. */
-    private static MultiLayerNetwork normNetwork(boolean ours, int channels, int height, int width, double decay,
-            double eps) {
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(1).updater(new Adam(1e-2))
-                .weightInit(WeightInit.RELU).list();
+    private static MultiLayerNetwork normNetwork(
+            boolean ours, int channels, int height, int width, double decay, double eps) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(1)
+                .updater(new Adam(1e-2))
+                .weightInit(WeightInit.RELU)
+                .list();
         if (ours) {
             list.layer(new BatchNormRelu.Builder().decay(decay).eps(eps).build());
         } else {
             list.layer(new BatchNormalization.Builder().decay(decay).eps(eps).build())
-                    .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+                    .layer(new ActivationLayer.Builder()
+                            .activation(Activation.RELU)
+                            .build());
         }
         MultiLayerConfiguration conf = list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
-                        .activation(Activation.SOFTMAX).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(InputType.convolutional(height, width, channels))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -103,7 +110,9 @@ class BatchNormReluTest {
      */
     private static INDArray input(int batch, int channels, int height, int width, long seed) {
         Nd4j.getRandom().setSeed(seed);
-        INDArray x = Nd4j.randn(DataType.FLOAT, batch, channels, height, width).muli(2).addi(0.5);
+        INDArray x = Nd4j.randn(DataType.FLOAT, batch, channels, height, width)
+                .muli(2)
+                .addi(0.5);
         x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2))
                 .assign(1.25);
         return x;
@@ -135,13 +144,22 @@ class BatchNormReluTest {
 
     private static INDArray theirForward(MultiLayerNetwork theirs, INDArray x, boolean training) {
         LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
-        return theirs.getLayer(1).activate(theirs.getLayer(0).activate(x.dup(), training, noWorkspaces), training,
-                noWorkspaces);
+        return theirs.getLayer(1)
+                .activate(theirs.getLayer(0).activate(x.dup(), training, noWorkspaces), training, noWorkspaces);
     }
 
     @ParameterizedTest(name = "{0} x {1} x {2} x {3}")
-    @CsvSource({"100, 64, 50, 1", "100, 96, 25, 1", "100, 128, 13, 1", "37, 64, 50, 1", "3, 5, 7, 1", "1, 6, 9, 1",
-            "8, 4, 5, 3", "16, 7, 1, 1", "1, 2, 1, 1"})
+    @CsvSource({
+        "100, 64, 50, 1",
+        "100, 96, 25, 1",
+        "100, 128, 13, 1",
+        "37, 64, 50, 1",
+        "3, 5, 7, 1",
+        "1, 6, 9, 1",
+        "8, 4, 5, 3",
+        "16, 7, 1, 1",
+        "1, 2, 1, 1"
+    })
     void trainingPassGivesDl4jOutputGradientsAndRunningStatistics(int batch, int channels, int height, int width) {
         MultiLayerNetwork theirs = normNetwork(false, channels, height, width, 0.9, 1e-5);
         MultiLayerNetwork ours = normNetwork(true, channels, height, width, 0.9, 1e-5);
@@ -155,14 +173,17 @@ class BatchNormReluTest {
 
         INDArray epsilon = Nd4j.randn(DataType.FLOAT, expected.shape());
         Pair<Gradient, INDArray> throughRelu = theirs.getLayer(1).backpropGradient(epsilon.dup(), noWorkspaces);
-        Pair<Gradient, INDArray> expectedBack = theirs.getLayer(0).backpropGradient(throughRelu.getSecond(),
-                noWorkspaces);
+        Pair<Gradient, INDArray> expectedBack =
+                theirs.getLayer(0).backpropGradient(throughRelu.getSecond(), noWorkspaces);
         Pair<Gradient, INDArray> actualBack = ours.getLayer(0).backpropGradient(epsilon.dup(), noWorkspaces);
         assertSameBits(expectedBack.getSecond(), actualBack.getSecond(), "input gradient");
-        assertEquals(expectedBack.getFirst().gradientForVariable().keySet().stream().toList(),
+        assertEquals(
+                expectedBack.getFirst().gradientForVariable().keySet().stream().toList(),
                 actualBack.getFirst().gradientForVariable().keySet().stream().toList());
         for (String key : PARAMS) {
-            assertSameBits(expectedBack.getFirst().getGradientFor(key), actualBack.getFirst().getGradientFor(key),
+            assertSameBits(
+                    expectedBack.getFirst().getGradientFor(key),
+                    actualBack.getFirst().getGradientFor(key),
                     key + " gradient");
         }
         assertSameBits(theirs.getGradientsViewArray(), ours.getGradientsViewArray(), "gradient view");
@@ -175,8 +196,10 @@ class BatchNormReluTest {
         MultiLayerNetwork ours = normNetwork(true, channels, height, width, 0.9, 1e-5);
         randomParams(theirs, ours, 3 * batch + channels);
         INDArray x = input(batch, channels, height, width, 2L * height);
-        assertSameBits(theirForward(theirs, x, false),
-                ours.getLayer(0).activate(x.dup(), false, LayerWorkspaceMgr.noWorkspaces()), "output");
+        assertSameBits(
+                theirForward(theirs, x, false),
+                ours.getLayer(0).activate(x.dup(), false, LayerWorkspaceMgr.noWorkspaces()),
+                "output");
         assertSameBits(theirs.output(x), ours.output(x), "network scores");
     }
 
@@ -194,7 +217,8 @@ class BatchNormReluTest {
             assertEquals(theirs.score(), ours.score(), 0, "score of step " + step);
         }
         assertSameBits(theirs.params(), ours.params(), "parameters");
-        assertSameBits(theirs.getUpdater().getStateViewArray(), ours.getUpdater().getStateViewArray(), "Adam state");
+        assertSameBits(
+                theirs.getUpdater().getStateViewArray(), ours.getUpdater().getStateViewArray(), "Adam state");
     }
 
     /**
@@ -206,10 +230,10 @@ class BatchNormReluTest {
     @CsvSource({"99", "98", "30"})
     void temporalConvTrainsBitForBitLikeDl4j(int frames) {
         ModelShape shape = new ModelShape(frames, 40, 6);
-        MultiLayerNetwork theirs = new MultiLayerNetwork(new StockNormTemporalConv(TcResnetDesign.DEFAULT_STAGES)
-                .configure(shape, 21, 0.5, new Adam(1e-3)));
-        MultiLayerNetwork ours = new MultiLayerNetwork(new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES)
-                .configure(shape, 21, 0.5, new Adam(1e-3)));
+        MultiLayerNetwork theirs = new MultiLayerNetwork(
+                new StockNormTemporalConv(TcResnetDesign.DEFAULT_STAGES).configure(shape, 21, 0.5, new Adam(1e-3)));
+        MultiLayerNetwork ours = new MultiLayerNetwork(
+                new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES).configure(shape, 21, 0.5, new Adam(1e-3)));
         theirs.init();
         ours.init();
         assertSameBits(theirs.params(), ours.params(), "initial parameters");
@@ -227,7 +251,8 @@ class BatchNormReluTest {
             assertEquals(theirs.score(), ours.score(), 0, "score of step " + step);
         }
         assertSameBits(theirs.params(), ours.params(), "parameters after 3 steps");
-        assertSameBits(theirs.getUpdater().getStateViewArray(), ours.getUpdater().getStateViewArray(), "Adam state");
+        assertSameBits(
+                theirs.getUpdater().getStateViewArray(), ours.getUpdater().getStateViewArray(), "Adam state");
         INDArray x = Nd4j.create(gaussians(random, 8 * 40 * frames), new long[] {8, 40, frames, 1}, 'c');
         assertSameBits(theirs.output(x), ours.output(x), "inference scores");
     }
@@ -244,10 +269,14 @@ class BatchNormReluTest {
     void startsFromDl4jsParameters() {
         MultiLayerNetwork theirs = normNetwork(false, 9, 5, 1, 0.9, 1e-5);
         MultiLayerNetwork ours = normNetwork(true, 9, 5, 1, 0.9, 1e-5);
-        assertEquals(List.copyOf(theirs.getLayer(0).paramTable().keySet()),
+        assertEquals(
+                List.copyOf(theirs.getLayer(0).paramTable().keySet()),
                 List.copyOf(ours.getLayer(0).paramTable().keySet()));
         for (String key : PARAMS) {
-            assertArrayEquals(theirs.getLayer(0).getParam(key).shape(), ours.getLayer(0).getParam(key).shape(), key);
+            assertArrayEquals(
+                    theirs.getLayer(0).getParam(key).shape(),
+                    ours.getLayer(0).getParam(key).shape(),
+                    key);
         }
         assertSameBits(theirs.params(), ours.params(), "initial parameters");
     }
@@ -264,8 +293,9 @@ class BatchNormReluTest {
         LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
         theirForward(theirs, trained, true);
         Layer relu = theirs.getLayer(1);
-        Pair<Gradient, INDArray> expected = theirs.getLayer(0).backpropGradient(
-                relu.backpropGradient(epsilon.dup(), noWorkspaces).getSecond(), noWorkspaces);
+        Pair<Gradient, INDArray> expected = theirs.getLayer(0)
+                .backpropGradient(
+                        relu.backpropGradient(epsilon.dup(), noWorkspaces).getSecond(), noWorkspaces);
         Layer our = ours.getLayer(0);
         our.activate(trained, true, noWorkspaces);
         our.activate(other, false, noWorkspaces);
@@ -274,7 +304,8 @@ class BatchNormReluTest {
         Pair<Gradient, INDArray> actual = our.backpropGradient(epsilon.dup(), noWorkspaces);
         assertSameBits(expected.getSecond(), actual.getSecond(), "input gradient");
         for (String key : PARAMS) {
-            assertSameBits(expected.getFirst().getGradientFor(key), actual.getFirst().getGradientFor(key), key);
+            assertSameBits(
+                    expected.getFirst().getGradientFor(key), actual.getFirst().getGradientFor(key), key);
         }
     }
 
@@ -284,7 +315,8 @@ class BatchNormReluTest {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(conf.toJson());
         assertEquals(conf, back);
-        BatchNormRelu norm = assertInstanceOf(BatchNormRelu.class, back.getConf(0).getLayer());
+        BatchNormRelu norm =
+                assertInstanceOf(BatchNormRelu.class, back.getConf(0).getLayer());
         assertEquals(0.8, norm.getDecay());
         assertEquals(1e-3, norm.getEps());
         assertEquals(6, norm.getNOut());
@@ -294,8 +326,8 @@ class BatchNormReluTest {
         }
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         ModelSerializer.writeModel(net, file, true);
-        MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(
-                file.toByteArray()), true);
+        MultiLayerNetwork restored =
+                ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(file.toByteArray()), true);
         assertSameBits(net.params(), restored.params(), "restored parameters");
         INDArray x = input(4, 6, 11, 1, 30);
         assertSameBits(net.output(x), restored.output(x), "restored scores");
@@ -304,26 +336,33 @@ class BatchNormReluTest {
             restored.fit(input(5, 6, 11, 1, 20 + step), labels(5, step));
         }
         assertSameBits(net.params(), restored.params(), "parameters after resuming");
-        assertSameBits(net.getUpdater().getStateViewArray(), restored.getUpdater().getStateViewArray(), "Adam state");
+        assertSameBits(
+                net.getUpdater().getStateViewArray(), restored.getUpdater().getStateViewArray(), "Adam state");
     }
 
     @Test
     void costsWhatDl4jsBatchNormCosts() {
         ModelShape shape = new ModelShape(99, 40, 6);
         InputType input = InputType.convolutional(99, 1, 40);
-        assertEquals(NetworkCost.multiplyAddsPerClip(new StockNormTemporalConv(TcResnetDesign.DEFAULT_STAGES)
-                        .configure(shape, 1, 0.5, new Adam()), input),
-                NetworkCost.multiplyAddsPerClip(new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES)
-                        .configure(shape, 1, 0.5, new Adam()), input));
+        assertEquals(
+                NetworkCost.multiplyAddsPerClip(
+                        new StockNormTemporalConv(TcResnetDesign.DEFAULT_STAGES).configure(shape, 1, 0.5, new Adam()),
+                        input),
+                NetworkCost.multiplyAddsPerClip(
+                        new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES).configure(shape, 1, 0.5, new Adam()), input));
     }
 
     @Test
     void reportsAboutTheMemoryDl4jsPairReports() {
         InputType input = InputType.convolutional(50, 1, 64);
         for (MemoryUseMode mode : MemoryUseMode.values()) {
-            long theirs = normNetwork(false, 64, 50, 1, 0.9, 1e-5).getLayerWiseConfigurations().getMemoryReport(input)
+            long theirs = normNetwork(false, 64, 50, 1, 0.9, 1e-5)
+                    .getLayerWiseConfigurations()
+                    .getMemoryReport(input)
                     .getTotalMemoryBytes(100, mode, CacheMode.NONE, DataType.FLOAT);
-            long ours = normNetwork(true, 64, 50, 1, 0.9, 1e-5).getLayerWiseConfigurations().getMemoryReport(input)
+            long ours = normNetwork(true, 64, 50, 1, 0.9, 1e-5)
+                    .getLayerWiseConfigurations()
+                    .getMemoryReport(input)
                     .getTotalMemoryBytes(100, mode, CacheMode.NONE, DataType.FLOAT);
             assertTrue(ours > theirs / 2 && ours < theirs * 2, mode + ": " + ours + " bytes, DL4J " + theirs);
         }
@@ -338,14 +377,16 @@ class BatchNormReluTest {
         assertEquals(64, norm.getNOut());
         assertEquals(in, norm.getOutputType(0, in));
         assertThrows(IllegalStateException.class, () -> norm.getOutputType(0, InputType.feedForward(40)));
-        assertThrows(IllegalStateException.class, () -> norm.getOutputType(0,
-                InputType.convolutional(50, 1, 64, CNN2DFormat.NHWC)));
+        assertThrows(
+                IllegalStateException.class,
+                () -> norm.getOutputType(0, InputType.convolutional(50, 1, 64, CNN2DFormat.NHWC)));
     }
 
     @Test
     void isBatchNormThenRelu() {
-        assertThrows(IllegalStateException.class, () -> new BatchNormRelu.Builder().activation(Activation.TANH)
-                .build());
+        assertThrows(
+                IllegalStateException.class,
+                () -> new BatchNormRelu.Builder().activation(Activation.TANH).build());
         assertThrows(IllegalArgumentException.class, () -> new BatchNormRelu.Builder().decay(1));
         assertThrows(IllegalArgumentException.class, () -> new BatchNormRelu.Builder().eps(0));
     }

@@ -18,10 +18,14 @@ class ReluTest {
             for (int low : lows) {
                 int bits = high << 16 | low;
                 float x = Float.intBitsToFloat(bits);
-                assertEquals(Float.floatToRawIntBits(x < 0f ? 0f : x), Float.floatToRawIntBits(Relu.apply(x)),
+                assertEquals(
+                        Float.floatToRawIntBits(x < 0f ? 0f : x),
+                        Float.floatToRawIntBits(Relu.apply(x)),
                         () -> "apply " + Integer.toHexString(bits));
-                assertEquals(Float.floatToRawIntBits(x > 0f ? gradient : 0f),
-                        Float.floatToRawIntBits(Relu.gate(x, gradient)), () -> "gate " + Integer.toHexString(bits));
+                assertEquals(
+                        Float.floatToRawIntBits(x > 0f ? gradient : 0f),
+                        Float.floatToRawIntBits(Relu.gate(x, gradient)),
+                        () -> "gate " + Integer.toHexString(bits));
             }
         }
         float nan = Float.intBitsToFloat(0x7FC12345);

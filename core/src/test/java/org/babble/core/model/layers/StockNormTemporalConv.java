@@ -1,7 +1,7 @@
 package org.babble.core.model.layers;
 
-import org.babble.core.model.TcResnetDesign;
 import java.util.List;
+import org.babble.core.model.TcResnetDesign;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -24,7 +24,8 @@ public final class StockNormTemporalConv extends TcResnetDesign {
 
     /** DL4J's batch norm with default settings, then a ReLU activation layer. */
     static List<Layer> stockNormalization() {
-        return List.of(new BatchNormalization.Builder().build(),
+        return List.of(
+                new BatchNormalization.Builder().build(),
                 new ActivationLayer.Builder().activation(Activation.RELU).build());
     }
 }

@@ -1,7 +1,7 @@
 package org.babble.core.model.layers;
 
-import org.babble.core.model.TcResnetDesign;
 import java.util.List;
+import org.babble.core.model.TcResnetDesign;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -19,9 +19,13 @@ public final class StockTemporalConv extends TcResnetDesign {
 
     @Override
     protected Layer convolution(TcResnetDesign.Stage stage) {
-        return new ConvolutionLayer.Builder(stage.kernel(), 1).stride(stage.stride(), 1)
-                .convolutionMode(ConvolutionMode.Same).nOut(stage.channels()).hasBias(false)
-                .activation(Activation.IDENTITY).build();
+        return new ConvolutionLayer.Builder(stage.kernel(), 1)
+                .stride(stage.stride(), 1)
+                .convolutionMode(ConvolutionMode.Same)
+                .nOut(stage.channels())
+                .hasBias(false)
+                .activation(Activation.IDENTITY)
+                .build();
     }
 
     @Override

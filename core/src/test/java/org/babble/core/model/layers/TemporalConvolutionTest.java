@@ -1,8 +1,5 @@
 package org.babble.core.model.layers;
 
-import org.babble.core.model.TcResnetDesign;
-import org.babble.core.model.NetworkCost;
-import org.babble.core.model.ModelShape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import org.babble.core.model.ModelShape;
+import org.babble.core.model.NetworkCost;
+import org.babble.core.model.TcResnetDesign;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -54,17 +54,30 @@ class TemporalConvolutionTest {
 
     private static MultiLayerNetwork network(boolean ours, int kernel, int stride, int frames, long seed) {
         org.deeplearning4j.nn.conf.layers.Layer conv = ours
-                ? new TemporalConvolution.Builder(kernel).stride(stride).nOut(OUT).build()
-                : new ConvolutionLayer.Builder(kernel, 1).stride(stride, 1).convolutionMode(ConvolutionMode.Same)
-                        .nOut(OUT).hasBias(false).activation(Activation.IDENTITY).build();
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(1e-2))
-                .weightInit(WeightInit.RELU).list()
+                ? new TemporalConvolution.Builder(kernel)
+                        .stride(stride)
+                        .nOut(OUT)
+                        .build()
+                : new ConvolutionLayer.Builder(kernel, 1)
+                        .stride(stride, 1)
+                        .convolutionMode(ConvolutionMode.Same)
+                        .nOut(OUT)
+                        .hasBias(false)
+                        .activation(Activation.IDENTITY)
+                        .build();
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(1e-2))
+                .weightInit(WeightInit.RELU)
+                .list()
                 .layer(conv)
                 .layer(new BatchNormalization.Builder().build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
                 .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
-                        .activation(Activation.SOFTMAX).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(InputType.convolutional(frames, 1, CHANNELS))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -89,12 +102,27 @@ class TemporalConvolutionTest {
     private static double relativeError(INDArray expected, INDArray actual) {
         assertArrayEquals(expected.shape(), actual.shape());
         double scale = Math.max(expected.amaxNumber().doubleValue(), 1e-12);
-        return expected.castTo(DataType.DOUBLE).sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue() / scale;
+        return expected.castTo(DataType.DOUBLE)
+                        .sub(actual.castTo(DataType.DOUBLE))
+                        .amaxNumber()
+                        .doubleValue()
+                / scale;
     }
 
     @ParameterizedTest(name = "kernel {0}, stride {1}, {2} frames")
-    @CsvSource({"5, 1, 99", "5, 2, 99", "9, 1, 99", "9, 2, 99", "5, 1, 50", "5, 2, 50", "9, 1, 50", "9, 2, 50",
-            "9, 2, 4", "3, 3, 7", "1, 1, 5"})
+    @CsvSource({
+        "5, 1, 99",
+        "5, 2, 99",
+        "9, 1, 99",
+        "9, 2, 99",
+        "5, 1, 50",
+        "5, 2, 50",
+        "9, 1, 50",
+        "9, 2, 50",
+        "9, 2, 4",
+        "3, 3, 7",
+        "1, 1, 5"
+    })
     void layerGivesDl4jOutputAndGradients(int kernel, int stride, int frames) {
         MultiLayerNetwork theirs = network(false, kernel, stride, frames, 1);
         MultiLayerNetwork ours = network(true, kernel, stride, frames, 2);
@@ -115,9 +143,17 @@ class TemporalConvolutionTest {
         Pair<Gradient, INDArray> expectedBack = their.backpropGradient(epsilon.dup(), noWorkspaces);
         Pair<Gradient, INDArray> actualBack = our.backpropGradient(epsilon.dup(), noWorkspaces);
         assertEquals(0, relativeError(expectedBack.getSecond(), actualBack.getSecond()), TOLERANCE, "input gradient");
-        assertEquals(0, relativeError(expectedBack.getFirst().getGradientFor("W"),
-                actualBack.getFirst().getGradientFor("W")), TOLERANCE, "weight gradient");
-        assertEquals(0, relativeError(their.getGradientsViewArray(), our.getGradientsViewArray()), TOLERANCE,
+        assertEquals(
+                0,
+                relativeError(
+                        expectedBack.getFirst().getGradientFor("W"),
+                        actualBack.getFirst().getGradientFor("W")),
+                TOLERANCE,
+                "weight gradient");
+        assertEquals(
+                0,
+                relativeError(their.getGradientsViewArray(), our.getGradientsViewArray()),
+                TOLERANCE,
                 "weight gradient in the network's gradient view");
     }
 
@@ -139,8 +175,13 @@ class TemporalConvolutionTest {
         ours.computeGradientAndScore();
         assertEquals(theirs.score(), ours.score(), TOLERANCE * theirs.score());
         for (String key : theirs.gradient().gradientForVariable().keySet()) {
-            assertEquals(0, relativeError(theirs.gradient().getGradientFor(key), ours.gradient().getGradientFor(key)),
-                    TOLERANCE, key);
+            assertEquals(
+                    0,
+                    relativeError(
+                            theirs.gradient().getGradientFor(key),
+                            ours.gradient().getGradientFor(key)),
+                    TOLERANCE,
+                    key);
         }
     }
 
@@ -163,7 +204,11 @@ class TemporalConvolutionTest {
         }
         Pair<Gradient, INDArray> expected = theirs.getLayer(0).backpropGradient(epsilon.dup(), noWorkspaces);
         Pair<Gradient, INDArray> actual = ours.getLayer(0).backpropGradient(epsilon.dup(), noWorkspaces);
-        assertEquals(0, relativeError(expected.getFirst().getGradientFor("W"), actual.getFirst().getGradientFor("W")),
+        assertEquals(
+                0,
+                relativeError(
+                        expected.getFirst().getGradientFor("W"),
+                        actual.getFirst().getGradientFor("W")),
                 TOLERANCE);
         assertEquals(0, relativeError(expected.getSecond(), actual.getSecond()), TOLERANCE);
     }
@@ -172,10 +217,12 @@ class TemporalConvolutionTest {
     void costsWhatDl4jsConvolutionCosts() {
         ModelShape shape = new ModelShape(99, 40, 6);
         InputType input = InputType.convolutional(99, 1, 40);
-        assertEquals(NetworkCost.multiplyAddsPerClip(new StockTemporalConv(TcResnetDesign.DEFAULT_STAGES)
-                        .configure(shape, 1, 0.5, new Adam()), input),
-                NetworkCost.multiplyAddsPerClip(new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES)
-                        .configure(shape, 1, 0.5, new Adam()), input));
+        assertEquals(
+                NetworkCost.multiplyAddsPerClip(
+                        new StockTemporalConv(TcResnetDesign.DEFAULT_STAGES).configure(shape, 1, 0.5, new Adam()),
+                        input),
+                NetworkCost.multiplyAddsPerClip(
+                        new TcResnetDesign(TcResnetDesign.DEFAULT_STAGES).configure(shape, 1, 0.5, new Adam()), input));
     }
 
     /**
@@ -198,21 +245,24 @@ class TemporalConvolutionTest {
     void startsFromDl4jsWeightsForTheSameSeed() {
         MultiLayerNetwork theirs = network(false, 9, 2, 99, 7);
         MultiLayerNetwork ours = network(true, 9, 2, 99, 7);
-        assertArrayEquals(theirs.getLayer(0).getParam("W").shape(), ours.getLayer(0).getParam("W").shape());
+        assertArrayEquals(
+                theirs.getLayer(0).getParam("W").shape(),
+                ours.getLayer(0).getParam("W").shape());
         assertArrayEquals(theirs.params().toFloatVector(), ours.params().toFloatVector());
     }
 
     @Test
     void shrinksTimeLikeSameModeAndTakesItsChannelsFromTheInput() {
-        TemporalConvolution conv = new TemporalConvolution.Builder(9).stride(2).nOut(OUT).build();
+        TemporalConvolution conv =
+                new TemporalConvolution.Builder(9).stride(2).nOut(OUT).build();
         conv.setNIn(InputType.convolutional(99, 1, CHANNELS), false);
         assertEquals(CHANNELS, conv.getNIn());
-        assertEquals(InputType.convolutional(50, 1, OUT), conv.getOutputType(0, InputType.convolutional(99, 1,
-                CHANNELS)));
-        assertEquals(InputType.convolutional(25, 1, OUT), conv.getOutputType(0, InputType.convolutional(50, 1,
-                CHANNELS)));
-        assertThrows(IllegalStateException.class, () -> conv.getOutputType(0, InputType.convolutional(99, 2,
-                CHANNELS)));
+        assertEquals(
+                InputType.convolutional(50, 1, OUT), conv.getOutputType(0, InputType.convolutional(99, 1, CHANNELS)));
+        assertEquals(
+                InputType.convolutional(25, 1, OUT), conv.getOutputType(0, InputType.convolutional(50, 1, CHANNELS)));
+        assertThrows(
+                IllegalStateException.class, () -> conv.getOutputType(0, InputType.convolutional(99, 2, CHANNELS)));
         assertThrows(IllegalStateException.class, () -> conv.getOutputType(0, InputType.feedForward(40)));
     }
 
@@ -220,9 +270,13 @@ class TemporalConvolutionTest {
     void reportsAboutTheMemoryDl4jsConvolutionReports() {
         InputType input = InputType.convolutional(99, 1, CHANNELS);
         for (MemoryUseMode mode : MemoryUseMode.values()) {
-            long theirs = network(false, 9, 2, 99, 17).getLayerWiseConfigurations().getMemoryReport(input)
+            long theirs = network(false, 9, 2, 99, 17)
+                    .getLayerWiseConfigurations()
+                    .getMemoryReport(input)
                     .getTotalMemoryBytes(100, mode, CacheMode.NONE, DataType.FLOAT);
-            long ours = network(true, 9, 2, 99, 17).getLayerWiseConfigurations().getMemoryReport(input)
+            long ours = network(true, 9, 2, 99, 17)
+                    .getLayerWiseConfigurations()
+                    .getMemoryReport(input)
                     .getTotalMemoryBytes(100, mode, CacheMode.NONE, DataType.FLOAT);
             assertTrue(ours > theirs / 2 && ours < theirs * 2, mode + ": " + ours + " bytes, DL4J " + theirs);
         }
@@ -230,8 +284,12 @@ class TemporalConvolutionTest {
 
     @Test
     void isLinear() {
-        assertThrows(IllegalStateException.class, () -> new TemporalConvolution.Builder(5).activation(Activation.RELU)
-                .nOut(4).build());
+        assertThrows(
+                IllegalStateException.class,
+                () -> new TemporalConvolution.Builder(5)
+                        .activation(Activation.RELU)
+                        .nOut(4)
+                        .build());
     }
 
     @Test
@@ -240,15 +298,16 @@ class TemporalConvolutionTest {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(conf.toJson());
         assertEquals(conf, back);
-        TemporalConvolution conv = assertInstanceOf(TemporalConvolution.class, back.getConf(0).getLayer());
+        TemporalConvolution conv =
+                assertInstanceOf(TemporalConvolution.class, back.getConf(0).getLayer());
         assertEquals(9, conv.getKernel());
         assertEquals(2, conv.getStride());
 
         net.fit(input(50, 9), labels(9));
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         ModelSerializer.writeModel(net, file, true);
-        MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(
-                file.toByteArray()), true);
+        MultiLayerNetwork restored =
+                ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(file.toByteArray()), true);
         assertArrayEquals(net.params().toFloatVector(), restored.params().toFloatVector());
         INDArray x = input(50, 10);
         assertArrayEquals(net.output(x).toFloatMatrix(), restored.output(x).toFloatMatrix());

@@ -14,18 +14,27 @@ class TemporalWindowTest {
     void matchesDl4jsSameMode() {
         for (int kernel = 1; kernel <= 10; kernel++) {
             for (int stride = 1; stride <= 4; stride++) {
-                ConvolutionLayer dl4j = new ConvolutionLayer.Builder(kernel, 1).stride(stride, 1)
-                        .convolutionMode(ConvolutionMode.Same).nIn(3).nOut(1).build();
+                ConvolutionLayer dl4j = new ConvolutionLayer.Builder(kernel, 1)
+                        .stride(stride, 1)
+                        .convolutionMode(ConvolutionMode.Same)
+                        .nIn(3)
+                        .nOut(1)
+                        .build();
                 for (int frames = 1; frames <= 40; frames++) {
                     TemporalWindow window = new TemporalWindow(kernel, stride, frames);
                     String what = "kernel " + kernel + ", stride " + stride + ", " + frames + " frames";
-                    long dl4jOut = ((InputType.InputTypeConvolutional) dl4j.getOutputType(0,
-                            InputType.convolutional(frames, 1, 3))).getHeight();
+                    long dl4jOut = ((InputType.InputTypeConvolutional)
+                                    dl4j.getOutputType(0, InputType.convolutional(frames, 1, 3)))
+                            .getHeight();
                     assertEquals(dl4jOut, window.outFrames(), what);
                     int total = (window.outFrames() - 1) * stride + kernel - frames;
                     if (total >= -1) { // DL4J refuses layers whose padding would be negative
-                        int[] pad = ConvolutionUtils.getSameModeTopLeftPadding(new int[] {window.outFrames(), 1},
-                                new int[] {frames, 1}, new int[] {kernel, 1}, new int[] {stride, 1}, new int[] {1, 1});
+                        int[] pad = ConvolutionUtils.getSameModeTopLeftPadding(
+                                new int[] {window.outFrames(), 1},
+                                new int[] {frames, 1},
+                                new int[] {kernel, 1},
+                                new int[] {stride, 1},
+                                new int[] {1, 1});
                         assertEquals(pad[0], window.padBefore(), what);
                     }
                 }

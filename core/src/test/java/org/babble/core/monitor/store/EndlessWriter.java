@@ -9,8 +9,7 @@ import java.util.List;
  * prints {@code window N} / {@code closed ID} after each commit so the parent knows what must survive a kill.
  */
 public final class EndlessWriter {
-    private EndlessWriter() {
-    }
+    private EndlessWriter() {}
 
     public static void main(String[] args) {
         Path file = Path.of(args[0]);

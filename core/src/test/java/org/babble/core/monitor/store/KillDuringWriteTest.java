@@ -26,14 +26,18 @@ class KillDuringWriteTest {
     void killMinusNineLeavesASoundDatabaseWithEveryCommittedWindowAndFinishedEpisode() throws Exception {
         Path file = dir.resolve("babble.db");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EndlessWriter.class.getName(), file.toString())
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EndlessWriter.class.getName(),
+                        file.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         int lastWindow = -1;
         List<Long> closed = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && closed.size() < 30) {
                 if (line.startsWith("window ")) {
@@ -49,7 +53,8 @@ class KillDuringWriteTest {
 
         try (MonitorDatabase db = MonitorDatabase.openForReading(file)) {
             assertEquals("ok", db.integrityCheck());
-            assertTrue(db.windowCount() >= lastWindow + 1,
+            assertTrue(
+                    db.windowCount() >= lastWindow + 1,
                     "every window reported committed is there: " + db.windowCount() + " < " + (lastWindow + 1));
             Map<Long, EpisodeRow> stored = db.episodes(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")).stream()
                     .collect(Collectors.toMap(EpisodeRow::id, Function.identity()));

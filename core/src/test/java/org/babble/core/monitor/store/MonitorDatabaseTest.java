@@ -28,8 +28,12 @@ class MonitorDatabaseTest {
     }
 
     private static WindowRow window(int second, float crying) {
-        return new WindowRow(T0.plusSeconds(second), T0.plusSeconds(second + 1), crying > 0.5f ? "crying" : "room_empty",
-                new float[] {0, 0, crying, 1 - crying}, -30.0);
+        return new WindowRow(
+                T0.plusSeconds(second),
+                T0.plusSeconds(second + 1),
+                crying > 0.5f ? "crying" : "room_empty",
+                new float[] {0, 0, crying, 1 - crying},
+                -30.0);
     }
 
     @Test
@@ -44,12 +48,15 @@ class MonitorDatabaseTest {
             rec.finish(T0.plusSeconds(6), "end of input");
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             assertEquals("wal", scalar(st, "PRAGMA journal_mode"));
             assertEquals(String.valueOf(MonitorDatabase.SCHEMA_VERSION), scalar(st, "PRAGMA user_version"));
             assertEquals("crying", scalar(st, "SELECT top_label FROM windows ORDER BY start_ms DESC LIMIT 1"));
-            assertEquals(0.9, Double.parseDouble(scalar(st,
-                    "SELECT json_extract(scores, '$.crying') FROM windows WHERE top_label = 'crying'")), 1e-6);
+            assertEquals(
+                    0.9,
+                    Double.parseDouble(scalar(
+                            st, "SELECT json_extract(scores, '$.crying') FROM windows WHERE top_label = 'crying'")),
+                    1e-6);
         }
         try (MonitorDatabase db = MonitorDatabase.openForReading(file)) {
             List<EpisodeRow> episodes = db.episodes(T0, T0.plusSeconds(60));
@@ -85,7 +92,9 @@ class MonitorDatabaseTest {
             RunRow recovered = again.runs().get(0);
             assertEquals(T0.plusSeconds(10), recovered.ended().orElseThrow());
             assertTrue(recovered.endReason().contains("recovered"), recovered.endReason());
-            assertEquals(T0.plusSeconds(10), again.episodes(T0, T0.plusSeconds(60)).get(0).end().orElseThrow());
+            assertEquals(
+                    T0.plusSeconds(10),
+                    again.episodes(T0, T0.plusSeconds(60)).get(0).end().orElseThrow());
         }
     }
 
@@ -100,8 +109,8 @@ class MonitorDatabaseTest {
 
     @Test
     void readingAMissingOrForeignFileSaysWhatIsWrong() throws Exception {
-        BabbleException missing = assertThrows(BabbleException.class,
-                () -> MonitorDatabase.openForReading(dir.resolve("none.db")));
+        BabbleException missing =
+                assertThrows(BabbleException.class, () -> MonitorDatabase.openForReading(dir.resolve("none.db")));
         assertTrue(missing.getMessage().contains("no such database"), missing.getMessage());
         Path text = Files.writeString(dir.resolve("notes.db"), "this is not a database, just some words in a file\n");
         BabbleException foreign = assertThrows(BabbleException.class, () -> MonitorDatabase.openForReading(text));
@@ -114,7 +123,8 @@ class MonitorDatabaseTest {
         try (MonitorDatabase db = MonitorDatabase.openForWriting(file)) {
             db.startRun(run());
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
             st.execute("PRAGMA user_version = " + (MonitorDatabase.SCHEMA_VERSION + 1));
         }
         BabbleException e = assertThrows(BabbleException.class, () -> MonitorDatabase.openForReading(file));
