@@ -79,7 +79,7 @@ public final class Classifier {
         if (samples.length < length) {
             samples = Arrays.copyOf(samples, length); // one window, zeros after the recording
         }
-        long[] starts = windowStarts(samples.length, length, hopSamples(hopMs, rate));
+        long[] starts = windowStarts(samples.length, length, hopSamples(hopMs));
         int featureSize = settings.featureSize();
         float[] batch = new float[BATCH * featureSize];
         List<WindowScores> windows = new ArrayList<>(starts.length);
@@ -100,9 +100,15 @@ public final class Classifier {
         return new WindowedScores(windows, notes, hopMs);
     }
 
-    /** A hop in samples at {@code rate}: at least one. Classify and the monitor step windows alike. */
-    public static long hopSamples(long hopMs, int rate) {
-        return Math.max(1, hopMs * rate / 1000);
+    /**
+     * A hop in samples at the model's rate: at least one, and a whole number of feature strides when it spans several,
+     * so overlapping windows share their frames (a 2.5-s hop at 22050 Hz with a 50-ms stride steps 55100 samples, not
+     * 55125). Classify and the monitor step windows alike.
+     */
+    public long hopSamples(long hopMs) {
+        long hop = Math.max(1, hopMs * settings.sampleRate() / 1000);
+        long stride = settings.windowStrideSamples();
+        return hop > stride ? Math.round(hop / (double) stride) * stride : hop;
     }
 
     /** Starts every hop while a whole window fits, plus one ending with the recording if its tail is not covered. */

@@ -2,7 +2,6 @@ package org.babble.core.monitor;
 
 import java.util.Arrays;
 import org.babble.core.audio.StreamingResampler;
-import org.babble.core.inference.Classifier;
 import org.babble.core.meter.LevelMeter;
 
 /**
@@ -32,7 +31,7 @@ final class ModelRateStream {
         this.resampler = new StreamingResampler(captureRate, rate);
         this.scorer = scorer;
         this.length = scorer.windowSamples();
-        this.hop = Classifier.hopSamples(hopMs, rate);
+        this.hop = scorer.hopSamples(hopMs);
         this.buffer = new float[2 * length];
         scorer.restart();
     }

@@ -25,6 +25,9 @@ public interface WindowScorer {
      */
     float[] scores(long start, float[] samples, int from);
 
+    /** The step between window starts, in samples at {@link #sampleRate()}, for a hop of {@code hopMs}. */
+    long hopSamples(long hopMs);
+
     /** A new stream begins (the source was reopened): sample numbers start again at zero. */
     void restart();
 
@@ -56,6 +59,11 @@ public interface WindowScorer {
             @Override
             public float[] scores(long start, float[] samples, int from) {
                 return classifier.scoreWindow(start, samples, from);
+            }
+
+            @Override
+            public long hopSamples(long hopMs) {
+                return classifier.hopSamples(hopMs);
             }
 
             @Override

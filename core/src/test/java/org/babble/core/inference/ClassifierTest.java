@@ -34,6 +34,14 @@ class ClassifierTest {
     }
 
     @Test
+    void aHopOfSeveralStridesIsAWholeNumberOfThemSoWindowsShareFrames() {
+        // the tone model: 8 kHz, features every 20 ms (160 samples)
+        assertEquals(4000, classifier.hopSamples(500), "already 25 strides");
+        assertEquals(4160, classifier.hopSamples(510), "4080 samples is 25.5 strides: 26");
+        assertEquals(80, classifier.hopSamples(10), "shorter than a stride: as asked");
+    }
+
+    @Test
     void classifiesTonesItWasNotTrainedOn() {
         for (String label : TinyModels.LABELS) {
             for (long seed = 1; seed <= 5; seed++) {

@@ -72,6 +72,11 @@ class MonitorTest {
         }
 
         @Override
+        public long hopSamples(long hopMs) {
+            return hopMs * RATE / 1000;
+        }
+
+        @Override
         public void restart() {}
     };
 
