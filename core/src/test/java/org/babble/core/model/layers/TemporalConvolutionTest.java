@@ -227,10 +227,12 @@ class TemporalConvolutionTest {
 
     /**
      * Beyond the tolerances above: the column matrix has DL4J's layout and the input gradient is summed in DL4J's
-     * order, so training gives the very same weights, and switching layers changes no trained model or accuracy.
+     * order, so training gives the same weights. They were the very same bits on the machine the layer was written on;
+     * on another CPU ND4J's matrix kernels may round the two layers' products differently (seen on 2026-12-02: a weight
+     * of -0.0050138184 came out -0.005013828), so the check is to 1e-5, ten times tighter than the layer checks above.
      */
     @Test
-    void trainsBitForBitLikeDl4j() {
+    void trainsLikeDl4jToRounding() {
         MultiLayerNetwork theirs = network(false, 9, 2, 50, 18);
         MultiLayerNetwork ours = network(true, 9, 2, 50, 18);
         for (int step = 0; step < 3; step++) {
@@ -238,7 +240,7 @@ class TemporalConvolutionTest {
             theirs.fit(x, labels(step));
             ours.fit(x, labels(step));
         }
-        assertArrayEquals(theirs.params().toFloatVector(), ours.params().toFloatVector());
+        assertEquals(0, relativeError(theirs.params(), ours.params()), 1e-5);
     }
 
     @Test
