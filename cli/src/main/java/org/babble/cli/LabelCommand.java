@@ -16,6 +16,8 @@ import org.babble.core.BabbleException;
 import org.babble.core.capture.Playback;
 import org.babble.core.frozen.FrozenModelReader;
 import org.babble.core.inference.Classifier;
+import org.babble.core.monitor.store.MonitorDatabase;
+import org.babble.core.monitor.store.Verdicts;
 import org.babble.dataset.index.Labels;
 import org.babble.dataset.label.Annotation;
 import org.babble.dataset.label.AnnotationCutter;
@@ -140,10 +142,11 @@ public final class LabelCommand implements Callable<Integer> {
 
     @Option(
             names = "--verdicts",
-            paramLabel = "CSV",
+            paramLabel = "CSV|DB",
             description =
                     "Review: file,verdict rows (verdict right or wrong); file is a clip's path under DIR, its name,"
-                            + " or an episode (the name before _nohash_, for all its pieces).")
+                            + " or an episode (the name before _nohash_, for all its pieces). Or the monitor's"
+                            + " database, for the verdicts given on babble serve's page.")
     Path verdicts;
 
     @Option(
@@ -258,8 +261,7 @@ public final class LabelCommand implements Callable<Integer> {
         if (problem != null) {
             throw usage("--hard-negative-label " + problem);
         }
-        ReviewSorter.Result result =
-                ReviewSorter.sort(review, VerdictFiles.read(verdicts), out, hardNegativeLabel, move);
+        ReviewSorter.Result result = ReviewSorter.sort(review, readVerdicts(), out, hardNegativeLabel, move);
         PrintWriter stdout = spec.commandLine().getOut();
         List<String> parts = new java.util.ArrayList<>();
         result.sorted().forEach((folder, n) -> parts.add(n + " to " + out.resolve(folder)));
@@ -271,12 +273,38 @@ public final class LabelCommand implements Callable<Integer> {
         for (Verdict v : result.unmatched()) {
             spec.commandLine()
                     .getErr()
-                    .println("babble: " + verdicts + ": line " + v.line() + ": '" + v.target()
+                    .println("babble: " + verdicts + (v.line() > 0 ? ": line " + v.line() : "") + ": '" + v.target()
                             + "' names no clip under " + review
                             + " — check the name (a path under it, a file name, or an"
                             + " episode before _nohash_)");
         }
         return result.unmatched().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /**
+     * The verdicts of a CSV, or of a monitor database (babble serve's buttons): each kept piece is named as {@code
+     * label/file} under the kept folder, so the review folder may have moved since the monitor wrote it.
+     */
+    private List<Verdict> readVerdicts() {
+        if (!MonitorDatabase.isDatabase(verdicts)) {
+            return VerdictFiles.read(verdicts);
+        }
+        try (MonitorDatabase db = MonitorDatabase.openForReviewing(verdicts)) {
+            List<Verdict> list = Verdicts.onKeptAudio(db).stream()
+                    .map(v -> new Verdict(
+                            v.piece().getParent().getFileName() + "/"
+                                    + v.piece().getFileName(),
+                            v.verdict() == org.babble.core.monitor.store.Verdict.RIGHT,
+                            0))
+                    .toList();
+            if (list.isEmpty()) {
+                throw new BabbleException(
+                        verdicts,
+                        "no episode with kept audio has a verdict yet",
+                        "mark episodes right or false alarm on babble serve's page first");
+            }
+            return list;
+        }
     }
 
     private int interactive() {

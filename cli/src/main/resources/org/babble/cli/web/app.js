@@ -63,12 +63,24 @@ function episodeItem(e) {
   what.textContent = clock(e.start) + ' ' + e.label + ', ' + duration(e.seconds) + ', peak '
     + Math.round(e.peak * 100) + '%';
   item.appendChild(what);
-  for (let piece = 0; piece < e.audio_pieces; piece++) {
+  if (e.audio_pieces > 0) {
+    // one player per episode; a long episode is kept as clip-length pieces, played one after another
     const audio = document.createElement('audio');
     audio.controls = true;
-    audio.preload = piece === 0 ? 'metadata' : 'none';
-    audio.src = '/api/episodes/' + e.id + '/audio/' + piece;
+    audio.preload = 'metadata';
+    let piece = 0;
+    audio.src = '/api/episodes/' + e.id + '/audio/0';
+    audio.addEventListener('ended', () => {
+      if (piece + 1 < e.audio_pieces) {
+        piece++;
+        audio.src = '/api/episodes/' + e.id + '/audio/' + piece;
+        audio.play();
+      }
+    });
     item.appendChild(audio);
+    if (e.audio_pieces > 1) {
+      what.textContent += ' (' + e.audio_pieces + ' pieces, played in turn)';
+    }
   }
   for (const [verdict, text] of [['right', 'Right'], ['false_alarm', 'False alarm']]) {
     const button = document.createElement('button');

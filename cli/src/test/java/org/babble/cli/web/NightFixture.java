@@ -30,8 +30,8 @@ record NightFixture(Path db, Path keptPiece, long cryingId, long noiseId, Instan
         WavWriter.write(first, AudioClip.mono(8000, tone));
         WavWriter.write(second, AudioClip.mono(8000, tone));
         try (MonitorDatabase database = MonitorDatabase.openForWriting(db)) {
-            RunRecorder run = database.startRun(
-                    new RunInfo(dir.resolve("models").resolve("nursery.babble").toString(), LABELS, "test", "{}", start));
+            RunRecorder run = database.startRun(new RunInfo(
+                    dir.resolve("models").resolve("nursery.babble").toString(), LABELS, "test", "{}", start));
             for (int w = 0; w < 12; w++) {
                 float crying = w >= 4 && w < 8 ? 0.9f : 0.05f;
                 run.addWindow(new WindowRow(

@@ -106,10 +106,12 @@ class WebServerTest {
         assertEquals(0, episodes.get(1).get("audio_pieces").asInt());
         assertTrue(episodes.get(0).get("verdict").isNull());
 
-        JsonNode none = JSON.readTree(get(base, "/api/episodes?from=2026-11-21T00:00:00Z&to=2026-11-22").body());
+        JsonNode none = JSON.readTree(get(base, "/api/episodes?from=2026-11-21T00:00:00Z&to=2026-11-22")
+                .body());
         assertEquals(0, none.size());
 
-        JsonNode minutes = JSON.readTree(get(base, "/api/minutes?days=3&until=2026-11-21").body());
+        JsonNode minutes =
+                JSON.readTree(get(base, "/api/minutes?days=3&until=2026-11-21").body());
         assertEquals(3, minutes.get("days").size());
         assertEquals("2026-11-20", minutes.get("days").get(1).get("day").asText());
         assertEquals(20 / 60.0, minutes.get("days").get(1).get("minutes").asDouble(), 1e-3);
@@ -123,8 +125,8 @@ class WebServerTest {
     void drawsTheChartsAsPng() throws Exception {
         URI base = start(Optional.empty());
         for (String chart : List.of("/chart/night.png", "/chart/days.png?days=30", "/chart/hours.png?w=400")) {
-            HttpResponse<byte[]> png =
-                    http.send(HttpRequest.newBuilder(base.resolve(chart)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> png = http.send(
+                    HttpRequest.newBuilder(base.resolve(chart)).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, png.statusCode(), chart);
             assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png.body(), 4), chart);
@@ -138,7 +140,8 @@ class WebServerTest {
         assertEquals(400, get(base, "/api/minutes?days=0").statusCode());
         assertEquals(400, get(base, "/api/minutes?days=many").statusCode());
         assertEquals(400, get(base, "/api/episodes?from=yesterday").statusCode());
-        assertEquals(400, get(base, "/api/episodes?from=2026-11-21&to=2026-11-20").statusCode());
+        assertEquals(
+                400, get(base, "/api/episodes?from=2026-11-21&to=2026-11-20").statusCode());
         assertEquals(404, get(base, "/etc/passwd").statusCode());
         assertTrue(logged.isEmpty(), "client mistakes are not server failures: " + logged);
     }
@@ -147,18 +150,23 @@ class WebServerTest {
     void servesOnlyAudioTheDatabaseNames() throws Exception {
         URI base = start(Optional.empty());
         HttpResponse<byte[]> piece = http.send(
-                HttpRequest.newBuilder(base.resolve("/api/episodes/" + night.cryingId() + "/audio/0")).build(),
+                HttpRequest.newBuilder(base.resolve("/api/episodes/" + night.cryingId() + "/audio/0"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, piece.statusCode());
         assertEquals("audio/wav", piece.headers().firstValue("Content-Type").orElse(""));
         assertArrayEquals(Files.readAllBytes(night.keptPiece()), piece.body());
 
-        assertEquals(404, get(base, "/api/episodes/" + night.cryingId() + "/audio/2").statusCode(), "no third piece");
-        assertEquals(404, get(base, "/api/episodes/" + night.noiseId() + "/audio/0").statusCode(), "none kept");
+        assertEquals(
+                404, get(base, "/api/episodes/" + night.cryingId() + "/audio/2").statusCode(), "no third piece");
+        assertEquals(
+                404, get(base, "/api/episodes/" + night.noiseId() + "/audio/0").statusCode(), "none kept");
         assertEquals(404, get(base, "/api/episodes/1/audio/..%2F..%2Fbabble.db").statusCode());
-        assertEquals(404, get(base, "/api/episodes/1/audio/0/../../../babble.db").statusCode());
+        assertEquals(
+                404, get(base, "/api/episodes/1/audio/0/../../../babble.db").statusCode());
         Files.delete(night.keptPiece());
-        assertEquals(404, get(base, "/api/episodes/" + night.cryingId() + "/audio/0").statusCode(), "file gone");
+        assertEquals(
+                404, get(base, "/api/episodes/" + night.cryingId() + "/audio/0").statusCode(), "file gone");
     }
 
     @Test
@@ -184,7 +192,10 @@ class WebServerTest {
         URI base = start(Optional.empty());
         String json = "{\"verdict\":\"false_alarm\"}";
         long id = night.noiseId();
-        assertEquals(403, postVerdict(base, id, json, "Content-Type", "application/json").statusCode(), "no secret");
+        assertEquals(
+                403,
+                postVerdict(base, id, json, "Content-Type", "application/json").statusCode(),
+                "no secret");
         assertEquals(
                 403,
                 postVerdict(base, id, json, "Content-Type", "application/json", WebAccess.CSRF_HEADER, "guess")
@@ -211,7 +222,14 @@ class WebServerTest {
                 "a form post cannot be dressed as JSON");
         assertEquals(
                 400,
-                postVerdict(base, id, "{\"verdict\":\"maybe\"}", "Content-Type", "application/json", WebAccess.CSRF_HEADER, secret)
+                postVerdict(
+                                base,
+                                id,
+                                "{\"verdict\":\"maybe\"}",
+                                "Content-Type",
+                                "application/json",
+                                WebAccess.CSRF_HEADER,
+                                secret)
                         .statusCode());
         assertEquals(
                 404,
@@ -220,15 +238,22 @@ class WebServerTest {
         assertEquals(0, storedVerdicts().size(), "nothing refused was stored");
 
         HttpResponse<String> ok = postVerdict(
-                base, id, json, "Content-Type", "application/json", WebAccess.CSRF_HEADER, secret, "Origin", base
-                        .toString()
-                        .replaceAll("/$", ""));
+                base,
+                id,
+                json,
+                "Content-Type",
+                "application/json",
+                WebAccess.CSRF_HEADER,
+                secret,
+                "Origin",
+                base.toString().replaceAll("/$", ""));
         assertEquals(200, ok.statusCode(), ok.body());
         assertEquals(Verdict.FALSE_ALARM, storedVerdicts().get(id));
         JsonNode episodes = JSON.readTree(get(base, "/api/episodes").body());
         assertEquals("false_alarm", episodes.get(1).get("verdict").asText());
 
-        postVerdict(base, id, "{\"verdict\":\"right\"}", "Content-Type", "application/json", WebAccess.CSRF_HEADER, secret);
+        postVerdict(
+                base, id, "{\"verdict\":\"right\"}", "Content-Type", "application/json", WebAccess.CSRF_HEADER, secret);
         assertEquals(Verdict.RIGHT, storedVerdicts().get(id), "a second verdict replaces the first");
     }
 
@@ -237,8 +262,12 @@ class WebServerTest {
         URI base = start(Optional.of(TOKEN));
         assertEquals(401, get(base, "/api/now").statusCode());
         assertEquals(401, get(base, "/api/episodes/1/audio/0").statusCode());
-        assertEquals(401, get(base, "/api/now", "Authorization", "Bearer wrong-token-of-some-length").statusCode());
-        assertEquals(200, get(base, "/api/now", "Authorization", "Bearer " + TOKEN).statusCode());
+        assertEquals(
+                401,
+                get(base, "/api/now", "Authorization", "Bearer wrong-token-of-some-length")
+                        .statusCode());
+        assertEquals(
+                200, get(base, "/api/now", "Authorization", "Bearer " + TOKEN).statusCode());
         HttpResponse<String> page = get(base, "/");
         assertEquals(303, page.statusCode(), "the page sends a stranger to the login form");
         assertEquals("/login", page.headers().firstValue("Location").orElse(""));
@@ -251,13 +280,23 @@ class WebServerTest {
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
         String session = cookie.substring(0, cookie.indexOf(';'));
         assertEquals(200, get(base, "/api/now", "Cookie", session).statusCode());
-        assertEquals(401, get(base, "/api/now", "Cookie", WebAccess.SESSION_COOKIE + "=forged").statusCode());
+        assertEquals(
+                401,
+                get(base, "/api/now", "Cookie", WebAccess.SESSION_COOKIE + "=forged")
+                        .statusCode());
 
         String secret = csrf(base, "Cookie", session);
         String json = "{\"verdict\":\"right\"}";
         assertEquals(
                 401,
-                postVerdict(base, night.cryingId(), json, "Content-Type", "application/json", WebAccess.CSRF_HEADER, secret)
+                postVerdict(
+                                base,
+                                night.cryingId(),
+                                json,
+                                "Content-Type",
+                                "application/json",
+                                WebAccess.CSRF_HEADER,
+                                secret)
                         .statusCode(),
                 "the secret alone is not a login");
         assertEquals(

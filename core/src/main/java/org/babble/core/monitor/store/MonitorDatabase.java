@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -186,6 +187,15 @@ public final class MonitorDatabase implements AutoCloseable {
             return channel.tryLock();
         } catch (OverlappingFileLockException heldInThisJvm) {
             return null;
+        }
+    }
+
+    /** Whether {@code file} starts as every SQLite database does: tells a monitor database from a CSV. */
+    public static boolean isDatabase(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(16), "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            return false;
         }
     }
 

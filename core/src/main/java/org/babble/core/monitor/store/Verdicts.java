@@ -1,10 +1,13 @@
 package org.babble.core.monitor.store;
 
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +30,26 @@ public final class Verdicts {
         } catch (SQLException e) {
             throw MonitorDatabase.failure(db.file(), "cannot store a verdict", e);
         }
+    }
+
+    /** A verdict on one kept piece of audio: the false-alarm loop sorts each piece by its episode's verdict. */
+    public record OnPiece(Path piece, Verdict verdict) {}
+
+    /** Every verdict given on an episode whose audio was kept, once per kept piece, oldest episode first. */
+    public static List<OnPiece> onKeptAudio(MonitorDatabase db) {
+        List<OnPiece> pieces = new ArrayList<>();
+        try (PreparedStatement st = db.connection().prepareStatement("""
+                SELECT a.path, v.verdict FROM verdicts v JOIN episode_audio a ON a.episode_id = v.episode_id
+                ORDER BY a.episode_id, a.piece""");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                Path piece = Path.of(rs.getString(1));
+                Verdict.of(rs.getString(2)).ifPresent(v -> pieces.add(new OnPiece(piece, v)));
+            }
+        } catch (SQLException e) {
+            throw MonitorDatabase.failure(db.file(), "cannot read verdicts", e);
+        }
+        return pieces;
     }
 
     /** The verdicts on episodes with ids {@code firstId..lastId}, by episode id. */
