@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.WavWriter;
@@ -62,33 +60,19 @@ class ServeCommandTest {
         int rate = TinyModels.SAMPLE_RATE;
         Path wav = dir.resolve("tone.wav");
         WavWriter.write(wav, AudioClip.mono(rate, Signals.sine(TinyModels.LOW_HZ, 0.3, rate, 6 * rate)));
-        StringWriter err = new StringWriter();
-        int[] exit = {-1};
-        Thread monitor = new Thread(() -> {
-            var cli = Cli.create();
-            cli.setOut(new PrintWriter(new StringWriter(), true));
-            cli.setErr(new PrintWriter(err, true));
-            exit[0] = cli.execute(
-                    "monitor",
-                    "--model",
-                    model.toString(),
-                    "--from",
-                    wav.toString(),
-                    "--speed",
-                    "1",
-                    "--db",
-                    dir.resolve("babble.db").toString(),
-                    "--http",
-                    "0");
-        });
-        monitor.start();
-        URI page = null;
-        for (int i = 0; i < 200 && page == null; i++) {
-            Matcher m = SERVING.matcher(err.toString());
-            page = m.find() ? URI.create(m.group(1)) : null;
-            Thread.sleep(25);
-        }
-        assertTrue(page != null, "monitor says where the page is: " + err);
+        CliThread monitor = CliThread.start(
+                "monitor",
+                "--model",
+                model.toString(),
+                "--from",
+                wav.toString(),
+                "--speed",
+                "1",
+                "--db",
+                dir.resolve("babble.db").toString(),
+                "--http",
+                "0");
+        URI page = URI.create(monitor.await(SERVING, Duration.ofSeconds(10)));
         HttpClient http = HttpClient.newHttpClient();
         JsonNode now = null;
         for (int i = 0; i < 100; i++) { // until the first window is stored
@@ -104,7 +88,6 @@ class ServeCommandTest {
         }
         assertTrue(now.get("listening").asBoolean(), now.toString());
         assertTrue(now.has("window"), now.toString());
-        monitor.join(30_000);
-        assertEquals(ExitCode.OK, exit[0], err.toString());
+        assertEquals(ExitCode.OK, monitor.exitCode(Duration.ofSeconds(30)), monitor.err());
     }
 }

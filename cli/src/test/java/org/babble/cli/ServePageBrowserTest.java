@@ -3,15 +3,12 @@ package org.babble.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.babble.core.monitor.store.EpisodeRow;
 import org.babble.core.monitor.store.MonitorDatabase;
@@ -74,14 +71,7 @@ class ServePageBrowserTest {
         }
         assertTrue(episodes.size() >= 3, "night-1 has episodes: " + episodes.size());
 
-        StringWriter err = new StringWriter();
-        Thread serve = new Thread(() -> {
-            var cli = Cli.create();
-            cli.setOut(new PrintWriter(new StringWriter(), true));
-            cli.setErr(new PrintWriter(err, true));
-            cli.execute("serve", "--db", db.toString(), "--port", "0");
-        });
-        serve.start();
+        CliThread serve = CliThread.start("serve", "--db", db.toString(), "--port", "0");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
@@ -92,7 +82,7 @@ class ServePageBrowserTest {
                 "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=430,2400");
         WebDriver browser = null;
         try {
-            URI page = address(err);
+            URI page = URI.create(serve.await(SERVING, PATIENCE));
             browser = new ChromeDriver(service, options);
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
             browser.get(page.toString());
@@ -147,21 +137,8 @@ class ServePageBrowserTest {
             if (browser != null) {
                 browser.quit();
             }
-            serve.interrupt();
-            serve.join(10_000);
+            serve.close();
         }
-    }
-
-    private static URI address(StringWriter err) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = SERVING.matcher(err.toString());
-            if (m.find()) {
-                return URI.create(m.group(1));
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("babble serve did not start: " + err);
     }
 
     private static boolean imageShown(WebDriver browser, String id) {

@@ -83,6 +83,15 @@ class WebServerTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The status of a JSON verdict {@code word} on episode {@code id}, sent with these extra headers. */
+    private int verdict(URI base, long id, String word, String... headers) throws Exception {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return postVerdict(base, id, "{\"verdict\":\"" + word + "\"}", all).statusCode();
+    }
+
     private String csrf(URI base, String... headers) throws Exception {
         Matcher m = CSRF.matcher(get(base, "/", headers).body());
         assertTrue(m.find(), "the page embeds its anti-forgery secret");
@@ -190,70 +199,30 @@ class WebServerTest {
     @Test
     void verdictsNeedThePagesSecretAndAreStored() throws Exception {
         URI base = start(Optional.empty());
-        String json = "{\"verdict\":\"false_alarm\"}";
         long id = night.noiseId();
-        assertEquals(
-                403,
-                postVerdict(base, id, json, "Content-Type", "application/json").statusCode(),
-                "no secret");
-        assertEquals(
-                403,
-                postVerdict(base, id, json, "Content-Type", "application/json", WebAccess.CSRF_HEADER, "guess")
-                        .statusCode());
+        assertEquals(403, verdict(base, id, "false_alarm"), "no secret");
+        assertEquals(403, verdict(base, id, "false_alarm", WebAccess.CSRF_HEADER, "guess"));
         String secret = csrf(base);
+        String csrf = WebAccess.CSRF_HEADER;
         assertEquals(
-                403,
-                postVerdict(
-                                base,
-                                id,
-                                json,
-                                "Content-Type",
-                                "application/json",
-                                WebAccess.CSRF_HEADER,
-                                secret,
-                                "Origin",
-                                "http://evil.example")
-                        .statusCode(),
-                "cross-site");
+                403, verdict(base, id, "false_alarm", csrf, secret, "Origin", "http://evil.example"), "cross-site");
+        String form = "{\"verdict\":\"false_alarm\"}";
         assertEquals(
                 415,
-                postVerdict(base, id, json, "Content-Type", "text/plain", WebAccess.CSRF_HEADER, secret)
+                postVerdict(base, id, form, "Content-Type", "text/plain", csrf, secret)
                         .statusCode(),
                 "a form post cannot be dressed as JSON");
-        assertEquals(
-                400,
-                postVerdict(
-                                base,
-                                id,
-                                "{\"verdict\":\"maybe\"}",
-                                "Content-Type",
-                                "application/json",
-                                WebAccess.CSRF_HEADER,
-                                secret)
-                        .statusCode());
-        assertEquals(
-                404,
-                postVerdict(base, 999, json, "Content-Type", "application/json", WebAccess.CSRF_HEADER, secret)
-                        .statusCode());
+        assertEquals(400, verdict(base, id, "maybe", csrf, secret));
+        assertEquals(404, verdict(base, 999, "false_alarm", csrf, secret));
         assertEquals(0, storedVerdicts().size(), "nothing refused was stored");
 
-        HttpResponse<String> ok = postVerdict(
-                base,
-                id,
-                json,
-                "Content-Type",
-                "application/json",
-                WebAccess.CSRF_HEADER,
-                secret,
-                "Origin",
-                base.toString().replaceAll("/$", ""));
-        assertEquals(200, ok.statusCode(), ok.body());
+        String origin = base.toString().replaceAll("/$", "");
+        assertEquals(200, verdict(base, id, "false_alarm", csrf, secret, "Origin", origin));
         assertEquals(Verdict.FALSE_ALARM, storedVerdicts().get(id));
         JsonNode episodes = JSON.readTree(get(base, "/api/episodes").body());
         assertEquals("false_alarm", episodes.get(1).get("verdict").asText());
 
-        postVerdict(
-                base, id, "{\"verdict\":\"right\"}", "Content-Type", "application/json", WebAccess.CSRF_HEADER, secret);
+        assertEquals(200, verdict(base, id, "right", csrf, secret));
         assertEquals(Verdict.RIGHT, storedVerdicts().get(id), "a second verdict replaces the first");
     }
 
@@ -286,32 +255,11 @@ class WebServerTest {
                         .statusCode());
 
         String secret = csrf(base, "Cookie", session);
-        String json = "{\"verdict\":\"right\"}";
         assertEquals(
                 401,
-                postVerdict(
-                                base,
-                                night.cryingId(),
-                                json,
-                                "Content-Type",
-                                "application/json",
-                                WebAccess.CSRF_HEADER,
-                                secret)
-                        .statusCode(),
+                verdict(base, night.cryingId(), "right", WebAccess.CSRF_HEADER, secret),
                 "the secret alone is not a login");
-        assertEquals(
-                200,
-                postVerdict(
-                                base,
-                                night.cryingId(),
-                                json,
-                                "Content-Type",
-                                "application/json",
-                                WebAccess.CSRF_HEADER,
-                                secret,
-                                "Cookie",
-                                session)
-                        .statusCode());
+        assertEquals(200, verdict(base, night.cryingId(), "right", WebAccess.CSRF_HEADER, secret, "Cookie", session));
     }
 
     @Test
