@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.babble.core.BabbleException;
 import org.babble.core.capture.Playback;
@@ -23,8 +25,11 @@ import org.babble.dataset.label.Annotation;
 import org.babble.dataset.label.AnnotationCutter;
 import org.babble.dataset.label.AnnotationFiles;
 import org.babble.dataset.label.ClipFiles;
+import org.babble.dataset.label.ClipScorer;
 import org.babble.dataset.label.CutResult;
 import org.babble.dataset.label.CutSettings;
+import org.babble.dataset.label.FolderCensus;
+import org.babble.dataset.label.Guess;
 import org.babble.dataset.label.InteractiveLabeler;
 import org.babble.dataset.label.InteractiveSettings;
 import org.babble.dataset.label.KeySource;
@@ -165,7 +170,8 @@ public final class LabelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean byModel = modelOption.model != null;
+        // --interactive with --model is one mode: the model's guesses are the person's defaults
+        boolean byModel = modelOption.model != null && interactive == null;
         int modes = (annotations != null ? 1 : 0)
                 + (interactive != null ? 1 : 0)
                 + (byModel ? 1 : 0)
@@ -323,14 +329,38 @@ public final class LabelCommand implements Callable<Integer> {
         LabelState progress = LabelState.load(state != null ? state : out.resolve(STATE_FILE));
         List<Path> clips = ClipFiles.list(interactive, out);
         PrintWriter ui = spec.commandLine().getErr();
+        Map<Path, Guess> guesses = modelOption.model != null ? guesses(clips, ui) : Map.of();
         Playback playback = noPlay ? Playback.silent() : Playback.speakersOrSilent();
-        KeySource keys = new KeySource(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        SessionResult result = new InteractiveLabeler(settings, progress, playback, ui).run(clips, keys);
+        SessionResult result;
+        Optional<TerminalKeys> terminal = TerminalKeys.open();
+        try {
+            KeySource keys = terminal.<KeySource>map(t -> t)
+                    .orElseGet(() -> KeySource.lines(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            result = new InteractiveLabeler(settings, progress, playback, ui).run(clips, guesses, keys);
+        } finally {
+            terminal.ifPresent(TerminalKeys::close);
+        }
         printCounts(result.counts(), Map.of("skipped", result.skipped(), "remaining", result.remaining()));
+        FolderCensus.of(out, settings.labels()).forEach(row -> ui.println("babble: " + row.describe()));
         if (result.remaining() > 0) {
             ui.printf("%d clip(s) left; run the same command again to resume%n", result.remaining());
         }
         return ExitCode.OK;
+    }
+
+    /** The model's top label for each clip it can read; the labeler shows the unreadable ones itself. */
+    private Map<Path, Guess> guesses(List<Path> clips, PrintWriter ui) {
+        ClipScorer scorer = new ClipScorer(new Classifier(FrozenModelReader.read(modelOption.resolve())));
+        Map<Path, Guess> guesses = new HashMap<>();
+        for (Path clip : clips) {
+            try {
+                guesses.put(clip, scorer.score(clip).guess());
+            } catch (BabbleException e) {
+                // no guess for it; the labeler says why it cannot be read when the clip comes up
+            }
+        }
+        ui.printf("the model guessed %d of %d clips; the least sure come first%n", guesses.size(), clips.size());
+        return guesses;
     }
 
     private int sortByModel() {
