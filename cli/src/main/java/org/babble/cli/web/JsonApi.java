@@ -108,7 +108,10 @@ final class JsonApi {
         if (!to.isAfter(from)) {
             throw new Query.BadRequest("to must be after from");
         }
-        List<EpisodeRow> episodes = store.episodes(from, to);
+        int limit = query.integer("limit", 200, 1, 5000);
+        List<EpisodeRow> all = store.episodes(from, to);
+        // the newest ones: a phone shows a page of them, and a restless night must not make every poll heavier
+        List<EpisodeRow> episodes = all.subList(Math.max(0, all.size() - limit), all.size());
         NightStore.Annotations notes = store.annotations(episodes);
         ArrayNode array = JSON.createArrayNode();
         for (EpisodeRow e : episodes) {

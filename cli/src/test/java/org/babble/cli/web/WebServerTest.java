@@ -115,6 +115,11 @@ class WebServerTest {
         assertEquals(0, episodes.get(1).get("audio_pieces").asInt());
         assertTrue(episodes.get(0).get("verdict").isNull());
 
+        JsonNode newest = JSON.readTree(get(base, "/api/episodes?limit=1").body());
+        assertEquals(1, newest.size());
+        assertEquals("noise", newest.get(0).get("label").asText(), "the newest of the night");
+        assertEquals(400, get(base, "/api/episodes?limit=0").statusCode());
+
         JsonNode none = JSON.readTree(get(base, "/api/episodes?from=2026-11-21T00:00:00Z&to=2026-11-22")
                 .body());
         assertEquals(0, none.size());
