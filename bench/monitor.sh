@@ -9,7 +9,8 @@
 #          cli/target/bench/model.babble written by bench/classify.sh)
 #   NIGHT  recording to loop (default ../shared/data/raw/night-1.wav)
 #   HOURS  audio to push through (default 24)
-# JVM options: BABBLE_JAVA_OPTS (default -Xmx1g).
+# JVM options: BABBLE_JAVA_OPTS (default -Xmx1g). More monitor flags: BABBLE_MONITOR_FLAGS (e.g. "--http 0"; with
+# --http, a phone is played by fetching /api/now every 2 s and /api/episodes and the night chart every 10 s).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -42,9 +43,30 @@ loops=$(python3 -c "import math; print(math.ceil($hours * 3600 / $seconds))")
 echo "model $model; $night ($seconds s) x $loops = $hours h of audio; $BABBLE_JAVA_OPTS" >&2
 ./babble --version >/dev/null  # build now, not inside the timed run
 rm -f "$out/bench.db" "$out/bench.db-wal" "$out/bench.db-shm"
+# shellcheck disable=SC2086 # the extra flags are words on purpose
 ./babble monitor --model "$model" --from "$night" --loop "$loops" --speed max --db "$out/bench.db" \
-  >"$out/monitor.txt" 2>"$out/monitor.err" &
+  ${BABBLE_MONITOR_FLAGS:-} >"$out/monitor.txt" 2>"$out/monitor.err" &
 pid=$!
+phone() {
+  local url=""
+  for _ in $(seq 100); do
+    url=$(grep -oE 'serving the page on http://[^ ]+' "$out/monitor.err" 2>/dev/null | awk '{print $5}' || true)
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || return 0
+  local n=0
+  while kill -0 "$pid" 2>/dev/null; do
+    curl -sf "${url}api/now" >/dev/null || true
+    if (( n % 5 == 0 )); then
+      curl -sf "${url}api/episodes" >/dev/null || true
+      curl -sf "${url}chart/night.png" >/dev/null || true
+    fi
+    n=$((n + 1))
+    sleep 2
+  done
+}
+case " ${BABBLE_MONITOR_FLAGS:-} " in *" --http "*) phone & ;; esac
 : >"$out/rss.txt"
 start=$(date +%s)
 while kill -0 "$pid" 2>/dev/null; do

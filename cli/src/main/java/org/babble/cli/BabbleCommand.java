@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             ClassifyCommand.class,
             MonitorCommand.class,
             ReportCommand.class,
+            ServeCommand.class,
         })
 public final class BabbleCommand implements Runnable {
 

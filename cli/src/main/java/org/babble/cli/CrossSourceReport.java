@@ -1,5 +1,8 @@
 package org.babble.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.babble.dataset.crosssource.CrossSourceResult;
@@ -8,6 +11,32 @@ import org.babble.dataset.crosssource.CrossSourceResult.ClassResult;
 /** The cross-source figures as the user reads them: a row per class saying how it was tested, the confusion, advice. */
 final class CrossSourceReport {
     private CrossSourceReport() {}
+
+    /** The same figures for scripts: {@code evaluate --cross-source K --format json}. */
+    static ObjectNode json(CrossSourceResult result) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root =
+                json.createObjectNode().put("folds", result.folds()).put("trained_folds", result.trainedFolds());
+        ArrayNode classes = root.putArray("classes");
+        for (ClassResult c : result.classes()) {
+            classes.addObject()
+                    .put("label", c.label())
+                    .put("tested_on", c.tested().words())
+                    .put("recordings", c.sources())
+                    .put("clips", c.clips())
+                    .put("recall", c.recall())
+                    .put("precision", c.precision())
+                    .put("f1", c.f1())
+                    .put("advice", c.advice());
+        }
+        ObjectNode unseen = root.putObject("unseen_confusion");
+        unseen.set("labels", json.valueToTree(result.unseen().labels()));
+        unseen.set("counts", json.valueToTree(result.unseen().counts()));
+        ObjectNode all = root.putObject("confusion");
+        all.set("labels", json.valueToTree(result.confusion().labels()));
+        all.set("counts", json.valueToTree(result.confusion().counts()));
+        return root;
+    }
 
     static void print(CrossSourceResult result, PrintWriter out) {
         out.printf(

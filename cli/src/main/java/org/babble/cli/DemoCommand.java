@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -186,13 +185,7 @@ public final class DemoCommand implements Callable<Integer> {
                             work, "exists and was not made by babble demo", "choose another folder with --work");
                 }
             }
-            try (Stream<Path> tree = Files.walk(work)) {
-                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    if (!p.equals(work)) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            TemporaryFolder.clear(work);
         }
         DemoRecordings.folder(work);
         Files.writeString(work.resolve(MARKER), "made by babble demo; it clears this folder on its next run\n");

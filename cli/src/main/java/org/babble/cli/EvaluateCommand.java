@@ -22,10 +22,12 @@ import org.babble.core.streaming.RecordingScores;
 import org.babble.core.train.Checkpoint;
 import org.babble.core.train.CheckpointFolder;
 import org.babble.core.train.CheckpointState;
+import org.babble.core.train.RunConfiguration;
 import org.babble.core.train.TrainSettings;
 import org.babble.core.train.TrainingPlots;
 import org.babble.dataset.augment.AugmentSettings;
 import org.babble.dataset.batch.BatchSource;
+import org.babble.dataset.crosssource.CrossSourceResult;
 import org.babble.dataset.index.DatasetSettings;
 import org.babble.dataset.split.Split;
 import picocli.CommandLine.Command;
@@ -109,6 +111,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path windowScores;
 
     @Option(
+            names = {"--cross-source", "--cross_source"},
+            paramLabel = "K",
+            description = "Clip mode: train K models as this checkpoint's run was trained, each without a K-th of the"
+                    + " data folder's recordings, and score each on the recordings it never heard (grouped K-fold).")
+    Integer crossSource;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "No progress or notes on stderr.")
     boolean quiet;
@@ -132,6 +141,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         Checkpoint checkpoint = Checkpoint.read(CheckpointFolder.resolve(model, true));
         CheckpointState state = checkpoint.state();
         TrainSettings t = state.trainSettings();
+        if (crossSource != null) {
+            return crossSource(state.configuration());
+        }
         boolean all = "all".equals(set);
         Split split = all ? Split.TRAINING : parseSplit();
         DatasetSettings run = DatasetSettings.forRun(dataDir, t);
@@ -159,6 +171,44 @@ public final class EvaluateCommand implements Callable<Integer> {
             printJson(confusion, sweep);
         } else {
             printText(confusion, sweep);
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * Grouped K-fold over the data folder's recordings with the checkpoint's own run configuration; the fold models are
+     * trained in a temporary folder and deleted, since the checkpoint's train dir belongs to its run.
+     */
+    private int crossSource(RunConfiguration run) {
+        if (crossSource < 2) {
+            throw new ParameterException(
+                    spec.commandLine(), "--cross-source takes at least 2 folds, got " + crossSource);
+        }
+        if (!set.equals("testing") || positive != null || plot != null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--cross-source scores every recording once: leave out --set, --positive, --plot");
+        }
+        AugmentSettings augment;
+        try {
+            augment = AugmentSettings.forRun(run);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        DatasetSettings dataset = DatasetSettings.forRun(dataDir, run.training());
+        Path folds = TemporaryFolder.create("babble-cross-source");
+        CrossSourceResult result;
+        try {
+            result = CrossSourceRun.run(run, augment, dataset, crossSource, folds, quiet);
+        } finally {
+            TemporaryFolder.delete(folds);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.format == OutputFormat.JSON) {
+            out.println(CrossSourceReport.json(result).toPrettyString());
+            out.flush();
+        } else {
+            CrossSourceReport.print(result, out);
         }
         return ExitCode.OK;
     }

@@ -8,21 +8,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.babble.core.BabbleException;
 import org.babble.core.capture.Playback;
 import org.babble.core.frozen.FrozenModelReader;
 import org.babble.core.inference.Classifier;
+import org.babble.core.monitor.store.MonitorDatabase;
+import org.babble.core.monitor.store.Verdicts;
 import org.babble.dataset.index.Labels;
 import org.babble.dataset.label.Annotation;
 import org.babble.dataset.label.AnnotationCutter;
 import org.babble.dataset.label.AnnotationFiles;
 import org.babble.dataset.label.ClipFiles;
+import org.babble.dataset.label.ClipScorer;
 import org.babble.dataset.label.CutResult;
 import org.babble.dataset.label.CutSettings;
+import org.babble.dataset.label.FolderCensus;
+import org.babble.dataset.label.Guess;
 import org.babble.dataset.label.InteractiveLabeler;
 import org.babble.dataset.label.InteractiveSettings;
 import org.babble.dataset.label.KeySource;
@@ -140,10 +147,11 @@ public final class LabelCommand implements Callable<Integer> {
 
     @Option(
             names = "--verdicts",
-            paramLabel = "CSV",
+            paramLabel = "CSV|DB",
             description =
                     "Review: file,verdict rows (verdict right or wrong); file is a clip's path under DIR, its name,"
-                            + " or an episode (the name before _nohash_, for all its pieces).")
+                            + " or an episode (the name before _nohash_, for all its pieces). Or the monitor's"
+                            + " database, for the verdicts given on babble serve's page.")
     Path verdicts;
 
     @Option(
@@ -162,7 +170,8 @@ public final class LabelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean byModel = modelOption.model != null;
+        // --interactive with --model is one mode: the model's guesses are the person's defaults
+        boolean byModel = modelOption.model != null && interactive == null;
         int modes = (annotations != null ? 1 : 0)
                 + (interactive != null ? 1 : 0)
                 + (byModel ? 1 : 0)
@@ -258,8 +267,7 @@ public final class LabelCommand implements Callable<Integer> {
         if (problem != null) {
             throw usage("--hard-negative-label " + problem);
         }
-        ReviewSorter.Result result =
-                ReviewSorter.sort(review, VerdictFiles.read(verdicts), out, hardNegativeLabel, move);
+        ReviewSorter.Result result = ReviewSorter.sort(review, readVerdicts(), out, hardNegativeLabel, move);
         PrintWriter stdout = spec.commandLine().getOut();
         List<String> parts = new java.util.ArrayList<>();
         result.sorted().forEach((folder, n) -> parts.add(n + " to " + out.resolve(folder)));
@@ -271,12 +279,38 @@ public final class LabelCommand implements Callable<Integer> {
         for (Verdict v : result.unmatched()) {
             spec.commandLine()
                     .getErr()
-                    .println("babble: " + verdicts + ": line " + v.line() + ": '" + v.target()
+                    .println("babble: " + verdicts + (v.line() > 0 ? ": line " + v.line() : "") + ": '" + v.target()
                             + "' names no clip under " + review
                             + " — check the name (a path under it, a file name, or an"
                             + " episode before _nohash_)");
         }
         return result.unmatched().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /**
+     * The verdicts of a CSV, or of a monitor database (babble serve's buttons): each kept piece is named as {@code
+     * label/file} under the kept folder, so the review folder may have moved since the monitor wrote it.
+     */
+    private List<Verdict> readVerdicts() {
+        if (!MonitorDatabase.isDatabase(verdicts)) {
+            return VerdictFiles.read(verdicts);
+        }
+        try (MonitorDatabase db = MonitorDatabase.openForReviewing(verdicts)) {
+            List<Verdict> list = Verdicts.onKeptAudio(db).stream()
+                    .map(v -> new Verdict(
+                            v.piece().getParent().getFileName() + "/"
+                                    + v.piece().getFileName(),
+                            v.verdict() == org.babble.core.monitor.store.Verdict.RIGHT,
+                            0))
+                    .toList();
+            if (list.isEmpty()) {
+                throw new BabbleException(
+                        verdicts,
+                        "no episode with kept audio has a verdict yet",
+                        "mark episodes right or false alarm on babble serve's page first");
+            }
+            return list;
+        }
     }
 
     private int interactive() {
@@ -295,14 +329,38 @@ public final class LabelCommand implements Callable<Integer> {
         LabelState progress = LabelState.load(state != null ? state : out.resolve(STATE_FILE));
         List<Path> clips = ClipFiles.list(interactive, out);
         PrintWriter ui = spec.commandLine().getErr();
+        Map<Path, Guess> guesses = modelOption.model != null ? guesses(clips, ui) : Map.of();
         Playback playback = noPlay ? Playback.silent() : Playback.speakersOrSilent();
-        KeySource keys = new KeySource(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        SessionResult result = new InteractiveLabeler(settings, progress, playback, ui).run(clips, keys);
+        SessionResult result;
+        Optional<TerminalKeys> terminal = TerminalKeys.open();
+        try {
+            KeySource keys = terminal.<KeySource>map(t -> t)
+                    .orElseGet(() -> KeySource.lines(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            result = new InteractiveLabeler(settings, progress, playback, ui).run(clips, guesses, keys);
+        } finally {
+            terminal.ifPresent(TerminalKeys::close);
+        }
         printCounts(result.counts(), Map.of("skipped", result.skipped(), "remaining", result.remaining()));
+        FolderCensus.of(out, settings.labels()).forEach(row -> ui.println("babble: " + row.describe()));
         if (result.remaining() > 0) {
             ui.printf("%d clip(s) left; run the same command again to resume%n", result.remaining());
         }
         return ExitCode.OK;
+    }
+
+    /** The model's top label for each clip it can read; the labeler shows the unreadable ones itself. */
+    private Map<Path, Guess> guesses(List<Path> clips, PrintWriter ui) {
+        ClipScorer scorer = new ClipScorer(new Classifier(FrozenModelReader.read(modelOption.resolve())));
+        Map<Path, Guess> guesses = new HashMap<>();
+        for (Path clip : clips) {
+            try {
+                guesses.put(clip, scorer.score(clip).guess());
+            } catch (BabbleException e) {
+                // no guess for it; the labeler says why it cannot be read when the clip comes up
+            }
+        }
+        ui.printf("the model guessed %d of %d clips; the least sure come first%n", guesses.size(), clips.size());
+        return guesses;
     }
 
     private int sortByModel() {

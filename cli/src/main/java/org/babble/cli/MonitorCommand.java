@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.babble.cli.web.WebServer;
+import org.babble.cli.web.WebSettings;
 import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.DeviceSource;
 import org.babble.core.capture.FileReplaySource;
@@ -133,6 +135,15 @@ public final class MonitorCommand implements Callable<Integer> {
     @Mixin
     SmoothingMixin smoothingFlags;
 
+    @Option(
+            names = "--http",
+            paramLabel = "PORT",
+            description = "Also serve babble serve's page on PORT while monitoring (0 picks a free port).")
+    Integer httpPort;
+
+    @Mixin
+    WebMixin web;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -142,6 +153,8 @@ public final class MonitorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkUsage();
+        Optional<WebSettings> webSettings =
+                Optional.ofNullable(httpPort).map(port -> web.settings(spec.commandLine(), port));
         Path modelFile = modelOption.resolve();
         FrozenModel model = FrozenModelReader.read(modelFile);
         WindowScorer scorer = WindowScorer.of(new Classifier(model));
@@ -149,7 +162,8 @@ public final class MonitorCommand implements Callable<Integer> {
         MonitorStatus status = new MonitorStatus(out, err, Terminal.attached());
         Monitor.Summary summary = null;
         long began = System.nanoTime();
-        try (MonitorDatabase database = MonitorDatabase.openForWriting(db)) {
+        try (MonitorDatabase database = MonitorDatabase.openForWriting(db);
+                WebServer page = webSettings.map(w -> servePage(w, err)).orElse(null)) {
             AudioSource first = open(model.metadata().featureSettings().sampleRate());
             err.printf(
                     Locale.ROOT,
@@ -177,6 +191,17 @@ public final class MonitorCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** Starts the page over the database this run writes, and says where it is. */
+    private WebServer servePage(WebSettings settings, PrintWriter err) {
+        WebServer page = WebServer.start(settings, db, ZoneId.systemDefault(), line -> {
+            err.println("babble: " + line);
+            err.flush();
+        });
+        err.println("babble: serving the page on " + page.address());
+        err.flush();
+        return page;
+    }
+
     /** Hands out the source opened at the start, then fresh ones (a device that went away and came back). */
     private SourceOpener reopening(AudioSource first) {
         int sampleRate = first.format().sampleRate();
@@ -195,6 +220,10 @@ public final class MonitorCommand implements Callable<Integer> {
         }
         if (from == null && (loops != 1 || startTime != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--loop and --start-time need --from");
+        }
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (httpPort == null && (parsed.hasMatchedOption("--bind") || parsed.hasMatchedOption("--token-file"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bind and --token-file go with --http PORT");
         }
         if (loops < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--loop must be at least 1, got " + loops);

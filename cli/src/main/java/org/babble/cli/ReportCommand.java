@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,12 +19,12 @@ import java.util.Set;
 import org.babble.core.monitor.store.EpisodeRow;
 import org.babble.core.monitor.store.MonitorDatabase;
 import org.babble.core.monitor.store.RunRow;
+import org.babble.core.report.ChartLabels;
 import org.babble.core.report.Granularity;
 import org.babble.core.report.MinutesReport;
 import org.babble.core.report.MinutesRow;
 import org.babble.core.report.Night;
 import org.babble.core.report.ReportCharts;
-import org.babble.dataset.index.Labels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,7 +123,7 @@ public final class ReportCommand implements Runnable {
             if (out != null) {
                 System.setProperty("java.awt.headless", "true");
                 String chartLabel =
-                        label != null ? label : firstWantedWord(runs).orElse(firstLabel(rows));
+                        label != null ? label : ChartLabels.firstSound(runs).orElse(firstLabel(rows));
                 List<MinutesRow> daily = MinutesReport.compute(
                         periodEpisodes, periodStart, periodEnd, zone, Granularity.DAY, Optional.of(chartLabel));
                 ReportCharts.writePng(
@@ -132,7 +131,7 @@ public final class ReportCommand implements Runnable {
                         List.of(
                                 ReportCharts.dailyMinutes(daily, chartLabel),
                                 ReportCharts.nightTimeline(
-                                        nightEpisodes, chosenNight, timelineLabels(runs, nightEpisodes))));
+                                        nightEpisodes, chosenNight, ChartLabels.timeline(runs, nightEpisodes))));
                 spec.commandLine()
                         .getErr()
                         .println("babble: wrote " + out + " (daily " + chartLabel + " minutes, " + days
@@ -193,24 +192,7 @@ public final class ReportCommand implements Runnable {
                 : r.bucket().format(HOUR);
     }
 
-    /** The first label of the latest run that is not one of TF's {@code _silence_}/{@code _unknown_}. */
-    private static Optional<String> firstWantedWord(List<RunRow> runs) {
-        if (runs.isEmpty()) {
-            return Optional.empty();
-        }
-        return Labels.wanted(runs.get(runs.size() - 1).labels()).stream().findFirst();
-    }
-
     private static String firstLabel(List<MinutesRow> rows) {
         return rows.isEmpty() ? "crying" : rows.get(0).label();
-    }
-
-    private static List<String> timelineLabels(List<RunRow> runs, List<EpisodeRow> episodes) {
-        Set<String> labels = new LinkedHashSet<>();
-        if (!runs.isEmpty()) {
-            Labels.wanted(runs.get(runs.size() - 1).labels()).forEach(labels::add);
-        }
-        episodes.forEach(e -> labels.add(e.label()));
-        return new ArrayList<>(labels);
     }
 }

@@ -19,6 +19,17 @@ public record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** Runs babble with {@code keys} as its standard input, as a pipe of typed keys. */
+    public static CliRun withStdin(String keys, String... args) {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(keys.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return of(args);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
     public CliRun expectExit(int expected) {
         assertEquals(expected, exitCode, () -> "exit code; stdout:\n" + out + "\nstderr:\n" + err);
         return this;

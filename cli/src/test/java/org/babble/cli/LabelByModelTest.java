@@ -205,17 +205,6 @@ class LabelByModelTest {
                         out.toString())
                 .expectExit(ExitCode.USAGE);
         assertTrue(run.err().contains("give only one"), run.err());
-        CliRun.of(
-                        "label",
-                        "--model",
-                        model,
-                        "--interactive",
-                        clips.toString(),
-                        "--labels",
-                        "low",
-                        "--out",
-                        out.toString())
-                .expectExit(ExitCode.USAGE);
         run = CliRun.of(
                         "label",
                         "--interactive",
@@ -234,6 +223,28 @@ class LabelByModelTest {
         CliRun.of("label", "--model", model, "--out", out.toString()).expectExit(ExitCode.USAGE);
         CliRun.of("label", "--out", out.toString()).expectExit(ExitCode.USAGE);
         assertFalse(Files.exists(out), "nothing written by a usage error");
+    }
+
+    @Test
+    void interactiveLabellingOffersTheModelsGuessesLeastSureFirst() {
+        CliRun run = CliRun.withStdin(
+                        "\nq\n",
+                        "label",
+                        "--model",
+                        model,
+                        "--interactive",
+                        clips.toString(),
+                        "--labels",
+                        "low,high",
+                        "--no-play",
+                        "--out",
+                        out.toString())
+                .expectExit(ExitCode.OK);
+        assertTrue(run.err().contains("the model guessed 6 of 6 clips; the least sure come first"), run.err());
+        assertTrue(run.err().contains("[1/6] between.wav"), "0.73 low is the least sure: " + run.err());
+        assertTrue(run.err().contains("model: low 0.7"), run.err());
+        assertTrue(Files.exists(out.resolve("low/between.wav")), "Enter took the guess");
+        assertTrue(run.err().contains("babble: low: 1 clip from 1 recording"), run.err());
     }
 
     @Test

@@ -3,10 +3,7 @@ package org.babble.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -143,14 +140,14 @@ class LabelCommandTest {
             out.toString(),
             "--no-play"
         };
-        CliRun first = withStdin("1\nu\n2\nq\n", args);
+        CliRun first = CliRun.withStdin("1\nu\n2\nq\n", args);
         first.expectExit(ExitCode.OK);
         assertEquals(Map.of("room_empty", 1), counts(out));
         assertTrue(
-                first.err().lines().anyMatch(l -> l.strip().matches("[\u2581-\u2588]{60}")),
+                first.err().lines().anyMatch(l -> l.strip().matches("level [\u2581-\u2588]{60}")),
                 "sparkline: " + first.err());
         assertTrue(first.err().contains("2 clip(s) left"), first.err());
-        CliRun second = withStdin("1\n1\n", args).expectExit(ExitCode.OK);
+        CliRun second = CliRun.withStdin("1\n1\n", args).expectExit(ExitCode.OK);
         assertTrue(second.err().contains("resuming: 1 decided before, 2 to go"), second.err());
         assertEquals(Map.of("crying", 2, "room_empty", 1), counts(out));
         assertTrue(second.out().contains("(remaining)      0"), second.out());
@@ -178,15 +175,5 @@ class LabelCommandTest {
                         "label", "--annotations", dir.resolve("no.csv").toString(), "x.wav", "--out", dir.toString())
                 .expectExit(ExitCode.FAILED);
         assertTrue(run.err().startsWith("babble: " + dir.resolve("no.csv") + ": no such file"), run.err());
-    }
-
-    private static CliRun withStdin(String keys, String... args) {
-        InputStream saved = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)));
-            return CliRun.of(args);
-        } finally {
-            System.setIn(saved);
-        }
     }
 }

@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.WavWriter;
+import org.babble.core.monitor.store.MonitorDatabase;
+import org.babble.core.monitor.store.RunInfo;
+import org.babble.core.monitor.store.RunRecorder;
+import org.babble.core.monitor.store.Verdicts;
 import org.babble.testing.Signals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,5 +105,42 @@ class LabelReviewTest {
         assertTrue(Files.notExists(data));
         CliRun.of("label", "--review", kept.toString(), "--out", data.toString())
                 .expectExit(ExitCode.USAGE);
+    }
+
+    @Test
+    void theVerdictsGivenOnTheWebPageSortTheKeptAudioStraightFromTheDatabase() throws IOException {
+        Path db = dir.resolve("babble.db");
+        Instant t0 = Instant.parse("2026-11-20T21:00:08Z");
+        try (MonitorDatabase database = MonitorDatabase.openForWriting(db)) {
+            RunRecorder run = database.startRun(
+                    new RunInfo("m.babble", List.of("_silence_", "_unknown_", "crying", "laughing"), "", "{}", t0));
+            long wrong = run.openEpisode("crying", t0, 0.9);
+            run.keptAudio(
+                    wrong,
+                    List.of(
+                            kept.resolve("crying/20261120T210008_nohash_0.wav"),
+                            kept.resolve("crying/20261120T210008_nohash_1.wav")));
+            long right = run.openEpisode("laughing", t0.plusSeconds(60), 0.9);
+            run.keptAudio(right, List.of(kept.resolve("laughing/20261120T230000_nohash_0.wav")));
+            run.openEpisode("crying", t0.plusSeconds(120), 0.9); // no verdict: stays where it is
+            run.finish(t0.plusSeconds(180), "end of input");
+        }
+        CliRun none = CliRun.of(
+                        "label", "--review", kept.toString(), "--verdicts", db.toString(), "--out", data.toString())
+                .expectExit(ExitCode.FAILED);
+        assertTrue(none.err().contains("no episode with kept audio has a verdict"), none.err());
+        try (MonitorDatabase database = MonitorDatabase.openForReviewing(db)) {
+            Verdicts.mark(database, 1, org.babble.core.monitor.store.Verdict.FALSE_ALARM, t0);
+            Verdicts.mark(database, 2, org.babble.core.monitor.store.Verdict.RIGHT, t0);
+        }
+        Path moved = dir.resolve("kept-moved");
+        Files.move(kept, moved); // the folder may move between the night and the review
+        CliRun.of("label", "--review", moved.toString(), "--verdicts", db.toString(), "--out", data.toString())
+                .expectExit(0);
+        assertEquals(
+                List.of("20261120T210008_nohash_0.wav", "20261120T210008_nohash_1.wav"),
+                files(data.resolve("_hard_negative_")));
+        assertEquals(List.of("20261120T230000_nohash_0.wav"), files(data.resolve("laughing")));
+        assertEquals(List.of(), files(data.resolve("crying")));
     }
 }

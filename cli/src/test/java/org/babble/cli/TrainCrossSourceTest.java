@@ -1,11 +1,18 @@
 package org.babble.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.WavWriter;
 import org.babble.testing.Signals;
@@ -58,34 +65,38 @@ class TrainCrossSourceTest {
         }
     }
 
+    /** The quick single_fc training of this folder into {@code trainDir}, with {@code more} flags. */
+    private static CliRun train(String trainDir, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "train",
+                "--data_dir",
+                dir.resolve("data").toString(),
+                "--wanted_words",
+                "low,high,hum",
+                "--sample_rate",
+                String.valueOf(RATE),
+                "--model_architecture",
+                "single_fc",
+                "--how_many_training_steps",
+                "60,20",
+                "--eval_step_interval",
+                "40",
+                "--batch_size",
+                "32",
+                "--train_dir",
+                dir.resolve(trainDir).toString(),
+                "--validation_percentage",
+                "20",
+                "--testing_percentage",
+                "20",
+                "--quiet"));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new)).expectExit(ExitCode.OK);
+    }
+
     @Test
     void eachClassSaysHowItWasTestedAndWhatToRecordNext() throws Exception {
-        CliRun run = CliRun.of(
-                        "train",
-                        "--data_dir",
-                        dir.resolve("data").toString(),
-                        "--wanted_words",
-                        "low,high,hum",
-                        "--sample_rate",
-                        String.valueOf(RATE),
-                        "--model_architecture",
-                        "single_fc",
-                        "--how_many_training_steps",
-                        "60,20",
-                        "--eval_step_interval",
-                        "40",
-                        "--batch_size",
-                        "32",
-                        "--train_dir",
-                        dir.resolve("train").toString(),
-                        "--cross-source",
-                        "3",
-                        "--validation_percentage",
-                        "20",
-                        "--testing_percentage",
-                        "20",
-                        "--quiet")
-                .expectExit(ExitCode.OK);
+        CliRun run = train("train", "--cross-source", "3");
         String out = run.out();
         assertTrue(out.contains("Cross-source (3 folds, 3 of them trained)"), out);
         Matcher rows = ROW.matcher(out);
@@ -119,6 +130,52 @@ class TrainCrossSourceTest {
         for (int fold = 1; fold <= 3; fold++) {
             assertTrue(
                     Files.isRegularFile(dir.resolve("train/cross-source/fold-" + fold + "/best.zip")), "fold " + fold);
+        }
+    }
+
+    @Test
+    void evaluateRepeatsTheRunsCrossSourceFromItsCheckpointAndSaysItInJson() throws Exception {
+        CliRun trained = train("train-xs", "--cross-source", "3");
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = scratchFolders(tmp);
+        CliRun evaluated = CliRun.of(
+                        "evaluate",
+                        "--model",
+                        dir.resolve("train-xs").toString(),
+                        "--data_dir",
+                        dir.resolve("data").toString(),
+                        "--cross-source",
+                        "3",
+                        "--format",
+                        "json",
+                        "--quiet")
+                .expectExit(ExitCode.OK);
+        JsonNode json = new ObjectMapper().readTree(evaluated.out());
+        assertEquals(3, json.get("folds").asInt());
+        assertEquals(3, json.get("trained_folds").asInt());
+        Matcher rows = ROW.matcher(trained.out());
+        int matched = 0;
+        for (JsonNode c : json.get("classes")) {
+            assertTrue(rows.find(), trained.out());
+            assertEquals(rows.group(1), c.get("label").asText());
+            assertEquals(rows.group(2), c.get("tested_on").asText());
+            assertEquals(Integer.parseInt(rows.group(4)), c.get("clips").asInt());
+            // the same configuration and seed train the same fold models: train's table to its three decimals
+            assertEquals(Double.parseDouble(rows.group(5)), c.get("recall").asDouble(), 5e-4, c.toString());
+            assertEquals(Double.parseDouble(rows.group(7)), c.get("f1").asDouble(), 5e-4, c.toString());
+            assertTrue(c.get("advice").asText().startsWith(c.get("label").asText() + ": "), c.toString());
+            matched++;
+        }
+        assertEquals(3, matched);
+        assertEquals(5, json.get("unseen_confusion").get("labels").size(), "silence, unknown and the three words");
+        assertEquals(before, scratchFolders(tmp), "the fold models are deleted afterwards");
+    }
+
+    private static List<Path> scratchFolders(Path tmp) throws IOException {
+        try (Stream<Path> list = Files.list(tmp)) {
+            return list.filter(p -> p.getFileName().toString().startsWith("babble-cross-source"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -11,6 +11,9 @@ public interface Playback extends AutoCloseable {
     /** Starts playing {@code clip}, stopping whatever played before; returns without waiting for the end. */
     void play(AudioClip clip);
 
+    /** Stops what is playing, if anything: the next key interrupts the clip. */
+    void stop();
+
     /** Whether sound actually comes out. */
     boolean audible();
 
@@ -23,6 +26,11 @@ public interface Playback extends AutoCloseable {
             @Override
             public void play(AudioClip clip) {
                 // nothing to play on
+            }
+
+            @Override
+            public void stop() {
+                // nothing plays
             }
 
             @Override

@@ -57,6 +57,11 @@ final class SpeakerPlayback implements Playback {
     }
 
     @Override
+    public synchronized void stop() {
+        stopCurrent();
+    }
+
+    @Override
     public boolean audible() {
         return true;
     }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.WavWriter;
@@ -80,21 +82,21 @@ public final class EpisodeAudio {
         open.put(label, g);
     }
 
-    /** Writes the episode {@code [startMs, endMs)} and forgets it; returns the number of pieces written. */
-    public int finish(String label, long startMs, long endMs, Instant wallStart) {
+    /** Writes the episode {@code [startMs, endMs)} and forgets it; returns the pieces written. */
+    public List<Path> finish(String label, long startMs, long endMs, Instant wallStart) {
         Growing g = open.remove(label);
         if (g == null) {
-            return 0;
+            return List.of();
         }
         int from = (int) Math.max(0, startMs * rate / 1000 - g.firstFrame);
         int to = (int) Math.min(g.length, endMs * rate / 1000 - g.firstFrame);
-        int pieces = 0;
+        List<Path> pieces = new ArrayList<>();
         String source = NAME.format(wallStart);
-        for (int at = from; at + clipFrames <= to || (pieces == 0 && at < to); at += clipFrames) {
+        for (int at = from; at + clipFrames <= to || (pieces.isEmpty() && at < to); at += clipFrames) {
             float[] piece = Arrays.copyOfRange(g.samples, at, at + clipFrames); // zero-padded past the end
-            WavWriter.write(
-                    dir.resolve(label).resolve(source + "_nohash_" + pieces + ".wav"), AudioClip.mono(rate, piece));
-            pieces++;
+            Path file = dir.resolve(label).resolve(source + "_nohash_" + pieces.size() + ".wav");
+            WavWriter.write(file, AudioClip.mono(rate, piece));
+            pieces.add(file);
         }
         return pieces;
     }

@@ -206,7 +206,7 @@ public final class Monitor {
         }
         recorder.closeEpisode(id, start, end, e.peak());
         if (keeper != null) {
-            keeper.finish(e.label(), e.startMs(), e.endMs(), start);
+            recorder.keptAudio(id, keeper.finish(e.label(), e.startMs(), e.endMs(), start));
         }
         listener.episodeEnded(start, end, e);
     }

@@ -41,20 +41,34 @@ public final class ReportCharts {
 
     private static final Color BAR = new Color(0xC0392B);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:00", Locale.ROOT);
 
     private ReportCharts() {}
 
     /** Bars of minutes per day for {@code label}, from a {@link Granularity#DAY} report. */
     public static JFreeChart dailyMinutes(List<MinutesRow> daily, String label) {
+        DefaultCategoryDataset dataset = bars(daily, label, DAY);
+        return minuteBars("Daily " + label + " minutes (" + dataset.getColumnCount() + "-day)", "day", dataset);
+    }
+
+    /** Bars of minutes per hour of {@code night} for {@code label}, from a {@link Granularity#HOUR} report. */
+    public static JFreeChart hourlyMinutes(List<MinutesRow> hourly, String label, Night night) {
+        return minuteBars(label + " minutes per hour, night of " + night.evening(), "hour", bars(hourly, label, HOUR));
+    }
+
+    private static DefaultCategoryDataset bars(List<MinutesRow> rows, String label, DateTimeFormatter bucketName) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        for (MinutesRow row : daily) {
+        for (MinutesRow row : rows) {
             if (row.label().equals(label)) {
-                dataset.addValue(row.minutes(), label, row.bucket().format(DAY));
+                dataset.addValue(row.minutes(), label, row.bucket().format(bucketName));
             }
         }
-        String title = "Daily " + label + " minutes (" + dataset.getColumnCount() + "-day)";
+        return dataset;
+    }
+
+    private static JFreeChart minuteBars(String title, String axis, DefaultCategoryDataset dataset) {
         JFreeChart chart = ChartFactory.createBarChart(
-                title, "day", "minutes", dataset, PlotOrientation.VERTICAL, false, false, false);
+                title, axis, "minutes", dataset, PlotOrientation.VERTICAL, false, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -109,18 +123,23 @@ public final class ReportCharts {
 
     /** Draws the charts one above the other into one PNG, written atomically. */
     public static void writePng(Path file, List<JFreeChart> charts) {
-        BufferedImage image = new BufferedImage(WIDTH, CHART_HEIGHT * charts.size(), BufferedImage.TYPE_INT_RGB);
+        AtomicFiles.writePng(file, render(charts, WIDTH, CHART_HEIGHT));
+    }
+
+    /** Draws the charts one above the other, each {@code width} by {@code height}, on white. */
+    public static BufferedImage render(List<JFreeChart> charts, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height * charts.size(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             for (int i = 0; i < charts.size(); i++) {
-                charts.get(i).draw(g, new Rectangle2D.Double(0, i * CHART_HEIGHT, WIDTH, CHART_HEIGHT));
+                charts.get(i).draw(g, new Rectangle2D.Double(0, i * height, width, height));
             }
         } finally {
             g.dispose();
         }
-        AtomicFiles.writePng(file, image);
+        return image;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,7 @@ import org.babble.core.capture.CaptureFormat;
 import org.babble.core.capture.FileReplaySource;
 import org.babble.core.capture.ReplaySpeed;
 import org.babble.core.monitor.store.EpisodeRow;
+import org.babble.core.monitor.store.KeptAudio;
 import org.babble.core.monitor.store.MonitorDatabase;
 import org.babble.core.monitor.store.RunInfo;
 import org.babble.core.recognition.RecognitionSettings;
@@ -146,6 +148,20 @@ class MonitorTest {
             assertTrue(
                     pieces.get(0).getFileName().toString().matches(".*_nohash_0\\.wav"),
                     pieces.get(0).toString());
+            try (MonitorDatabase database = MonitorDatabase.openForReading(db)) {
+                List<EpisodeRow> crying = database.episodes(ORIGIN, ORIGIN.plusSeconds(60)).stream()
+                        .filter(e -> e.label().equals("crying"))
+                        .toList();
+                Map<Long, Integer> counts = KeptAudio.countsOfIds(database, 0, Long.MAX_VALUE);
+                assertEquals(
+                        pieces.size(),
+                        counts.get(crying.get(0).id())
+                                + counts.get(crying.get(1).id()),
+                        "the database names every kept piece of crying");
+                assertEquals(
+                        pieces.get(0).toAbsolutePath(),
+                        KeptAudio.piece(database, crying.get(0).id(), 0).orElseThrow());
+            }
         }
     }
 

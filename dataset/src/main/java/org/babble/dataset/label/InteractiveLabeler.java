@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,24 +17,26 @@ import java.util.Set;
 import org.babble.core.BabbleException;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.capture.Playback;
+import org.babble.core.meter.BandLine;
 import org.babble.core.meter.LevelMeter;
 import org.babble.core.meter.Sparkline;
 
 /**
- * Labels clips one by one by key: it shows each clip's level and a sparkline (and plays it when there are speakers),
- * then 1–9 puts it in that label's folder, s skips, r replays, u undoes the last decision (also one from an earlier run),
- * q quits. Every decision is saved in a {@link LabelState} at once, so the next run resumes.
- *
- * <p>The decision step ({@link #decide}) is separate from where keys come from, so a model's suggestion can later be
- * shown beside the clip (or accepted without a person) without changing how clips are placed and undone.
+ * Labels clips one by one by key: it shows each clip's position, level, a level sparkline and a band-energy line (and
+ * plays it when there are speakers; the next key stops it), then 1–9 puts it in that label's folder, Enter accepts the
+ * model's guess when there is one, s skips, r replays, u undoes the last decision (also one from an earlier run), q
+ * quits. The prompt counts the clips per label so far. Every decision is saved in a {@link LabelState} at once, so the
+ * next run resumes. With guesses, the clips the model is least sure of come first.
  */
 public final class InteractiveLabeler {
     private static final int SPARK_WIDTH = 60;
+    private static final int BANDS = 40;
 
     private final InteractiveSettings settings;
     private final LabelState state;
     private final Playback playback;
     private final PrintWriter ui;
+    private final Map<Path, Guess> guesses = new HashMap<>();
 
     public InteractiveLabeler(InteractiveSettings settings, LabelState state, Playback playback, PrintWriter ui) {
         this.settings = settings;
@@ -40,15 +45,27 @@ public final class InteractiveLabeler {
         this.ui = ui;
     }
 
+    /** Labels {@code clips} with no model's guesses. */
     public SessionResult run(List<Path> clips, KeySource keys) {
+        return run(clips, Map.of(), keys);
+    }
+
+    /** Labels {@code clips}, offering {@code guesses} (by clip path) as defaults, least sure first. */
+    public SessionResult run(List<Path> clips, Map<Path, Guess> modelGuesses, KeySource keys) {
+        modelGuesses.forEach((clip, guess) -> guesses.put(clip.toAbsolutePath().normalize(), guess));
         Set<Path> decided = state.decidedSources();
-        Deque<Path> queue = new ArrayDeque<>();
+        List<Path> todo = new ArrayList<>();
         for (Path clip : clips) {
             Path source = clip.toAbsolutePath().normalize();
             if (!decided.contains(source)) {
-                queue.add(source);
+                todo.add(source);
             }
         }
+        if (!guesses.isEmpty()) { // stable: among equally sure clips, the folder's order
+            todo.sort(Comparator.comparingDouble(
+                    clip -> guess(clip).map(Guess::score).orElse(Double.POSITIVE_INFINITY)));
+        }
+        Deque<Path> queue = new ArrayDeque<>(todo);
         int total = queue.size() + state.decisions().size();
         if (!state.decisions().isEmpty()) {
             ui.printf(
@@ -66,13 +83,32 @@ public final class InteractiveLabeler {
                 present(clip, total - queue.size() + 1, total);
                 show = false;
             }
-            ui.print(prompt());
+            ui.print(prompt(clip));
             ui.flush();
             int key = keys.next();
+            if (key != 'r') {
+                playback.stop();
+            }
             if (key < 0 || key == 'q') {
                 ui.println();
                 quit = true;
                 break;
+            }
+            if (key == KeySource.ENTER) {
+                Optional<Guess> guess =
+                        guess(clip).filter(g -> settings.labels().contains(g.label()));
+                if (guess.isPresent()) {
+                    Placement placed = decide(clip, guess.get().label());
+                    ui.println(
+                            "-> " + placed.label() + "/" + placed.destination().getFileName() + " (model's guess)");
+                    queue.pollFirst();
+                    show = true;
+                } else {
+                    ui.println(guess(clip)
+                            .map(g -> "the model's guess " + g.label() + " is not one of the labels")
+                            .orElse("no guess to accept: press a label's number"));
+                }
+                continue;
             }
             switch (Character.toLowerCase((char) key)) {
                 case 's' -> {
@@ -165,31 +201,48 @@ public final class InteractiveLabeler {
                 "  %.2f s  %s%n",
                 audio.durationSeconds(),
                 LevelMeter.measure(audio.channels()).describe());
-        ui.println("  " + Sparkline.render(audio.mixdown(), SPARK_WIDTH));
+        float[] mono = audio.mixdown();
+        ui.println("  level " + Sparkline.render(mono, SPARK_WIDTH));
+        ui.println("  bands " + BandLine.render(mono, audio.sampleRate(), BANDS) + "  (low to high pitch)");
+        guess(clip).ifPresent(g -> ui.printf(Locale.ROOT, "  model: %s %.2f (Enter accepts)%n", g.label(), g.score()));
         playback.play(audio);
     }
 
-    private String prompt() {
+    private Optional<Guess> guess(Path clip) {
+        return Optional.ofNullable(guesses.get(clip));
+    }
+
+    private String prompt(Path clip) {
+        Map<String, Integer> counts = counts();
         StringBuilder line = new StringBuilder("  ");
         for (int i = 0; i < settings.labels().size(); i++) {
-            line.append(i + 1).append(' ').append(settings.labels().get(i)).append("  ");
+            String label = settings.labels().get(i);
+            line.append(i + 1)
+                    .append(' ')
+                    .append(label)
+                    .append(" (")
+                    .append(counts.get(label))
+                    .append(")  ");
         }
+        guess(clip).ifPresent(g -> line.append("Enter ").append(g.label()).append("  "));
         return line.append("| s skip  r replay  u undo  q quit > ").toString();
     }
 
-    private SessionResult summary(int remaining, boolean quit) {
+    private Map<String, Integer> counts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String label : settings.labels()) {
             counts.put(label, 0);
         }
-        int skipped = 0;
         for (Placement p : state.decisions()) {
-            if (p.isSkip()) {
-                skipped++;
-            } else {
+            if (!p.isSkip()) {
                 counts.merge(p.label(), 1, Integer::sum);
             }
         }
-        return new SessionResult(counts, skipped, remaining, quit);
+        return counts;
+    }
+
+    private SessionResult summary(int remaining, boolean quit) {
+        int skipped = (int) state.decisions().stream().filter(Placement::isSkip).count();
+        return new SessionResult(counts(), skipped, remaining, quit);
     }
 }

@@ -5,27 +5,44 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 
 /**
- * Keys typed by the person labelling. Read from a {@link Reader} one character at a time, skipping whitespace, so a
- * terminal (keys followed by Enter; Java cannot read single keypresses without raw mode) and a pipe of scripted keys
- * ({@code printf '1\n2\nu\nq\n'}) behave the same.
+ * Keys typed by the person labelling. A terminal gives each key as it is pressed (the command line's raw-mode source);
+ * a pipe of scripted keys ({@code printf '1\n2\nu\nq\n'}) is read by {@link #lines}, where an empty line stands for
+ * Enter.
  */
-public final class KeySource {
-    private final Reader in;
+public interface KeySource {
+    /** What {@link #next} returns for Enter: accept the model's guess. */
+    int ENTER = '\n';
 
-    public KeySource(Reader in) {
-        this.in = in;
-    }
+    /** The next key, {@link #ENTER} for Enter, or -1 at the end of input (treated as quit). */
+    int next();
 
-    /** The next key, or -1 at the end of input (treated as quit). */
-    public int next() {
-        try {
-            int c;
-            do {
-                c = in.read();
-            } while (c >= 0 && Character.isWhitespace(c));
-            return c;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Keys from text: every character but whitespace is a key, and an empty line is Enter, so scripts and a terminal
+     * without raw mode (keys followed by Enter) behave the same.
+     */
+    static KeySource lines(Reader in) {
+        return new KeySource() {
+            private boolean atLineStart = true;
+
+            @Override
+            public int next() {
+                try {
+                    for (int c = in.read(); c >= 0; c = in.read()) {
+                        if (c == '\n') {
+                            if (atLineStart) {
+                                return ENTER;
+                            }
+                            atLineStart = true;
+                        } else if (!Character.isWhitespace(c)) {
+                            atLineStart = false;
+                            return c;
+                        }
+                    }
+                    return -1;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
     }
 }

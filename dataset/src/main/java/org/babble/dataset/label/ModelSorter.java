@@ -5,14 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.babble.core.BabbleException;
-import org.babble.core.audio.AudioClip;
-import org.babble.core.audio.DecodedWav;
-import org.babble.core.audio.WavReader;
 import org.babble.core.inference.Classifier;
-import org.babble.core.inference.ClipScores;
 import org.babble.core.inference.RankedLabel;
-import org.babble.core.inference.WindowedScores;
-import org.babble.core.prep.Note;
 import org.babble.dataset.index.Labels;
 
 /**
@@ -23,23 +17,22 @@ import org.babble.dataset.index.Labels;
  *
  * <p>{@code _silence_} and {@code _unknown_} go to review even when confident: they are not folders a user trains on
  * (training makes them itself), and a clip the model calls silence is exactly one a person should glance at before it is
- * dropped. A clip longer than 1.5 model clips is scored as the mean over windows of one clip every half clip, so only a
- * clip the model hears as one label throughout clears the bar; a clip with a cry in a quiet minute goes to review.
+ * dropped. A long clip is scored over its windows ({@link ClipScorer}): a clip with a cry in a quiet minute goes to
+ * review.
  */
 public final class ModelSorter {
     /** The folder, inside OUT, for clips a person should decide. */
     public static final String REVIEW = "_review";
 
-    private final Classifier classifier;
+    private final ClipScorer scorer;
     private final ModelSortSettings settings;
-    private final List<String> labels;
     private final List<String> folderLabels;
 
     public ModelSorter(Classifier classifier, ModelSortSettings settings) {
-        this.classifier = classifier;
+        this.scorer = new ClipScorer(classifier);
         this.settings = settings;
-        this.labels = classifier.model().labels();
-        this.folderLabels = labels.stream().filter(ModelSorter::isFolderLabel).toList();
+        this.folderLabels =
+                scorer.labels().stream().filter(ModelSorter::isFolderLabel).toList();
     }
 
     /** Whether a model label is a folder a user trains on (not {@code _silence_}, {@code _unknown_} or review). */
@@ -79,30 +72,21 @@ public final class ModelSorter {
 
     /** Classifies one clip and places it; throws {@link BabbleException} (nothing placed) when it cannot be read. */
     public SortedClip sort(Path clip) {
-        DecodedWav wav = WavReader.read(clip);
-        AudioClip audio = wav.clip();
-        float[] scores;
-        List<Note> notes;
-        int windows;
-        if (classifier.needsWindows(audio)) {
-            long hopMs =
-                    Math.max(1, classifier.model().metadata().featureSettings().clipDurationMs() / 2);
-            WindowedScores windowed = classifier.classifyWindows(audio, hopMs, n -> {});
-            scores = windowed.meanScores();
-            notes = windowed.notes();
-            windows = windowed.windows().size();
-        } else {
-            ClipScores one = classifier.classify(audio);
-            scores = one.scores();
-            notes = one.notes();
-            windows = 1;
-        }
-        RankedLabel top = RankedLabel.top(labels, scores, 1).get(0);
+        ClipScorer.Scored scored = scorer.score(clip);
+        RankedLabel top = scored.top();
         SortedClip.ReviewReason review = !isFolderLabel(top.label())
                 ? SortedClip.ReviewReason.NOT_A_LABEL
                 : top.score() < settings.minScore() ? SortedClip.ReviewReason.BELOW_MIN_SCORE : null;
         Path destination = place(clip, review == null ? top.label() : REVIEW);
-        return new SortedClip(clip, destination, top.label(), top.score(), review, windows, notes, wav.warnings());
+        return new SortedClip(
+                clip,
+                destination,
+                top.label(),
+                top.score(),
+                review,
+                scored.windows(),
+                scored.notes(),
+                scored.warnings());
     }
 
     /** Copies or moves {@code clip} into OUT/{@code folder}; a clip already in that folder stays as it is. */

@@ -48,7 +48,7 @@ class InteractiveLabelerTest {
         LabelState state = LabelState.load(out.resolve(".state"));
         return new InteractiveLabeler(
                         new InteractiveSettings(LABELS, out, move), state, playback, new PrintWriter(ui, true))
-                .run(ClipFiles.list(clips, out), new KeySource(new StringReader(keys)));
+                .run(ClipFiles.list(clips, out), KeySource.lines(new StringReader(keys)));
     }
 
     private List<String> folder(String label) throws IOException {
@@ -89,6 +89,38 @@ class InteractiveLabelerTest {
     }
 
     @Test
+    void theModelsLeastSureClipsComeFirstAndEnterAcceptsItsGuess() throws IOException {
+        LabelState state = LabelState.load(out.resolve(".state"));
+        Map<Path, Guess> guesses = Map.of(
+                clips.resolve("a.wav"), new Guess("crying", 0.99),
+                clips.resolve("b.wav"), new Guess("room_empty", 0.51),
+                clips.resolve("c.wav"), new Guess("crying", 0.70),
+                clips.resolve("d.wav"), new Guess("laughing", 0.60));
+        SessionResult result = new InteractiveLabeler(
+                        new InteractiveSettings(LABELS, out, false),
+                        state,
+                        Playback.silent(),
+                        new PrintWriter(ui, true))
+                .run(ClipFiles.list(clips, out), guesses, KeySource.lines(new StringReader("\n\n1\n\nq\n")));
+        // b (0.51) first, accepted; d (0.60, a label not offered) cannot be accepted, so 1; then c (0.70) accepted
+        assertEquals(List.of("b.wav"), folder("room_empty"));
+        assertEquals(List.of("c.wav", "d.wav"), folder("crying"));
+        assertEquals(1, result.remaining(), "a, the surest, is left");
+        String shown = ui.toString();
+        assertTrue(shown.indexOf("b.wav") < shown.indexOf("d.wav") && shown.indexOf("d.wav") < shown.indexOf("c.wav"));
+        assertTrue(shown.contains("model: room_empty 0.51 (Enter accepts)"), shown);
+        assertTrue(shown.contains("the model's guess laughing is not one of the labels"), shown);
+        assertTrue(shown.contains("1 crying (1)  2 room_empty (1)"), "running counts in the prompt: " + shown);
+        assertTrue(shown.contains("  bands "), shown);
+    }
+
+    @Test
+    void enterWithoutAGuessSaysWhatToPress() {
+        session("\nq", false, Playback.silent());
+        assertTrue(ui.toString().contains("no guess to accept"), ui.toString());
+    }
+
+    @Test
     void moveTakesTheClipAndUndoPutsItBack() throws IOException {
         byte[] original = Files.readAllBytes(clips.resolve("a.wav"));
         session("1 u", true, Playback.silent());
@@ -102,10 +134,16 @@ class InteractiveLabelerTest {
     @Test
     void replayPlaysAgainAndUnknownKeysAreExplained() {
         List<AudioClip> played = new ArrayList<>();
+        List<Integer> stops = new ArrayList<>();
         Playback recording = new Playback() {
             @Override
             public void play(AudioClip clip) {
                 played.add(clip);
+            }
+
+            @Override
+            public void stop() {
+                stops.add(played.size());
             }
 
             @Override
@@ -121,6 +159,7 @@ class InteractiveLabelerTest {
         assertTrue(ui.toString().contains("unknown key 'x'"));
         assertTrue(ui.toString().contains("unknown key '9'"), "only two labels exist");
         assertTrue(ui.toString().contains("nothing to undo"));
+        assertEquals(List.of(2, 2, 2, 2), stops, "every key but r stops the clip playing (x, 9, u, q)");
     }
 
     @Test

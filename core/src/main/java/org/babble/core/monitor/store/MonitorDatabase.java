@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,8 +38,8 @@ import org.sqlite.SQLiteException;
  * OS even on {@code kill -9}), and with it recovers runs a dead writer left open.
  */
 public final class MonitorDatabase implements AutoCloseable {
-    /** The schema this code reads and writes. */
-    public static final int SCHEMA_VERSION = 1;
+    /** The schema this code reads and writes: 2 added episode audio and verdicts to version 1's three tables. */
+    public static final int SCHEMA_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SCHEMA = {
@@ -73,6 +74,24 @@ public final class MonitorDatabase implements AutoCloseable {
           peak_score REAL NOT NULL)""",
         "CREATE INDEX episodes_by_start ON episodes(start_ms)",
     };
+    /**
+     * What version 2 adds: where each episode's kept audio is, and what a person said of each episode. {@code IF NOT
+     * EXISTS}, since a monitor and {@code babble serve} may both upgrade a version-1 file at once.
+     */
+    private static final String[] SCHEMA_2 = {
+        """
+        CREATE TABLE IF NOT EXISTS episode_audio(
+          episode_id INTEGER NOT NULL REFERENCES episodes(id),
+          piece INTEGER NOT NULL,
+          path TEXT NOT NULL,
+          PRIMARY KEY(episode_id, piece))""", """
+        CREATE TABLE IF NOT EXISTS verdicts(
+          episode_id INTEGER PRIMARY KEY REFERENCES episodes(id),
+          verdict TEXT NOT NULL CHECK(verdict IN ('right', 'false_alarm')),
+          marked_ms INTEGER NOT NULL)""",
+    };
+    /** How long a starting writer waits for the lock: a reader asking whether a monitor runs holds it a moment. */
+    private static final long LOCK_PATIENCE_MS = 200;
 
     private final Path file;
     private final Connection connection;
@@ -95,7 +114,7 @@ public final class MonitorDatabase implements AutoCloseable {
             Files.createDirectories(parent);
             Path lockFile = parent.resolve(file.getFileName() + ".lock");
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = tryLock(channel);
+            lock = tryLockPatiently(channel);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new BabbleException(
@@ -126,12 +145,57 @@ public final class MonitorDatabase implements AutoCloseable {
         }
     }
 
+    private static FileLock tryLockPatiently(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + LOCK_PATIENCE_MS * 1_000_000;
+        FileLock lock = tryLock(channel);
+        while (lock == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            lock = tryLock(channel);
+        }
+        return lock;
+    }
+
+    /**
+     * Whether a monitor is writing to {@code file} now, in this process or another: its lock is held. A run left open
+     * in the file by a monitor that died is not a running monitor.
+     */
+    public static boolean writerRunning(Path file) {
+        Path lockFile = file.toAbsolutePath().getParent().resolve(file.getFileName() + ".lock");
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock probe = tryLock(channel);
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The lock, or null when another process (or another monitor in this JVM) holds it. */
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
         } catch (OverlappingFileLockException heldInThisJvm) {
             return null;
+        }
+    }
+
+    /** Whether {@code file} starts as every SQLite database does: tells a monitor database from a CSV. */
+    public static boolean isDatabase(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(16), "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -150,6 +214,22 @@ public final class MonitorDatabase implements AutoCloseable {
                         "point --db at the file babble monitor wrote");
             }
             db.checkVersion(version);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing database for {@code babble serve}: queries, plus the one thing a reader writes, a person's
+     * verdict on an episode ({@link Verdicts}), which never touches the rows a running monitor writes. A version-1 file
+     * gains version 2's tables first.
+     */
+    public static MonitorDatabase openForReviewing(Path file) {
+        MonitorDatabase db = openForReading(file);
+        try {
+            db.migrate();
             return db;
         } catch (RuntimeException e) {
             db.close();
@@ -186,17 +266,29 @@ public final class MonitorDatabase implements AutoCloseable {
         if (version == SCHEMA_VERSION) {
             return;
         }
+        if (version == 1) {
+            apply(SCHEMA_2);
+            return;
+        }
         if (hasTable("runs")) {
             throw new BabbleException(
                     file,
                     "has a runs table but no babble schema version",
                     "it was not written by babble monitor; choose another --db");
         }
+        String[] all = new String[SCHEMA.length + SCHEMA_2.length];
+        System.arraycopy(SCHEMA, 0, all, 0, SCHEMA.length);
+        System.arraycopy(SCHEMA_2, 0, all, SCHEMA.length, SCHEMA_2.length);
+        apply(all);
+    }
+
+    /** Runs {@code ddl} and sets the current version in one transaction. */
+    private void apply(String[] ddl) {
         try {
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    st.execute(ddl);
+                for (String statement : ddl) {
+                    st.execute(statement);
                 }
                 st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
@@ -363,7 +455,7 @@ public final class MonitorDatabase implements AutoCloseable {
         }
     }
 
-    private long count(String sql) {
+    long count(String sql) {
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;

@@ -1,5 +1,6 @@
 package org.babble.core.monitor.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ public final class RunRecorder {
     private final PreparedStatement insertWindow;
     private final PreparedStatement insertEpisode;
     private final PreparedStatement updateEpisode;
+    private final PreparedStatement insertAudio;
     private boolean finished;
 
     RunRecorder(MonitorDatabase db, long runId, List<String> labels) throws SQLException {
@@ -36,6 +38,7 @@ public final class RunRecorder {
                 "INSERT INTO episodes(run_id, label, start_ms, peak_score) VALUES (?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS);
         updateEpisode = c.prepareStatement("UPDATE episodes SET start_ms = ?, end_ms = ?, peak_score = ? WHERE id = ?");
+        insertAudio = c.prepareStatement("INSERT INTO episode_audio(episode_id, piece, path) VALUES (?, ?, ?)");
     }
 
     public void addWindow(WindowRow window) {
@@ -91,6 +94,20 @@ public final class RunRecorder {
         }
     }
 
+    /** Stores where episode {@code id}'s kept audio was written, piece by piece (absolute paths). */
+    public void keptAudio(long id, List<Path> pieces) {
+        try {
+            for (int i = 0; i < pieces.size(); i++) {
+                insertAudio.setLong(1, id);
+                insertAudio.setInt(2, i);
+                insertAudio.setString(3, pieces.get(i).toAbsolutePath().toString());
+                insertAudio.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw MonitorDatabase.failure(db.file(), "cannot store where an episode's audio is", e);
+        }
+    }
+
     /** Marks the run ended (idempotent); open episodes must be closed first. */
     public void finish(Instant end, String reason) {
         if (finished) {
@@ -106,6 +123,7 @@ public final class RunRecorder {
             insertWindow.close();
             insertEpisode.close();
             updateEpisode.close();
+            insertAudio.close();
         } catch (SQLException e) {
             throw MonitorDatabase.failure(db.file(), "cannot finish the run", e);
         }

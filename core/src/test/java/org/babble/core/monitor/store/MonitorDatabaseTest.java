@@ -131,6 +131,81 @@ class MonitorDatabaseTest {
         assertTrue(e.getMessage().contains("newer"), e.getMessage());
     }
 
+    @Test
+    void aVersionOneFileGainsAudioAndVerdictTablesAndKeepsItsRows() throws Exception {
+        Path file = dir.resolve("v1.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE runs(id INTEGER PRIMARY KEY, started_ms INTEGER NOT NULL, ended_ms INTEGER,"
+                    + " end_reason TEXT, model TEXT NOT NULL, labels TEXT NOT NULL, source TEXT NOT NULL,"
+                    + " settings TEXT NOT NULL)");
+            st.execute("CREATE TABLE windows(run_id INTEGER NOT NULL, start_ms INTEGER NOT NULL, end_ms INTEGER NOT"
+                    + " NULL, top_label TEXT NOT NULL, top_score REAL NOT NULL, level_db REAL, scores TEXT NOT NULL)");
+            st.execute("CREATE TABLE episodes(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL, label TEXT NOT NULL,"
+                    + " start_ms INTEGER NOT NULL, end_ms INTEGER, peak_score REAL NOT NULL)");
+            st.execute("INSERT INTO runs VALUES (1, " + T0.toEpochMilli() + ", "
+                    + T0.plusSeconds(9).toEpochMilli()
+                    + ", 'end of input', 'm.babble', '[\"crying\"]', 'night.wav', '{}')");
+            st.execute("INSERT INTO episodes VALUES (1, 1, 'crying', " + T0.toEpochMilli() + ", "
+                    + T0.plusSeconds(5).toEpochMilli() + ", 0.9)");
+            st.execute("PRAGMA user_version = 1");
+        }
+        try (MonitorDatabase db = MonitorDatabase.openForReviewing(file)) {
+            assertTrue(Verdicts.mark(db, 1, Verdict.FALSE_ALARM, T0.plusSeconds(60)));
+            assertEquals(Verdict.FALSE_ALARM, Verdicts.ofIds(db, 1, 1).get(1L));
+            assertEquals(1, db.episodes(T0, T0.plusSeconds(60)).size(), "the old rows are still there");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
+            assertEquals(String.valueOf(MonitorDatabase.SCHEMA_VERSION), scalar(st, "PRAGMA user_version"));
+        }
+    }
+
+    @Test
+    void aVerdictNeedsAnEpisodeAndASecondOneReplacesTheFirst() {
+        Path file = dir.resolve("babble.db");
+        long id;
+        try (MonitorDatabase db = MonitorDatabase.openForWriting(file)) {
+            RunRecorder rec = db.startRun(run());
+            id = rec.openEpisode("crying", T0, 0.9);
+            rec.closeEpisode(id, T0, T0.plusSeconds(3), 0.9);
+            rec.finish(T0.plusSeconds(3), "end of input");
+        }
+        try (MonitorDatabase db = MonitorDatabase.openForReviewing(file)) {
+            assertEquals(false, Verdicts.mark(db, id + 1, Verdict.RIGHT, T0), "no such episode");
+            assertTrue(Verdicts.mark(db, id, Verdict.RIGHT, T0));
+            assertTrue(Verdicts.mark(db, id, Verdict.FALSE_ALARM, T0.plusSeconds(1)));
+            assertEquals(java.util.Map.of(id, Verdict.FALSE_ALARM), Verdicts.ofIds(db, 0, id + 10));
+        }
+    }
+
+    @Test
+    void theLiveStateIsListeningOnlyWhileAWriterHoldsTheFileWithAnOpenRun() {
+        Path file = dir.resolve("babble.db");
+        assertEquals(false, MonitorDatabase.writerRunning(file), "no file, no writer");
+        MonitorDatabase writer = MonitorDatabase.openForWriting(file);
+        RunRecorder rec = writer.startRun(run());
+        rec.addWindow(window(0, 0.2f));
+        rec.addWindow(window(1, 0.9f));
+        long id = rec.openEpisode("crying", T0.plusSeconds(1), 0.9);
+        try (MonitorDatabase reader = MonitorDatabase.openForReading(file)) {
+            LiveState live = LiveState.read(reader);
+            assertTrue(live.listening());
+            assertEquals(T0.plusSeconds(2), live.window().orElseThrow().end(), "the latest window");
+            assertEquals(0.9f, live.window().orElseThrow().scores()[2], 1e-6f);
+            assertEquals(
+                    List.of(id),
+                    live.openEpisodes().stream().map(EpisodeRow::id).toList());
+            assertEquals(id, live.lastEpisode());
+            writer.close(); // died without finishing: the run is open, but nobody is listening
+            assertEquals(false, LiveState.read(reader).listening());
+            assertEquals(false, MonitorDatabase.writerRunning(file));
+        }
+        try (MonitorDatabase again = MonitorDatabase.openForWriting(file)) {
+            assertTrue(MonitorDatabase.writerRunning(file), "held in this JVM counts too");
+        }
+    }
+
     private static String scalar(Statement st, String sql) throws Exception {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
