@@ -1,5 +1,7 @@
 package org.babble.dataset.batch;
 
+import org.babble.core.evaluate.Scores;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -195,6 +197,14 @@ public final class BatchSource implements AutoCloseable {
     }
 
     /** A DL4J iterator over a split: one pass per epoch, reshuffled by epoch when {@code shuffle}. */
+    /**
+     * {@code network}'s scores on every clip of {@code split}, unaugmented, in order. Here rather than in the command
+     * that asks, so that the command's class links without ND4J (the runtime without natives loads every command).
+     */
+    public Scores scores(MultiLayerNetwork network, Split split, int batchSize, FeatureLayout layout, List<String> labels) {
+        return Scores.of(network, iterator(split, batchSize, layout, false, false), labels);
+    }
+
     public SplitIterator iterator(Split split, int batchSize, FeatureLayout layout, boolean shuffle, boolean augment) {
         return new SplitIterator(this, split, batchSize, layout, shuffle, augment);
     }
