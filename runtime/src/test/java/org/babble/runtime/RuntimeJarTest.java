@@ -95,7 +95,7 @@ class RuntimeJarTest {
                     .toList();
             assertEquals(List.of(), offending);
         }
-        assertTrue(Files.size(jar) < 32L << 20, "babble-runtime.jar is " + Files.size(jar) + " bytes");
+        assertTrue(Files.size(jar) < 16L << 20, "babble-runtime.jar is " + Files.size(jar) + " bytes");
     }
 
     @Test
