@@ -31,7 +31,9 @@ public final class Cli {
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         err.println("babble: "
-                + (FullBuild.missingIn(e) ? FullBuild.message(cli.getCommandSpec().qualifiedName()) : messageOf(e)));
+                + (FullBuild.missingIn(e)
+                        ? FullBuild.message(cli.getCommandSpec().qualifiedName())
+                        : messageOf(e)));
         if (parsed.matchedOption("--debug") != null || BabbleCommand.debugRequested(parsed)) {
             e.printStackTrace(err);
         }

@@ -8,14 +8,14 @@ import java.nio.file.Path;
  * runtime says in one line what needs the full build instead of failing with {@code NoClassDefFoundError}.
  */
 public final class FullBuild {
-    /** A class in ND4J's API jar and one in its native backend: both are needed to run DL4J. */
+    /** A class of ND4J's API and one of DL4J: the runtime without natives has neither. */
     private static final String[] CLASSES = {
         "org.nd4j.linalg.factory.Nd4j", "org.deeplearning4j.nn.multilayer.MultiLayerNetwork"
     };
 
     private static final String REMEDY =
-            "use the full babble build (./babble, with ND4J's native libraries) for this; babble-lite runs"
-                    + " classify, monitor, report, stats, clean, record, label and info on tc_resnet models";
+            "run it with ./babble (the full build, with ND4J's native libraries); babble-lite runs classify,"
+                    + " monitor, report, stats, clean, record, label and info on tc_resnet models";
 
     private FullBuild() {}
 

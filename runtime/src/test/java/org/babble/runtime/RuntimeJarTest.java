@@ -70,8 +70,8 @@ class RuntimeJarTest {
 
     /** A randomly initialised default network of {@code architecture} for the tiny test features, frozen. */
     private static Path model(Architecture architecture, long seed) {
-        ModelShape shape = new ModelShape(
-                TinyModels.FEATURES.frameCount(), TinyModels.FEATURES.binsPerFrame(), LABELS.size());
+        ModelShape shape =
+                new ModelShape(TinyModels.FEATURES.frameCount(), TinyModels.FEATURES.binsPerFrame(), LABELS.size());
         MultiLayerNetwork network = new MultiLayerNetwork(architecture.configure(shape, seed, 0.5, new Adam()));
         network.init();
         Path file = dir.resolve(architecture.flagName() + ".babble");
@@ -89,7 +89,10 @@ class RuntimeJarTest {
                             || n.startsWith("org/bytedeco/")
                             || n.toLowerCase(java.util.Locale.ROOT).contains("openblas")
                             || n.toLowerCase(java.util.Locale.ROOT).contains("mkl")
-                            || ((n.endsWith(".so") || n.endsWith(".dll") || n.endsWith(".dylib") || n.endsWith(".jnilib"))
+                            || ((n.endsWith(".so")
+                                            || n.endsWith(".dll")
+                                            || n.endsWith(".dylib")
+                                            || n.endsWith(".jnilib"))
                                     && !n.startsWith("org/sqlite/native/")
                                     && !n.startsWith("org/jline/nativ/")))
                     .toList();
@@ -131,7 +134,8 @@ class RuntimeJarTest {
     void aNetworkOnlyDl4jRunsIsOneLineAndAFailure() throws Exception {
         Path dense = dir.resolve("dense.babble");
         FrozenModelWriter.write(dense, TinyModels.tones(), TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT));
-        Run lite = child(List.of("classify", "--model", dense.toString(), clips.get(0).toString()));
+        Run lite = child(
+                List.of("classify", "--model", dense.toString(), clips.get(0).toString()));
         assertEquals(ExitCode.FAILED, lite.exit());
         assertEquals("", lite.out());
         assertOneLine(lite.err(), "this network (DenseLayer, OutputLayer) needs the full babble build with ND4J");
@@ -141,7 +145,8 @@ class RuntimeJarTest {
     }
 
     private static void assertOneLine(String err, String expected) {
-        List<String> lines = err.lines().filter(l -> !l.startsWith("babble: note:")).toList();
+        List<String> lines =
+                err.lines().filter(l -> !l.startsWith("babble: note:")).toList();
         assertEquals(1, lines.size(), err);
         assertTrue(lines.get(0).startsWith("babble: ") && lines.get(0).contains(expected), err);
         assertFalse(err.contains("Exception") || err.contains("\tat "), err);
@@ -149,7 +154,14 @@ class RuntimeJarTest {
 
     private static List<String> monitor(Path model, Path db) {
         return List.of(
-                "monitor", "--model", model.toString(), "--from", recording.toString(), "--speed", "max", "--db",
+                "monitor",
+                "--model",
+                model.toString(),
+                "--from",
+                recording.toString(),
+                "--speed",
+                "max",
+                "--db",
                 db.toString());
     }
 
@@ -158,9 +170,8 @@ class RuntimeJarTest {
         List<String> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(
-                        "SELECT start_ms - f, end_ms - f, top_label, top_score FROM windows,"
-                                + " (SELECT MIN(start_ms) AS f FROM windows) ORDER BY start_ms")) {
+                ResultSet r = s.executeQuery("SELECT start_ms - f, end_ms - f, top_label, top_score FROM windows,"
+                        + " (SELECT MIN(start_ms) AS f FROM windows) ORDER BY start_ms")) {
             while (r.next()) {
                 rows.add(r.getLong(1) + "," + r.getLong(2) + "," + r.getString(3) + "," + r.getDouble(4));
             }
@@ -199,7 +210,9 @@ class RuntimeJarTest {
         String classPath = jar.toString();
         assertFalse(classPath.matches("(?i).*(nd4j|javacpp|openblas|mkl|deeplearning4j).*"), classPath);
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classPath,
                 "org.babble.cli.Main"));
         command.addAll(args);
         Path out = Files.createTempFile(dir, "out", ".txt");

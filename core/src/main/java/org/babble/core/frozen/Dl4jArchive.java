@@ -23,8 +23,8 @@ final class Dl4jArchive {
         try {
             configuration = MultiLayerConfiguration.fromJson(archive.configurationJson());
             for (NeuralNetConfiguration layer : configuration.getConfs()) {
-                expected =
-                        archive.addParameters(expected, layer.getLayer().initializer().numParams(layer));
+                expected = archive.addParameters(
+                        expected, layer.getLayer().initializer().numParams(layer));
             }
         } catch (RuntimeException e) {
             throw archive.misfit("its configuration is not a layer network's: " + NetworkArchive.firstLine(e), e);
@@ -39,7 +39,13 @@ final class Dl4jArchive {
                 INDArray view = network.getUpdater().getStateViewArray();
                 network.getUpdater()
                         .setStateViewArray(
-                                network, array(archive, NetworkArchive.UPDATER, view == null ? 0 : view.length(), "updater state"), false);
+                                network,
+                                array(
+                                        archive,
+                                        NetworkArchive.UPDATER,
+                                        view == null ? 0 : view.length(),
+                                        "updater state"),
+                                false);
             }
             return network;
         } catch (RuntimeException e) {
@@ -55,7 +61,10 @@ final class Dl4jArchive {
             header = ArrayHeader.of(bytes);
         } catch (IOException e) {
             throw new BabbleException(
-                    archive.file, "network " + what + " " + archive.where + " are unreadable: " + e.getMessage(), NetworkArchive.remedy(), e);
+                    archive.file,
+                    "network " + what + " " + archive.where + " are unreadable: " + e.getMessage(),
+                    NetworkArchive.remedy(),
+                    e);
         }
         if (header.length() != expected) {
             throw archive.misfit(
@@ -67,8 +76,10 @@ final class Dl4jArchive {
             return Nd4j.read(in);
         } catch (IOException | RuntimeException e) {
             throw new BabbleException(
-                    archive.file, "network " + what + " " + archive.where + " are unreadable: " + NetworkArchive.firstLine(e), NetworkArchive.remedy(), e);
+                    archive.file,
+                    "network " + what + " " + archive.where + " are unreadable: " + NetworkArchive.firstLine(e),
+                    NetworkArchive.remedy(),
+                    e);
         }
     }
-
 }

@@ -85,7 +85,10 @@ public final class TcResnetImport {
                 }
                 Convolution c = conv.get();
                 long weights = (long) c.out() * c.in() * c.kernel();
-                if (c.in() != channels || c.kernel() < 1 || c.stride() < 1 || !fits((c.hasBias() ? c.out() : 0) + weights)) {
+                if (c.in() != channels
+                        || c.kernel() < 1
+                        || c.stride() < 1
+                        || !fits((c.hasBias() ? c.out() : 0) + weights)) {
                     return Optional.empty();
                 }
                 float[] convBias = c.hasBias() ? take(c.out()) : new float[c.out()];
@@ -103,7 +106,8 @@ public final class TcResnetImport {
                 return Optional.empty();
             }
             JsonNode pool = layers.get(i);
-            if (!is(pool, LAYERS + "GlobalPoolingLayer") || !pool.path("collapseDimensions").asBoolean(false)) {
+            if (!is(pool, LAYERS + "GlobalPoolingLayer")
+                    || !pool.path("collapseDimensions").asBoolean(false)) {
                 return Optional.empty();
             }
             TcResnetWeights.Pooling pooling;
@@ -151,7 +155,8 @@ public final class TcResnetImport {
          */
         private Optional<Normalization> normalization(int index, int out) {
             JsonNode layer = layers.get(index);
-            if (BATCH_NORM_RELU.contains(layer.path("@class").asText()) && layer.path("nout").asInt(-1) == out) {
+            if (BATCH_NORM_RELU.contains(layer.path("@class").asText())
+                    && layer.path("nout").asInt(-1) == out) {
                 if (!fits(4L * out)) {
                     return Optional.empty();
                 }
@@ -216,8 +221,8 @@ public final class TcResnetImport {
                 return Optional.empty();
             }
             if (TEMPORAL_CONVOLUTION.contains(layer.path("@class").asText())) {
-                return Optional.of(
-                        new Convolution(layer.path("kernel").asInt(0), layer.path("stride").asInt(0), in, out, false));
+                return Optional.of(new Convolution(
+                        layer.path("kernel").asInt(0), layer.path("stride").asInt(0), in, out, false));
             }
             if (!is(layer, LAYERS + "ConvolutionLayer")) {
                 return Optional.empty();
@@ -255,7 +260,8 @@ public final class TcResnetImport {
     }
 
     private static boolean activation(JsonNode layer, String type) {
-        return (ACTIVATIONS + type).equals(layer.path("activationFn").path("@class").asText());
+        return (ACTIVATIONS + type)
+                .equals(layer.path("activationFn").path("@class").asText());
     }
 
     /** A ReLU without DL4J's optional threshold, slope or cap. */
