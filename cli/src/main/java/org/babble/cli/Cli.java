@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.babble.core.BabbleException;
+import org.babble.core.FullBuild;
 import org.babble.core.io.DiskFullException;
 import picocli.CommandLine;
 
@@ -29,7 +30,10 @@ public final class Cli {
     /** Turns a runtime failure into one {@code babble: ...} line on stderr (and a stack trace with --debug). */
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        err.println("babble: " + messageOf(e));
+        err.println("babble: "
+                + (FullBuild.missingIn(e)
+                        ? FullBuild.message(cli.getCommandSpec().qualifiedName())
+                        : messageOf(e)));
         if (parsed.matchedOption("--debug") != null || BabbleCommand.debugRequested(parsed)) {
             e.printStackTrace(err);
         }

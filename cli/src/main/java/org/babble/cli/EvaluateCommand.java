@@ -157,10 +157,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                         spec.commandLine(),
                         "the data folder gives labels " + source.labels() + " but the model has " + state.labels());
             }
-            scores = Scores.of(
-                    checkpoint.network(),
-                    source.iterator(split, 200, t.architecture().layout(), false, false),
-                    state.labels());
+            scores = source.scores(
+                    checkpoint.network(), split, 200, t.architecture().layout(), state.labels());
         }
         Confusion confusion = scores.confusion();
         ThresholdSweep sweep = positive == null ? null : sweep(scores);

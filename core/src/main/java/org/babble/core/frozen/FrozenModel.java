@@ -3,41 +3,48 @@ package org.babble.core.frozen;
 import java.nio.file.Path;
 import java.util.List;
 import org.babble.core.BabbleException;
-import org.babble.core.features.FeatureLayout;
 import org.babble.core.features.FeatureSettings;
-import org.babble.core.model.BatchLayout;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A loaded, checked model: turns feature matrices into one score per label, in {@link ModelMetadata#labels()} order.
- * Features are laid out for the network as {@link ModelMetadata#featureLayout()} says. Calls are serialised, since a
- * DL4J network is not safe for concurrent inference.
+ * Features are laid out for the network as {@link ModelMetadata#featureLayout()} says. Calls are serialised, since neither a
+ * DL4J network nor the plain-Java forward pass is safe for concurrent inference.
  */
 public final class FrozenModel {
-    private final MultiLayerNetwork network;
+    /**
+     * What turns clips' features into scores: the plain-Java forward pass, or DL4J ({@link Dl4jScorer}, the only
+     * implementation that needs ND4J, so that a model the forward pass covers never loads it).
+     */
+    interface Scorer {
+        /** Scores of {@code clips} clips laid out as {@link #scoresFlat} takes them; never called with none. */
+        float[][] scores(float[] features, int clips);
+    }
+
+    private final Scorer scorer;
     private final ModelMetadata metadata;
     private final int frames;
     private final int bins;
-    /** The plain-Java forward pass, when the network is one it computes exactly; otherwise null and DL4J runs. */
-    private final TcResnetForwardPass runner;
 
-    private FrozenModel(MultiLayerNetwork network, ModelMetadata metadata) {
-        this.network = network;
+    private FrozenModel(Scorer scorer, ModelMetadata metadata) {
+        this.scorer = scorer;
         this.metadata = metadata;
         FeatureSettings settings = metadata.featureSettings();
         this.frames = settings.frameCount();
         this.bins = settings.binsPerFrame();
-        this.runner = metadata.featureLayout() != FeatureLayout.CHANNELS
-                ? null
-                : TcResnetImport.from(network, bins)
-                        .map(w -> new TcResnetForwardPass(w, frames))
-                        .orElse(null);
     }
 
-    /** Wraps a network and checks, by running it once on silence, that it takes these features and gives these labels. */
-    static FrozenModel checked(Path file, MultiLayerNetwork network, ModelMetadata metadata) {
-        FrozenModel model = new FrozenModel(network, metadata);
+    /** The plain-Java forward pass over {@code weights}, for a model whose features come as channels. */
+    static Scorer plain(TcResnetWeights weights, ModelMetadata metadata) {
+        FeatureSettings settings = metadata.featureSettings();
+        return new PlainScorer(
+                new TcResnetForwardPass(weights, settings.frameCount()),
+                settings.frameCount() * settings.binsPerFrame());
+    }
+
+    /** Wraps a scorer and checks, by running it once on silence, that it takes these features and gives these labels. */
+    static FrozenModel checked(Path file, Scorer scorer, ModelMetadata metadata) {
+        FrozenModel model = new FrozenModel(scorer, metadata);
         int labels = metadata.labels().size();
         float[][] out;
         try {
@@ -62,7 +69,7 @@ public final class FrozenModel {
 
     /** For models built in memory (tests, the trainer's evaluation): same checks as a loaded file. */
     public static FrozenModel of(MultiLayerNetwork network, ModelMetadata metadata) {
-        return checked(null, network, metadata);
+        return checked(null, Dl4jScorer.of(network, metadata), metadata);
     }
 
     public ModelMetadata metadata() {
@@ -112,14 +119,6 @@ public final class FrozenModel {
         if (clips == 0) {
             return new float[0][];
         }
-        if (runner != null) {
-            float[][] scores = new float[clips][];
-            for (int c = 0; c < clips; c++) {
-                scores[c] = runner.scores(features, c * perClip);
-            }
-            return scores;
-        }
-        INDArray input = BatchLayout.arrange(features, clips, frames, bins, metadata.featureLayout());
-        return network.output(input, false).toFloatMatrix();
+        return scorer.scores(features, clips);
     }
 }

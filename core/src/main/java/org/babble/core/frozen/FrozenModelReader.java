@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.babble.core.BabbleException;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.babble.core.FullBuild;
+import org.babble.core.features.FeatureLayout;
 
 /**
  * Loads {@code model.babble} and checks everything it reads before trusting it: zip structure and checksums, entry
@@ -35,8 +37,15 @@ public final class FrozenModelReader {
                         "entry '" + FrozenModelFormat.NETWORK + "'",
                         require(file, entries, FrozenModelFormat.NETWORK),
                         limits));
-        MultiLayerNetwork model = network.multiLayerNetwork(false);
-        return FrozenModel.checked(file, model, document.metadata());
+        ModelMetadata metadata = document.metadata();
+        Optional<TcResnetWeights> weights = metadata.featureLayout() == FeatureLayout.CHANNELS
+                ? network.tcResnetWeights(metadata.featureSettings().binsPerFrame())
+                : Optional.empty();
+        if (weights.isPresent()) {
+            return FrozenModel.checked(file, FrozenModel.plain(weights.get(), metadata), metadata);
+        }
+        FullBuild.require(file, "this network (" + network.layerTypes() + ")");
+        return FrozenModel.checked(file, Dl4jScorer.read(network, metadata), metadata);
     }
 
     /** The metadata document of a model file whose zip entries are {@code entries}. */

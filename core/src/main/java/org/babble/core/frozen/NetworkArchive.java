@@ -1,18 +1,15 @@
 package org.babble.core.frozen;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.babble.core.BabbleException;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads a network zip as DL4J's {@code ModelSerializer} writes it, without {@code ModelSerializer}: that would read a
@@ -30,9 +27,9 @@ public final class NetworkArchive {
     /** 64 M parameters (256 MB of floats): a hundred times babble's largest network. */
     static final long MAX_PARAMETERS = 64L << 20;
 
-    private final Path file;
-    private final String where;
-    private final Map<String, byte[]> entries;
+    final Path file;
+    final String where;
+    final Map<String, byte[]> entries;
 
     NetworkArchive(Path file, String where, Map<String, byte[]> entries) {
         this.file = file;
@@ -69,34 +66,48 @@ public final class NetworkArchive {
         return of(file, what, zip).multiLayerNetwork(withUpdater);
     }
 
+    /**
+     * The network's weights for the plain-Java forward pass, read without ND4J, or empty when the network is not one
+     * it computes (or its weights are not stored as 32-bit floats): then only DL4J can run it.
+     */
+    Optional<TcResnetWeights> tcResnetWeights(int bins) {
+        byte[] bytes = entries.get(COEFFICIENTS);
+        ArrayHeader header;
+        try {
+            header = ArrayHeader.of(bytes);
+        } catch (IOException e) {
+            throw new BabbleException(
+                    file, "network weights " + where + " are unreadable: " + e.getMessage(), remedy(), e);
+        }
+        if (header.elementBytes() != Float.BYTES || header.length() > MAX_PARAMETERS) {
+            return Optional.empty();
+        }
+        float[] params = new float[(int) header.length()];
+        // Nd4j.write stores the values last, big-endian, as DataOutputStream writes them.
+        ByteBuffer.wrap(bytes, bytes.length - params.length * Float.BYTES, params.length * Float.BYTES)
+                .order(ByteOrder.BIG_ENDIAN)
+                .asFloatBuffer()
+                .get(params);
+        return TcResnetImport.from(configurationJson(), params, bins);
+    }
+
+    /** The network's layer types, as a person would name them ("DenseLayer, OutputLayer"). */
+    String layerTypes() {
+        java.util.regex.Matcher layer = LAYER_CLASS.matcher(configurationJson());
+        java.util.List<String> types = new java.util.ArrayList<>();
+        while (layer.find()) {
+            if (!types.contains(layer.group(1))) {
+                types.add(layer.group(1));
+            }
+        }
+        return String.join(", ", types);
+    }
+
+    private static final java.util.regex.Pattern LAYER_CLASS =
+            java.util.regex.Pattern.compile("\"@class\"\\s*:\\s*\"org\\.[a-z0-9.]+\\.layers\\.(\\w+)\"");
+
     MultiLayerNetwork multiLayerNetwork(boolean withUpdater) {
-        MultiLayerConfiguration configuration;
-        long expected = 0;
-        try {
-            configuration = MultiLayerConfiguration.fromJson(configurationJson());
-            for (NeuralNetConfiguration layer : configuration.getConfs()) {
-                expected =
-                        addParameters(expected, layer.getLayer().initializer().numParams(layer));
-            }
-        } catch (RuntimeException e) {
-            throw misfit("its configuration is not a layer network's: " + firstLine(e), e);
-        }
-        INDArray params = array(COEFFICIENTS, expected, "weights");
-        try {
-            configuration.setDataType(params.dataType());
-            MultiLayerNetwork network = new MultiLayerNetwork(configuration);
-            network.init(params, false);
-            byte[] updater = entries.get(UPDATER);
-            if (withUpdater && updater != null) {
-                INDArray view = network.getUpdater().getStateViewArray();
-                network.getUpdater()
-                        .setStateViewArray(
-                                network, array(UPDATER, view == null ? 0 : view.length(), "updater state"), false);
-            }
-            return network;
-        } catch (RuntimeException e) {
-            throw misfit("configuration or weights: " + firstLine(e), e);
-        }
+        return Dl4jArchive.multiLayerNetwork(this, withUpdater);
     }
 
     /** babble's own layers as checkpoints and models written before they moved to {@code model.layers} name them. */
@@ -104,48 +115,24 @@ public final class NetworkArchive {
             java.util.regex.Pattern.compile("\"org\\.babble\\.core\\.model\\.(TemporalConvolution|BatchNormRelu)\"");
 
     /** The network's configuration, with babble's own layers under their current names. */
-    private String configurationJson() {
+    String configurationJson() {
         String json = new String(entries.get(CONFIGURATION), StandardCharsets.UTF_8);
         return OLD_LAYER_NAMES.matcher(json).replaceAll("\"org.babble.core.model.layers.$1\"");
     }
 
-    private long addParameters(long sum, long layer) {
+    long addParameters(long sum, long layer) {
         if (layer < 0 || layer > MAX_PARAMETERS - sum) {
             throw misfit("its configuration asks for more than " + MAX_PARAMETERS + " parameters", null);
         }
         return sum + layer;
     }
 
-    /** The array in entry {@code name}, read only once its header claims exactly {@code expected} values. */
-    private INDArray array(String name, long expected, String what) {
-        byte[] bytes = entries.get(name);
-        ArrayHeader header;
-        try {
-            header = ArrayHeader.of(bytes);
-        } catch (IOException e) {
-            throw new BabbleException(
-                    file, "network " + what + " " + where + " are unreadable: " + e.getMessage(), remedy(), e);
-        }
-        if (header.length() != expected) {
-            throw misfit(
-                    "the configuration needs " + expected + " values of " + what + " but " + name + " claims "
-                            + header.length(),
-                    null);
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            return Nd4j.read(in);
-        } catch (IOException | RuntimeException e) {
-            throw new BabbleException(
-                    file, "network " + what + " " + where + " are unreadable: " + firstLine(e), remedy(), e);
-        }
-    }
-
-    private BabbleException misfit(String problem, Throwable cause) {
+    BabbleException misfit(String problem, Throwable cause) {
         return new BabbleException(
                 file, "network " + where + " does not fit together (" + problem + ")", remedy(), cause);
     }
 
-    private static String remedy() {
+    static String remedy() {
         return "the file is damaged or was not written by babble; freeze (or train) it again";
     }
 

@@ -19,6 +19,13 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 public final class NetworkCost {
     private NetworkCost() {}
 
+    /** Forward-pass multiply-adds for one clip of {@code shape} through {@code architecture}'s network. */
+    static long multiplyAddsPerClip(Architecture architecture, ModelShape shape) {
+        return multiplyAddsPerClip(
+                architecture.configure(shape, 0, 0, new org.nd4j.linalg.learning.config.Adam()),
+                architecture.inputType(shape));
+    }
+
     public static long multiplyAddsPerClip(MultiLayerConfiguration conf, InputType input) {
         InputType in = input;
         long total = 0;

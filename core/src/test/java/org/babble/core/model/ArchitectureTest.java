@@ -67,6 +67,14 @@ class ArchitectureTest {
         assertEquals(Architecture.LOW_LATENCY_CONV, Architecture.parse("low_latency_conv"));
     }
 
+    /** The enum states each layout itself, so that reading one from a model file needs no DL4J class. */
+    @Test
+    void eachArchitectureStatesItsDesignsLayout() {
+        for (Architecture a : Architecture.values()) {
+            assertEquals(a.design().layout(), a.layout(), a.flagName());
+        }
+    }
+
     @Test
     void unknownNamesListTheChoices() {
         BabbleException e = assertThrows(BabbleException.class, () -> Architecture.parse("resnet50"));

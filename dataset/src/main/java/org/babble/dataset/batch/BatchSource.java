@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.babble.core.BabbleException;
+import org.babble.core.evaluate.Scores;
 import org.babble.core.features.FeatureExtractor;
 import org.babble.core.features.FeatureExtractors;
 import org.babble.core.features.FeatureLayout;
@@ -24,6 +25,7 @@ import org.babble.dataset.load.LoadedData;
 import org.babble.dataset.load.RatePolicy;
 import org.babble.dataset.random.Seeds;
 import org.babble.dataset.split.Split;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Everything training and evaluation draw from one data folder: TF speech_commands' {@code AudioProcessor}. Training
@@ -195,6 +197,15 @@ public final class BatchSource implements AutoCloseable {
     }
 
     /** A DL4J iterator over a split: one pass per epoch, reshuffled by epoch when {@code shuffle}. */
+    /**
+     * {@code network}'s scores on every clip of {@code split}, unaugmented, in order. Here rather than in the command
+     * that asks, so that the command's class links without ND4J (the runtime without natives loads every command).
+     */
+    public Scores scores(
+            MultiLayerNetwork network, Split split, int batchSize, FeatureLayout layout, List<String> labels) {
+        return Scores.of(network, iterator(split, batchSize, layout, false, false), labels);
+    }
+
     public SplitIterator iterator(Split split, int batchSize, FeatureLayout layout, boolean shuffle, boolean augment) {
         return new SplitIterator(this, split, batchSize, layout, shuffle, augment);
     }
