@@ -109,7 +109,7 @@ final class MqttOutbox implements AutoCloseable {
      */
     void close(MqttMessage last, Duration wait) {
         synchronized (lock) {
-            send(last);
+            events.addLast(last); // not remembered: a first connect after this still says online before it
             closing = true;
             lock.notifyAll();
         }
