@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.babble.cli.mqtt.MqttMixin;
+import org.babble.cli.mqtt.MqttPublisher;
 import org.babble.cli.web.WebServer;
 import org.babble.cli.web.WebSettings;
 import org.babble.core.capture.AudioSource;
@@ -22,6 +24,7 @@ import org.babble.core.frozen.FrozenModel;
 import org.babble.core.frozen.FrozenModelReader;
 import org.babble.core.inference.Classifier;
 import org.babble.core.monitor.Monitor;
+import org.babble.core.monitor.MonitorListener;
 import org.babble.core.monitor.MonitorSettings;
 import org.babble.core.monitor.SourceOpener;
 import org.babble.core.monitor.UnendingSource;
@@ -144,6 +147,9 @@ public final class MonitorCommand implements Callable<Integer> {
     @Mixin
     WebMixin web;
 
+    @Mixin
+    MqttMixin mqtt;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -175,11 +181,18 @@ public final class MonitorCommand implements Callable<Integer> {
             err.flush();
             RunInfo info = new RunInfo(
                     modelFile.toString(), scorer.labels(), first.describe(), settingsJson(settings), settings.origin());
-            Monitor monitor = new Monitor(scorer, settings, database.startRun(info), status);
+            Optional<MqttPublisher> published =
+                    mqtt.start(scorer.labels(), settings.label(), database, settings.origin(), status::note);
+            MonitorListener listener = published
+                    .<MonitorListener>map(p -> MonitorListener.both(status, p))
+                    .orElse(status);
+            Monitor monitor = new Monitor(scorer, settings, database.startRun(info), listener);
             StopOnSignal stop = StopOnSignal.install("babble-monitor-stop", monitor::stop, STOP_WAIT);
             try {
                 summary = monitor.run(reopening(first));
             } finally {
+                published.ifPresent(
+                        MqttPublisher::close); // availability offline, what is queued, a few seconds at most
                 status.clear();
                 database.close();
                 if (summary != null) { // before the shutdown hook lets the JVM exit
@@ -231,6 +244,7 @@ public final class MonitorCommand implements Callable<Integer> {
         if ((rate != null && rate <= 0) || (channels != null && channels <= 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rate and --channels must be positive");
         }
+        mqtt.settings(); // its usage errors before the model loads
     }
 
     private MonitorSettings settings(FrozenModel model) {

@@ -171,6 +171,7 @@ public final class Monitor {
         Instant start = origin.plusMillis(startMs);
         recorder.addWindow(new WindowRow(start, origin.plusMillis(endMs), labels.get(top), scores, level));
         listener.window(start, labels.get(top), scores[top], level);
+        listener.scores(start, scores);
         detector.add(startMs, endMs, scores);
         for (Episode e : detector.takeSettled(startMs)) {
             settle(e, origin, openIds, keeper);
