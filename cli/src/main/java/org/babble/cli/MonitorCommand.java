@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.babble.cli.mqtt.MqttMixin;
+import org.babble.cli.mqtt.MqttPublisher;
 import org.babble.core.capture.AudioSource;
 import org.babble.core.capture.DeviceSource;
 import org.babble.core.capture.FileReplaySource;
@@ -19,8 +21,6 @@ import org.babble.core.capture.ReplaySpeed;
 import org.babble.core.frozen.FrozenModel;
 import org.babble.core.frozen.FrozenModelReader;
 import org.babble.core.inference.Classifier;
-import org.babble.cli.mqtt.MqttMixin;
-import org.babble.cli.mqtt.MqttPublisher;
 import org.babble.core.monitor.Monitor;
 import org.babble.core.monitor.MonitorListener;
 import org.babble.core.monitor.MonitorSettings;
@@ -169,14 +169,16 @@ public final class MonitorCommand implements Callable<Integer> {
                     modelFile.toString(), scorer.labels(), first.describe(), settingsJson(settings), settings.origin());
             Optional<MqttPublisher> published =
                     mqtt.start(scorer.labels(), settings.label(), database, settings.origin(), status::note);
-            MonitorListener listener =
-                    published.<MonitorListener>map(p -> MonitorListener.both(status, p)).orElse(status);
+            MonitorListener listener = published
+                    .<MonitorListener>map(p -> MonitorListener.both(status, p))
+                    .orElse(status);
             Monitor monitor = new Monitor(scorer, settings, database.startRun(info), listener);
             StopOnSignal stop = StopOnSignal.install("babble-monitor-stop", monitor::stop, STOP_WAIT);
             try {
                 summary = monitor.run(reopening(first));
             } finally {
-                published.ifPresent(MqttPublisher::close); // availability offline, what is queued, a few seconds at most
+                published.ifPresent(
+                        MqttPublisher::close); // availability offline, what is queued, a few seconds at most
                 status.clear();
                 database.close();
                 if (summary != null) { // before the shutdown hook lets the JVM exit

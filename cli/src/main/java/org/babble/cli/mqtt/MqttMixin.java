@@ -76,7 +76,11 @@ public final class MqttMixin {
     /** The settings, or empty without {@code --mqtt}; a usage error names the option, an unreadable file is one line. */
     public Optional<MqttSettings> settings() {
         if (broker == null) {
-            if (topic != null || user != null || passwordFile != null || discovery || discoveryPrefix != null
+            if (topic != null
+                    || user != null
+                    || passwordFile != null
+                    || discovery
+                    || discoveryPrefix != null
                     || caFile != null) {
                 throw usage("--mqtt-topic, --mqtt-user, --mqtt-password-file, --mqtt-discovery, --mqtt-discovery-prefix"
                         + " and --mqtt-ca-file need --mqtt URI");

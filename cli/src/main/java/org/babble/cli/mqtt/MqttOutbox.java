@@ -158,11 +158,12 @@ final class MqttOutbox implements AutoCloseable {
                     } catch (MqttException e) {
                         dispose();
                         if (!told) {
-                            notes.add(everConnected
-                                    ? "MQTT broker " + settings.serverUri() + " lost (" + reason(e)
-                                            + "); monitoring goes on, reconnecting in the background"
-                                    : "cannot reach MQTT broker " + settings.serverUri() + " (" + reason(e)
-                                            + "); monitoring goes on, retrying in the background");
+                            notes.add(
+                                    everConnected
+                                            ? "MQTT broker " + settings.serverUri() + " lost (" + reason(e)
+                                                    + "); monitoring goes on, reconnecting in the background"
+                                            : "cannot reach MQTT broker " + settings.serverUri() + " (" + reason(e)
+                                                    + "); monitoring goes on, retrying in the background");
                             told = true;
                         }
                         if (!pause(retryMs)) {
@@ -213,7 +214,8 @@ final class MqttOutbox implements AutoCloseable {
             dropped = 0;
         }
         if (droppedNow > 0) {
-            notes.add(droppedNow + " MQTT messages dropped while the broker was away (queue limit " + QUEUE_LIMIT + ")");
+            notes.add(
+                    droppedNow + " MQTT messages dropped while the broker was away (queue limit " + QUEUE_LIMIT + ")");
         }
         for (int i = 0; i < latest.size(); i++) {
             try {

@@ -56,13 +56,15 @@ public record MqttSettings(
     /** Everything but the password, which must not reach a log line. */
     @Override
     public String toString() {
-        return "MqttSettings[" + serverUri() + ", topic " + topic + user.map(u -> ", user " + u).orElse("")
+        return "MqttSettings[" + serverUri() + ", topic " + topic
+                + user.map(u -> ", user " + u).orElse("")
                 + discoveryPrefix.map(p -> ", discovery " + p).orElse("") + "]";
     }
 
     private static void checkTopic(String option, String topic) {
         if (topic.isEmpty() || topic.startsWith("/") || topic.endsWith("/") || topic.contains("//")) {
-            throw new IllegalArgumentException(option + " '" + topic + "': give levels separated by /, e.g. babble/nursery");
+            throw new IllegalArgumentException(
+                    option + " '" + topic + "': give levels separated by /, e.g. babble/nursery");
         }
         if (topic.contains("+") || topic.contains("#")) {
             throw new IllegalArgumentException(option + " '" + topic + "': + and # are wildcards, not part of a topic");

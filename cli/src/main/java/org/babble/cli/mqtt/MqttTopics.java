@@ -132,8 +132,7 @@ final class MqttTopics {
         List<MqttMessage> configs = new ArrayList<>();
         configs.add(MqttMessage.retained(
                 prefix + "/binary_sensor/" + node + "/" + level(label) + "/config", crying.toString()));
-        configs.add(
-                MqttMessage.retained(prefix + "/sensor/" + node + "/cry_minutes_today/config", minutes.toString()));
+        configs.add(MqttMessage.retained(prefix + "/sensor/" + node + "/cry_minutes_today/config", minutes.toString()));
         return configs;
     }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * {@code SharedData.require} does for the recordings.
  */
 final class Mosquitto implements AutoCloseable {
-    private static final List<Path> PLACES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/local/sbin/mosquitto"));
+    private static final List<Path> PLACES =
+            List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/local/sbin/mosquitto"));
 
     private final Path executable;
     private final Path config;

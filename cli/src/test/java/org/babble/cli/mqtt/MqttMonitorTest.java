@@ -65,7 +65,8 @@ class MqttMonitorTest {
     private static String wav(String name, int seconds, int[][] tones) {
         float[] samples = Signals.noise(0.003, 3, seconds * RATE);
         for (int[] tone : tones) {
-            float[] sine = Signals.sine(tone[2] == 0 ? TinyModels.LOW_HZ : TinyModels.HIGH_HZ, 0.3, RATE, seconds * RATE);
+            float[] sine =
+                    Signals.sine(tone[2] == 0 ? TinyModels.LOW_HZ : TinyModels.HIGH_HZ, 0.3, RATE, seconds * RATE);
             for (int i = tone[0] * RATE; i < tone[1] * RATE; i++) {
                 samples[i] += sine[i];
             }
@@ -77,7 +78,16 @@ class MqttMonitorTest {
 
     private static CliRun monitor(String wav, String speed, Path db, String... more) {
         List<String> args = new ArrayList<>(List.of(
-                "monitor", "--model", model, "--from", wav, "--speed", speed, "--start-time", START, "--db",
+                "monitor",
+                "--model",
+                model,
+                "--from",
+                wav,
+                "--speed",
+                speed,
+                "--start-time",
+                START,
+                "--db",
                 db.toString()));
         args.addAll(List.of(more));
         return CliRun.of(args.toArray(String[]::new));
@@ -86,8 +96,8 @@ class MqttMonitorTest {
     @Test
     void everyMessageAgreesWithTheDatabaseAndHomeAssistantFindsTheSensors() throws Exception {
         Path db = dir.resolve("published.db");
-        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker")); Subscriber ha =
-                Subscriber.to(broker.uri(), TOPIC + "/#", "homeassistant/#")) {
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
+                Subscriber ha = Subscriber.to(broker.uri(), TOPIC + "/#", "homeassistant/#")) {
             CliRun run = monitor(night, "max", db, "--mqtt", broker.uri(), "--mqtt-topic", TOPIC, "--mqtt-discovery")
                     .expectExit(ExitCode.OK);
             assertFalse(run.err().contains("MQTT"), "a reachable broker is not worth a line: " + run.err());
@@ -96,7 +106,8 @@ class MqttMonitorTest {
             List<String> availability = ha.on(TOPIC + "/availability").stream()
                     .map(Subscriber.Received::payload)
                     .toList();
-            assertEquals(List.of("online", "offline"), availability, "online while it runs, offline after a clean stop");
+            assertEquals(
+                    List.of("online", "offline"), availability, "online while it runs, offline after a clean stop");
 
             List<EpisodeRow> stored;
             try (MonitorDatabase database = MonitorDatabase.openForReading(db)) {
@@ -104,13 +115,17 @@ class MqttMonitorTest {
                         .filter(e -> !e.label().startsWith("_"))
                         .toList();
             }
-            assertEquals(List.of("low", "high"), stored.stream().map(EpisodeRow::label).toList(), stored::toString);
+            assertEquals(
+                    List.of("low", "high"),
+                    stored.stream().map(EpisodeRow::label).toList(),
+                    stored::toString);
             List<JsonNode> events = new ArrayList<>();
             for (Subscriber.Received m : ha.on(TOPIC + "/episode")) {
                 assertFalse(m.retained(), "episode events are events, not state");
                 events.add(JSON.readTree(m.payload()));
             }
-            assertEquals(2 * stored.size(), events.size(), "a start and an end per episode, _silence_ left out: " + events);
+            assertEquals(
+                    2 * stored.size(), events.size(), "a start and an end per episode, _silence_ left out: " + events);
             for (int i = 0; i < stored.size(); i++) {
                 EpisodeRow e = stored.get(i);
                 JsonNode start = events.get(2 * i);
@@ -141,7 +156,8 @@ class MqttMonitorTest {
             assertTrue(ha.messages().stream().noneMatch(m -> m.topic().contains("_silence_")), "_ labels stay quiet");
 
             EpisodeRow low = stored.get(0);
-            double lowMinutes = (low.end().orElseThrow().toEpochMilli() - low.start().toEpochMilli()) / 60_000.0;
+            double lowMinutes =
+                    (low.end().orElseThrow().toEpochMilli() - low.start().toEpochMilli()) / 60_000.0;
             assertEquals(
                     String.format(Locale.ROOT, "%.1f", lowMinutes),
                     ha.latest().get(TOPIC + "/cry_minutes_today"),
@@ -153,17 +169,26 @@ class MqttMonitorTest {
             assertEquals(TOPIC + "/low/state", crying.get("state_topic").asText());
             assertEquals("ON", crying.get("payload_on").asText());
             assertEquals("OFF", crying.get("payload_off").asText());
-            assertEquals(TOPIC + "/low/attributes", crying.get("json_attributes_topic").asText());
+            assertEquals(
+                    TOPIC + "/low/attributes",
+                    crying.get("json_attributes_topic").asText());
             assertEquals("babble_nursery_low", crying.get("unique_id").asText());
-            JsonNode minutes = JSON.readTree(ha.latest().get("homeassistant/sensor/babble_nursery/cry_minutes_today/config"));
+            JsonNode minutes =
+                    JSON.readTree(ha.latest().get("homeassistant/sensor/babble_nursery/cry_minutes_today/config"));
             assertEquals("Cry minutes today", minutes.get("name").asText());
             assertEquals("min", minutes.get("unit_of_measurement").asText());
-            assertEquals(TOPIC + "/cry_minutes_today", minutes.get("state_topic").asText());
+            assertEquals(
+                    TOPIC + "/cry_minutes_today", minutes.get("state_topic").asText());
             for (JsonNode config : List.of(crying, minutes)) {
-                assertEquals(TOPIC + "/availability", config.get("availability_topic").asText(), config::toString);
+                assertEquals(
+                        TOPIC + "/availability",
+                        config.get("availability_topic").asText(),
+                        config::toString);
                 assertEquals("online", config.get("payload_available").asText());
                 assertEquals("offline", config.get("payload_not_available").asText());
-                assertEquals("babble_nursery", config.get("device").get("identifiers").get(0).asText());
+                assertEquals(
+                        "babble_nursery",
+                        config.get("device").get("identifiers").get(0).asText());
             }
             assertEquals(crying.get("device"), minutes.get("device"), "one device holds both");
 
@@ -171,7 +196,8 @@ class MqttMonitorTest {
                 later.await(TOPIC + "/cry_minutes_today", ha.latest().get(TOPIC + "/cry_minutes_today"), WAIT);
                 later.await(TOPIC + "/availability", "offline", WAIT);
                 later.await(TOPIC + "/low/state", "OFF", WAIT);
-                assertTrue(later.messages().stream().allMatch(Subscriber.Received::retained), "retained for late comers");
+                assertTrue(
+                        later.messages().stream().allMatch(Subscriber.Received::retained), "retained for late comers");
                 assertTrue(later.latest().containsKey("homeassistant/binary_sensor/babble_nursery/low/config"));
                 assertFalse(later.latest().containsKey(TOPIC + "/episode"), "events are not retained");
             }
@@ -186,7 +212,8 @@ class MqttMonitorTest {
     void aBrokerThatIsDownAtTheStartIsOneWarningAndTheMonitorRecordsAsWithout() throws Exception {
         int nobody = Mosquitto.freePort();
         Path db = dir.resolve("unreachable.db");
-        CliRun run = monitor(night, "max", db, "--mqtt", "tcp://127.0.0.1:" + nobody).expectExit(ExitCode.OK);
+        CliRun run =
+                monitor(night, "max", db, "--mqtt", "tcp://127.0.0.1:" + nobody).expectExit(ExitCode.OK);
         assertTrue(run.out().contains("79 windows"), run.out());
         List<String> warnings =
                 run.err().lines().filter(l -> l.contains("MQTT")).toList();

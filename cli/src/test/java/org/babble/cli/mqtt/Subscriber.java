@@ -43,8 +43,11 @@ final class Subscriber implements AutoCloseable {
             }
         }
         for (String filter : filters) {
-            client.subscribe(filter, 1, (topic, message) -> subscriber.add(new Received(
-                    topic, new String(message.getPayload(), StandardCharsets.UTF_8), message.isRetained())));
+            client.subscribe(
+                    filter,
+                    1,
+                    (topic, message) -> subscriber.add(new Received(
+                            topic, new String(message.getPayload(), StandardCharsets.UTF_8), message.isRetained())));
         }
         return subscriber;
     }
@@ -94,7 +97,10 @@ final class Subscriber implements AutoCloseable {
     }
 
     Received await(String topic, String payload, Duration wait) throws InterruptedException {
-        return await(topic + " = " + payload, m -> m.topic().equals(topic) && m.payload().equals(payload), wait);
+        return await(
+                topic + " = " + payload,
+                m -> m.topic().equals(topic) && m.payload().equals(payload),
+                wait);
     }
 
     @Override
