@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
  * add-on), checked together, and the publisher they start. See docs/mqtt.md for the topics and payloads.
  */
 public final class MqttMixin {
+    /** How long the monitor's start waits for the broker, so its first state is not already history when it connects. */
+    private static final long FIRST_CONNECT_WAIT_MS = 3000;
+
     static final String DEFAULT_TOPIC = "babble";
     static final String DEFAULT_DISCOVERY_PREFIX = "homeassistant";
 
@@ -138,6 +141,7 @@ public final class MqttMixin {
         }
         first.add(topics.cryMinutes(minutes.minutes(null, origin)));
         MqttOutbox outbox = new MqttOutbox(s, sockets, first, topics.availability(false));
+        outbox.awaitFirstAttempt(FIRST_CONNECT_WAIT_MS);
         return Optional.of(new MqttPublisher(topics, labels, label, minutes, outbox, notes));
     }
 

@@ -50,6 +50,9 @@ final class MqttOutbox implements AutoCloseable {
     private final Map<String, MqttMessage> updates = new LinkedHashMap<>();
     private final Map<String, MqttMessage> retained = new LinkedHashMap<>();
     private final Thread sender;
+    /** Counted down after the first connection attempt, won or lost. */
+    private final java.util.concurrent.CountDownLatch firstAttempt = new java.util.concurrent.CountDownLatch(1);
+
     private long dropped;
     private long droppedTotal;
     private boolean closing;
@@ -70,6 +73,18 @@ final class MqttOutbox implements AutoCloseable {
         this.sender = new Thread(this::run, "babble-mqtt");
         sender.setDaemon(true);
         sender.start();
+    }
+
+    /**
+     * Waits up to {@code ms} for the first connection attempt, so a reachable broker hears the first state before the
+     * monitor's first window; an unreachable one costs the start no more than that.
+     */
+    void awaitFirstAttempt(long ms) {
+        try {
+            firstAttempt.await(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Queues a message to go out in order (an episode event, a state change). */
@@ -148,7 +163,11 @@ final class MqttOutbox implements AutoCloseable {
             while (true) {
                 if (client == null || lost) {
                     try {
-                        connect();
+                        try {
+                            connect();
+                        } finally {
+                            firstAttempt.countDown();
+                        }
                         if (told) {
                             notes.add("MQTT broker " + settings.serverUri() + " reached again; state published");
                         }
