@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             CalibrateCommand.class,
             FreezeCommand.class,
             InfoCommand.class,
+            ExportCommand.class,
             ClassifyCommand.class,
             MonitorCommand.class,
             ReportCommand.class,

@@ -70,6 +70,13 @@ public final class FeaturesCommand implements Callable<Integer> {
     Path outputCFile;
 
     @Option(
+            names = "--output-npy",
+            paramLabel = "FILE",
+            description = "Also, or instead, write the values as a NumPy .npy array [frames, bins] (float32), the input"
+                    + " of a model babble export wrote.")
+    Path outputNpy;
+
+    @Option(
             names = {"--sample-rate", "--sample_rate"},
             paramLabel = "HZ",
             description = "Rate the features are computed at; the clip is resampled to it (default: the clip's own).")
@@ -139,9 +146,9 @@ public final class FeaturesCommand implements Callable<Integer> {
         if ((clip == null) == (inputWav == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give one clip: CLIP or --input_wav");
         }
-        if (out == null && outputCFile == null) {
+        if (out == null && outputCFile == null && outputNpy == null) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "give --out PNG, --output_c_file FILE, or both");
+                    spec.commandLine(), "give --out PNG, --output_c_file FILE, --output-npy FILE, or several");
         }
         if (clip == null) {
             clip = inputWav;
@@ -185,6 +192,10 @@ public final class FeaturesCommand implements Callable<Integer> {
                     FeatureCArray.source(clip.getFileName().toString(), description, values)
                             .getBytes(StandardCharsets.US_ASCII));
             spec.commandLine().getOut().println(outputCFile + ": " + description + " as a C array");
+        }
+        if (outputNpy != null) {
+            AtomicFiles.write(outputNpy, FeatureNpy.bytes(values));
+            spec.commandLine().getOut().println(outputNpy + ": " + description + " as a NumPy array");
         }
         if (out == null) {
             return ExitCode.OK;

@@ -1,5 +1,6 @@
 package org.babble.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -177,6 +181,32 @@ class FeaturesCommandTest {
     }
 
     @Test
+    void theNpyArrayHoldsTheFloatsThemselvesUnderAHeaderNumPyReads() throws IOException {
+        Path npy = dir.resolve("chirp.npy");
+        Path wav = chirpWav();
+        CliRun run = CliRun.of("features", wav.toString(), "--output-npy", npy.toString())
+                .expectExit(ExitCode.OK);
+        assertEquals(npy + ": 98 frames x 40 bins (mfcc) as a NumPy array\n", run.out());
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(npy)).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] magic = new byte[8];
+        bytes.get(magic);
+        assertArrayEquals(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}, magic, "format 1.0");
+        int headerLength = bytes.getShort();
+        byte[] header = new byte[headerLength];
+        bytes.get(header);
+        String text = new String(header, StandardCharsets.US_ASCII);
+        assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (98, 40), }", text.trim());
+        assertTrue(text.endsWith("\n"), text);
+        assertEquals(0, (10 + headerLength) % 64, "the data starts on a 64-byte boundary");
+        float[][] expected = FeatureExtractors.create(FeatureSettings.defaults(16000, 1000))
+                .extract(WavReader.read(wav).clip().mixdown());
+        assertEquals(98 * 40 * 4, bytes.remaining());
+        for (int i = 0; i < 98 * 40; i++) {
+            assertEquals(expected[i / 40][i % 40], bytes.getFloat(), "value " + i + ", bit for bit");
+        }
+    }
+
+    @Test
     void withAModelItDrawsExactlyWhatTheModelIsFed() throws IOException {
         // a model trained on 8 kHz mono 1-s clips, normalised per clip; the clip is 0.8 s of 16 kHz stereo
         ModelMetadata tones = TinyModels.metadata(TinyModels.LABELS, FeatureLayout.FLAT);
@@ -243,7 +273,8 @@ class FeaturesCommandTest {
     @Test
     void withoutAnOutputOrAClipItIsAUsageError() {
         CliRun run = CliRun.of("features", chirpWav().toString()).expectExit(ExitCode.USAGE);
-        assertTrue(run.err().contains("give --out PNG, --output_c_file FILE, or both"), run.err());
+        assertTrue(
+                run.err().contains("give --out PNG, --output_c_file FILE, --output-npy FILE, or several"), run.err());
         CliRun none =
                 CliRun.of("features", "--out", dir.resolve("x.png").toString()).expectExit(ExitCode.USAGE);
         assertTrue(none.err().contains("give one clip: CLIP or --input_wav"), none.err());

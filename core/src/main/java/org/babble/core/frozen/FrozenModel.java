@@ -2,6 +2,7 @@ package org.babble.core.frozen;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.babble.core.BabbleException;
 import org.babble.core.features.FeatureSettings;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -70,6 +71,14 @@ public final class FrozenModel {
     /** For models built in memory (tests, the trainer's evaluation): same checks as a loaded file. */
     public static FrozenModel of(MultiLayerNetwork network, ModelMetadata metadata) {
         return checked(null, Dl4jScorer.of(network, metadata), metadata);
+    }
+
+    /**
+     * The network's plain weights when the plain-Java forward pass runs it (the default architectures), for writers of
+     * other formats; empty when DL4J runs it.
+     */
+    public Optional<TcResnetWeights> plainNetwork() {
+        return scorer instanceof PlainScorer plain ? Optional.of(plain.runner().weights()) : Optional.empty();
     }
 
     public ModelMetadata metadata() {

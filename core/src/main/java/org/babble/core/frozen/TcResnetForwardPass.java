@@ -34,6 +34,11 @@ public final class TcResnetForwardPass {
         pooled = new float[weights.pooledChannels()];
     }
 
+    /** The network this runs. */
+    public TcResnetWeights weights() {
+        return weights;
+    }
+
     /** Softmax scores of the clip whose features lie frames-first ({@code [frame][bin]}) from {@code offset}. */
     public float[] scores(float[] features, int offset) {
         if (features.length - (long) offset < (long) frames * weights.bins()) {

@@ -25,6 +25,15 @@ public record TemporalWindow(int kernel, int stride, int frames) {
 
     /** Zero frames before the input: half the total "Same" padding, rounded down, as DL4J does. */
     public int padBefore() {
-        return Math.max(0, (outFrames() - 1) * stride + kernel - frames) / 2;
+        return padTotal() / 2;
+    }
+
+    /** Zero frames after the input: the rest of the "Same" padding (an ONNX Conv needs both ends spelled out). */
+    public int padAfter() {
+        return padTotal() - padBefore();
+    }
+
+    private int padTotal() {
+        return Math.max(0, (outFrames() - 1) * stride + kernel - frames);
     }
 }
