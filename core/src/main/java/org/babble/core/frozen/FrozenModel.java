@@ -38,9 +38,7 @@ public final class FrozenModel {
     /** The plain-Java forward pass over {@code weights}, for a model whose features come as channels. */
     static Scorer plain(TcResnetWeights weights, ModelMetadata metadata) {
         FeatureSettings settings = metadata.featureSettings();
-        return new PlainScorer(
-                new TcResnetForwardPass(weights, settings.frameCount()),
-                settings.frameCount() * settings.binsPerFrame());
+        return new PlainScorer(weights, settings.frameCount(), settings.frameCount() * settings.binsPerFrame());
     }
 
     /** Wraps a scorer and checks, by running it once on silence, that it takes these features and gives these labels. */
@@ -78,7 +76,7 @@ public final class FrozenModel {
      * other formats; empty when DL4J runs it.
      */
     public Optional<TcResnetWeights> plainNetwork() {
-        return scorer instanceof PlainScorer plain ? Optional.of(plain.runner().weights()) : Optional.empty();
+        return scorer instanceof PlainScorer plain ? Optional.of(plain.weights()) : Optional.empty();
     }
 
     public ModelMetadata metadata() {
