@@ -339,19 +339,23 @@ public final class LabelCommand implements Callable<Integer> {
         }
     }
 
-    private int interactive() {
+    /** The settings of a session by key, terminal or browser ({@code flag}), checked once for both. */
+    private InteractiveSettings keySettings(String flag) {
         if (labels == null || labels.isEmpty()) {
-            throw usage("--interactive needs --labels, e.g. --labels crying,whining,room_empty (keys 1-9)");
+            throw usage(flag + " needs --labels, e.g. --labels crying,whining,room_empty (keys 1-9)");
         }
         if (recording != null) {
-            throw usage("--interactive takes clips from DIR; unexpected " + recording);
+            throw usage(flag + " takes clips from DIR; unexpected " + recording);
         }
-        InteractiveSettings settings;
         try {
-            settings = new InteractiveSettings(labels, out, move);
+            return new InteractiveSettings(labels, out, move);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    private int interactive() {
+        InteractiveSettings settings = keySettings("--interactive");
         LabelState progress = LabelState.load(state != null ? state : out.resolve(STATE_FILE));
         List<Path> clips = ClipFiles.list(interactive, out);
         PrintWriter ui = spec.commandLine().getErr();
@@ -379,18 +383,7 @@ public final class LabelCommand implements Callable<Integer> {
      * Ctrl-C; every action is saved at once, so stopping loses nothing.
      */
     private int web() {
-        if (labels == null || labels.isEmpty()) {
-            throw usage("--web needs --labels, e.g. --labels crying,whining,room_empty (keys 1-9)");
-        }
-        if (recording != null) {
-            throw usage("--web takes clips from DIR; unexpected " + recording);
-        }
-        InteractiveSettings settings;
-        try {
-            settings = new InteractiveSettings(labels, out, move);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        InteractiveSettings settings = keySettings("--web");
         WebSettings access = webAccess.settings(spec.commandLine(), port);
         LabelState progress = LabelState.load(state != null ? state : out.resolve(STATE_FILE));
         List<Path> clips = ClipFiles.list(web, out);

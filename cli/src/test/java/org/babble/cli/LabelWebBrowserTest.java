@@ -15,7 +15,6 @@ import org.babble.core.audio.WavWriter;
 import org.babble.dataset.label.Annotation;
 import org.babble.dataset.label.AnnotationFiles;
 import org.babble.testing.Signals;
-import org.babble.testing.SystemTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -25,8 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,8 +42,7 @@ class LabelWebBrowserTest {
 
     @Test
     void keysLabelClipsUndoPutsOneBackAndADraggedRangeIsWritten() throws Exception {
-        Path chromedriver = SystemTools.require("chromium-driver", "/usr/bin/chromedriver");
-        Path chromium = SystemTools.require("chromium", "/usr/bin/chromium");
+        HeadlessChromium chromium = HeadlessChromium.find("1000,1100", "--autoplay-policy=no-user-gesture-required");
         Path in = Files.createDirectories(dir.resolve("in"));
         WavWriter.write(
                 in.resolve("a_cry_nohash_0.wav"), AudioClip.mono(RATE, Signals.chirp(400, 1200, 0.5, RATE, 2 * RATE)));
@@ -69,23 +65,10 @@ class LabelWebBrowserTest {
                 out.toString(),
                 "--port",
                 "0");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-dev-shm-usage",
-                "--disable-gpu",
-                "--window-size=1000,1100",
-                "--autoplay-policy=no-user-gesture-required");
         WebDriver browser = null;
         try {
             URI page = URI.create(label.await(SERVING, PATIENCE));
-            browser = new ChromeDriver(service, options);
+            browser = chromium.open();
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
             browser.get(page.toString());
             wait.until(b -> name(b).equals("a_cry_nohash_0.wav") && pictureShown(b));

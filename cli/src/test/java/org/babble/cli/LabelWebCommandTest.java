@@ -77,6 +77,21 @@ class LabelWebCommandTest {
         return web.err();
     }
 
+    /** A terminal's turn: {@code label --interactive} with {@code keys} piped in. */
+    private static CliRun inTerminal(Path in, Path out, String keys) {
+        return CliRun.withStdin(
+                        keys,
+                        "label",
+                        "--interactive",
+                        in.toString(),
+                        "--labels",
+                        "crying,room_empty",
+                        "--out",
+                        out.toString(),
+                        "--no-play")
+                .expectExit(ExitCode.OK);
+    }
+
     private String get(URI base, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
@@ -91,17 +106,7 @@ class LabelWebCommandTest {
         assertTrue(err.contains("kitchen_nohash_0.wav -> crying/kitchen_nohash_0.wav"), err);
         assertTrue(err.contains("babble: crying: 1 clip from 1 recording"), err);
 
-        CliRun terminal = CliRun.withStdin(
-                        "1\n2\n",
-                        "label",
-                        "--interactive",
-                        in.toString(),
-                        "--labels",
-                        "crying,room_empty",
-                        "--out",
-                        out.toString(),
-                        "--no-play")
-                .expectExit(ExitCode.OK);
+        CliRun terminal = inTerminal(in, out, "1\n2\n");
         assertTrue(terminal.err().contains("resuming: 1 decided before, 2 to go"), terminal.err());
         assertTrue(Files.isRegularFile(out.resolve("crying/kitchen_nohash_1.wav")));
         assertTrue(Files.isRegularFile(out.resolve("room_empty/nursery_nohash_0.wav")));
@@ -110,17 +115,7 @@ class LabelWebCommandTest {
         assertTrue(undone.contains("undone: nursery_nohash_0.wav (was room_empty)"), undone);
         assertFalse(Files.exists(out.resolve("room_empty/nursery_nohash_0.wav")), "the browser undid the terminal's");
 
-        CliRun back = CliRun.withStdin(
-                        "u\nq\n",
-                        "label",
-                        "--interactive",
-                        in.toString(),
-                        "--labels",
-                        "crying,room_empty",
-                        "--out",
-                        out.toString(),
-                        "--no-play")
-                .expectExit(ExitCode.OK);
+        CliRun back = inTerminal(in, out, "u\nq\n");
         assertTrue(back.err().contains("undone: kitchen_nohash_1.wav (was crying)"), back.err());
         List<String> state = Files.readAllLines(out.resolve(LabelCommand.STATE_FILE));
         assertEquals(2, state.size(), "header and the browser's first decision: " + state);

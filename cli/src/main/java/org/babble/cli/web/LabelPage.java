@@ -56,6 +56,12 @@ public final class LabelPage {
 
     /** Where the session stands: the current clip, the counts, the folders' census, the current clip's ranges. */
     private ObjectNode describe() {
+        synchronized (session) { // one consistent picture while another request acts
+            return describeNow();
+        }
+    }
+
+    private ObjectNode describeNow() {
         ObjectNode root = Exchange.JSON.createObjectNode();
         ArrayNode labels = root.putArray("labels");
         session.settings().labels().forEach(labels::add);
