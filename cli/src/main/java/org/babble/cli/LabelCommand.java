@@ -14,6 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.babble.cli.web.LabelPage;
+import org.babble.cli.web.WebServer;
+import org.babble.cli.web.WebSettings;
 import org.babble.core.BabbleException;
 import org.babble.core.capture.Playback;
 import org.babble.core.frozen.FrozenModelReader;
@@ -34,6 +39,7 @@ import org.babble.dataset.label.InteractiveLabeler;
 import org.babble.dataset.label.InteractiveSettings;
 import org.babble.dataset.label.KeySource;
 import org.babble.dataset.label.LabelNames;
+import org.babble.dataset.label.LabelSession;
 import org.babble.dataset.label.LabelState;
 import org.babble.dataset.label.ModelSortResult;
 import org.babble.dataset.label.ModelSortSettings;
@@ -93,6 +99,22 @@ public final class LabelCommand implements Callable<Integer> {
 
     @Option(names = "--interactive", paramLabel = "DIR", description = "Label the WAV clips in DIR one by one by key.")
     Path interactive;
+
+    @Option(
+            names = "--web",
+            paramLabel = "DIR",
+            description = "Label the WAV clips in DIR on a web page: keys or buttons, a waveform and spectrogram,"
+                    + " ranges dragged on long recordings written as start,end,label CSV. Stop with Ctrl-C.")
+    Path web;
+
+    @Option(
+            names = "--port",
+            defaultValue = "8081",
+            description = "Web: TCP port (default: ${DEFAULT-VALUE}, beside serve's 8080; 0 picks a free one).")
+    int port;
+
+    @Mixin
+    WebMixin webAccess;
 
     @Option(
             names = "--labels",
@@ -171,14 +193,15 @@ public final class LabelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // --interactive with --model is one mode: the model's guesses are the person's defaults
-        boolean byModel = modelOption.model != null && interactive == null;
+        boolean byModel = modelOption.model != null && interactive == null && web == null;
         int modes = (annotations != null ? 1 : 0)
                 + (interactive != null ? 1 : 0)
+                + (web != null ? 1 : 0)
                 + (byModel ? 1 : 0)
                 + (review != null ? 1 : 0);
         if (modes > 1) {
-            throw usage("--annotations, --interactive, --model and --review are different ways to label; give only"
-                    + " one");
+            throw usage("--annotations, --interactive, --web, --model and --review are different ways to label; give"
+                    + " only one");
         }
         if (review != null) {
             return review();
@@ -198,6 +221,9 @@ public final class LabelCommand implements Callable<Integer> {
         }
         if (byModel) {
             return sortByModel();
+        }
+        if (web != null) {
+            return web();
         }
         return annotations != null ? cut() : interactive();
     }
@@ -313,19 +339,23 @@ public final class LabelCommand implements Callable<Integer> {
         }
     }
 
-    private int interactive() {
+    /** The settings of a session by key, terminal or browser ({@code flag}), checked once for both. */
+    private InteractiveSettings keySettings(String flag) {
         if (labels == null || labels.isEmpty()) {
-            throw usage("--interactive needs --labels, e.g. --labels crying,whining,room_empty (keys 1-9)");
+            throw usage(flag + " needs --labels, e.g. --labels crying,whining,room_empty (keys 1-9)");
         }
         if (recording != null) {
-            throw usage("--interactive takes clips from DIR; unexpected " + recording);
+            throw usage(flag + " takes clips from DIR; unexpected " + recording);
         }
-        InteractiveSettings settings;
         try {
-            settings = new InteractiveSettings(labels, out, move);
+            return new InteractiveSettings(labels, out, move);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    private int interactive() {
+        InteractiveSettings settings = keySettings("--interactive");
         LabelState progress = LabelState.load(state != null ? state : out.resolve(STATE_FILE));
         List<Path> clips = ClipFiles.list(interactive, out);
         PrintWriter ui = spec.commandLine().getErr();
@@ -346,6 +376,66 @@ public final class LabelCommand implements Callable<Integer> {
             ui.printf("%d clip(s) left; run the same command again to resume%n", result.remaining());
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The browser's labelling: the same session, actions and state file as {@link #interactive}, on a page served until
+     * Ctrl-C; every action is saved at once, so stopping loses nothing.
+     */
+    private int web() {
+        InteractiveSettings settings = keySettings("--web");
+        WebSettings access = webAccess.settings(spec.commandLine(), port);
+        LabelState progress = LabelState.load(state != null ? state : out.resolve(STATE_FILE));
+        List<Path> clips = ClipFiles.list(web, out);
+        PrintWriter ui = spec.commandLine().getErr();
+        Map<Path, Guess> guesses = modelOption.model != null ? guesses(clips, ui) : Map.of();
+        LabelSession session = new LabelSession(settings, progress, clips, guesses);
+        Consumer<String> say = line -> {
+            synchronized (ui) {
+                ui.println("babble: " + line);
+                ui.flush();
+            }
+        };
+        CountDownLatch stopped = new CountDownLatch(1);
+        // the hook holds the JVM's exit until the summary below is printed
+        StopOnSignal stop = StopOnSignal.install("babble-label-stop", stopped::countDown, Duration.ofSeconds(5));
+        try {
+            int exit = ExitCode.OK;
+            try (WebServer server = WebServer.start(access, LabelPage.routes(session, say), say)) {
+                say.accept("labelling " + session.remaining() + " of " + session.total() + " clips from " + web + " on "
+                        + server.address() + " (Ctrl-C stops; state: " + progress.file() + ")");
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exit = ExitCode.INTERRUPTED;
+            }
+            webSummary(session.summary(false), settings, ui);
+            return exit;
+        } finally {
+            stop.close();
+        }
+    }
+
+    /** The counts (as --interactive prints them) and a last line of clips and recordings per label folder. */
+    private void webSummary(SessionResult result, InteractiveSettings settings, PrintWriter ui) {
+        printCounts(result.counts(), Map.of("skipped", result.skipped(), "remaining", result.remaining()));
+        List<FolderCensus.Row> census = FolderCensus.of(out, settings.labels());
+        census.forEach(row -> ui.println("babble: " + row.describe()));
+        if (format.format == OutputFormat.TEXT) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println("in " + out + ": "
+                    + String.join(
+                            "; ",
+                            census.stream()
+                                    .map(r -> r.label() + " " + r.clips() + " clip" + (r.clips() == 1 ? "" : "s")
+                                            + " from " + r.sources() + " recording" + (r.sources() == 1 ? "" : "s"))
+                                    .toList()));
+            stdout.flush();
+        }
+        if (result.remaining() > 0) {
+            ui.printf("%d clip(s) left; run the same command again (or --interactive) to resume%n", result.remaining());
+        }
+        ui.flush();
     }
 
     /** The model's top label for each clip it can read; the labeler shows the unreadable ones itself. */

@@ -18,7 +18,6 @@ import org.babble.core.monitor.store.Verdict;
 import org.babble.core.monitor.store.Verdicts;
 import org.babble.core.monitor.store.WindowRow;
 import org.babble.testing.SharedData;
-import org.babble.testing.SystemTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -27,8 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -45,8 +42,7 @@ class ServePageBrowserTest {
 
     @Test
     void aParentSeesTheNightHearsAnEpisodeAndMarksAFalseAlarm() throws Exception {
-        Path chromedriver = SystemTools.require("chromium-driver", "/usr/bin/chromedriver");
-        Path chromium = SystemTools.require("chromium", "/usr/bin/chromium");
+        HeadlessChromium chromium = HeadlessChromium.find("430,2400");
         Path night = SharedData.require("raw/night-1.wav");
         Path model = NurseryModel.get().model();
         Path db = dir.resolve("babble.db");
@@ -72,18 +68,10 @@ class ServePageBrowserTest {
         assertTrue(episodes.size() >= 3, "night-1 has episodes: " + episodes.size());
 
         CliThread serve = CliThread.start("serve", "--db", db.toString(), "--port", "0");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=430,2400");
         WebDriver browser = null;
         try {
             URI page = URI.create(serve.await(SERVING, PATIENCE));
-            browser = new ChromeDriver(service, options);
+            browser = chromium.open();
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
             browser.get(page.toString());
 

@@ -1,57 +1,34 @@
 package org.babble.cli.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.babble.core.BabbleException;
-import org.babble.core.monitor.store.Verdict;
 
 /**
- * The parent's page: a small HTTP server (the JDK's own, so the Pi runtime needs no extra library) over a monitor
- * database. It serves the page, its JSON ({@link JsonApi}), charts drawn on the server ({@link ChartImages}, so the page
- * needs no script library and no internet), kept episode audio by id, and takes "right" / "false alarm" verdicts.
- * Every request passes {@link WebAccess} first.
+ * babble's pages: a small HTTP server (the JDK's own, so the Pi runtime needs no extra library) answering one page's
+ * {@link Routes}: the night page of {@code serve} and {@code monitor --http}, or the labelling page of {@code label
+ * --web}. Every request passes {@link WebAccess} first (loopback only, or a token), every write its anti-forgery check,
+ * and every answer gets the same security headers; a failure inside a handler is logged and answered "internal error".
  */
 public final class WebServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern AUDIO = Pattern.compile("/api/episodes/(\\d{1,18})/audio/(\\d{1,4})");
-    private static final Pattern VERDICT = Pattern.compile("/api/episodes/(\\d{1,18})/verdict");
-    private static final int MAX_BODY = 4096;
-    /** Kept pieces are clip-length WAVs; anything far larger in their place is not served. */
-    private static final long MAX_AUDIO_BYTES = 256L << 20;
-
     private final HttpServer server;
     private final ExecutorService threads;
-    private final NightStore store;
     private final WebAccess access;
-    private final JsonApi api;
-    private final ChartImages charts;
+    private final Routes routes;
     private final Consumer<String> log;
 
-    private WebServer(WebSettings settings, Path database, ZoneId zone, Consumer<String> log) throws IOException {
-        this.store = new NightStore(database);
+    private WebServer(WebSettings settings, Routes routes, Consumer<String> log) throws IOException {
         this.access = new WebAccess(settings);
-        this.api = new JsonApi(store, zone);
-        this.charts = new ChartImages(store, api);
+        this.routes = routes;
         this.log = log;
         this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 16);
         this.threads = Executors.newFixedThreadPool(4, r -> {
@@ -64,15 +41,21 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving {@code database} (which must exist; a monitor may be writing it); {@code log} hears server-side
-     * failures, which the client is told only as "internal error".
+     * Starts the night page over {@code database} (which must exist; a monitor may be writing it); {@code log} hears
+     * server-side failures, which the client is told only as "internal error".
      */
     public static WebServer start(WebSettings settings, Path database, ZoneId zone, Consumer<String> log) {
+        return start(settings, NightPage.routes(database, zone), log);
+    }
+
+    /** Starts serving {@code routes}; they are closed with the server, or at once if it cannot listen. */
+    public static WebServer start(WebSettings settings, Routes routes, Consumer<String> log) {
         System.setProperty("java.awt.headless", "true");
         WebServer web;
         try {
-            web = new WebServer(settings, database, zone, log);
+            web = new WebServer(settings, routes, log);
         } catch (IOException e) {
+            routes.close();
             throw new BabbleException(
                     null,
                     "cannot listen on " + settings.bind().getHostAddress() + ":" + settings.port() + ": "
@@ -96,7 +79,7 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
-        store.close();
+        routes.close();
     }
 
     private void handle(HttpExchange exchange) {
@@ -110,10 +93,12 @@ public final class WebServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             route(exchange);
         } catch (Query.BadRequest e) {
-            text(exchange, 400, e.getMessage());
+            Exchange.text(exchange, 400, e.getMessage());
+        } catch (Exchange.Refused e) {
+            Exchange.text(exchange, e.status(), e.getMessage());
         } catch (BabbleException | IllegalStateException e) {
             log.accept("web: " + e.getMessage());
-            text(exchange, 500, "internal error");
+            Exchange.text(exchange, 500, "internal error");
         } catch (IOException e) {
             // the client went away mid-answer; nothing to tell anyone
         } finally {
@@ -134,159 +119,45 @@ public final class WebServer implements AutoCloseable {
                 : access.writeDenial(exchange.getRequestHeaders());
         if (denial.isPresent()) {
             if (denial.get().status() == 401 && path.equals("/")) {
-                exchange.getResponseHeaders().set("Location", "/login");
-                send(exchange, 303, "text/plain", new byte[0]);
+                new Exchange(exchange, new Query(null), null, access.csrfSecret()).redirect("/login");
             } else {
-                text(exchange, denial.get().status(), denial.get().reason());
+                Exchange.text(exchange, denial.get().status(), denial.get().reason());
             }
+            return;
+        }
+        Optional<Routes.Found> found =
+                reading || method.equals("POST") ? routes.find(!reading, path) : Optional.empty();
+        if (found.isEmpty()) {
+            boolean known = routes.knows(path);
+            Exchange.text(exchange, known || !reading ? 405 : 404, known || !reading ? "not allowed" : "not found");
             return;
         }
         Query query = new Query(exchange.getRequestURI().getRawQuery());
-        Matcher verdict = VERDICT.matcher(path);
-        if (!reading) {
-            if (method.equals("POST") && verdict.matches()) {
-                verdict(exchange, Long.parseLong(verdict.group(1)));
-            } else {
-                text(exchange, 405, "not allowed");
-            }
-            return;
-        }
-        Matcher audio = AUDIO.matcher(path);
-        switch (path) {
-            case "/" -> page(exchange, "index.html", "text/html; charset=utf-8");
-            case "/app.js" -> page(exchange, "app.js", "text/javascript; charset=utf-8");
-            case "/style.css" -> page(exchange, "style.css", "text/css; charset=utf-8");
-            case "/api/now" -> json(exchange, api.now(query));
-            case "/api/episodes" -> json(exchange, api.episodes(query));
-            case "/api/minutes" -> json(exchange, api.minutes(query));
-            case "/api/hours" -> json(exchange, api.hours(query));
-            case "/chart/night.png", "/chart/days.png", "/chart/hours.png" -> png(exchange, path, query);
-            default -> {
-                if (audio.matches()) {
-                    audio(exchange, Long.parseLong(audio.group(1)), Integer.parseInt(audio.group(2)));
-                } else {
-                    text(exchange, 404, "not found");
-                }
-            }
-        }
+        found.get().handler().handle(new Exchange(exchange, query, found.get().match(), access.csrfSecret()));
     }
 
-    private void login(HttpExchange exchange, boolean reading) throws IOException {
+    private void login(HttpExchange http, boolean reading) throws IOException {
+        Exchange exchange = new Exchange(http, new Query(null), null, access.csrfSecret());
         if (!access.needsLogin()) {
-            exchange.getResponseHeaders().set("Location", "/");
-            send(exchange, 303, "text/plain", new byte[0]);
+            exchange.redirect("/");
             return;
         }
         if (reading) {
-            page(exchange, "login.html", "text/html; charset=utf-8");
+            exchange.resource("login.html", "text/html; charset=utf-8");
             return;
         }
-        String offered = new Query(body(exchange)).text("token").orElse("");
+        String offered = new Query(exchange.body()).text("token").orElse("");
         Optional<String> session = access.login(offered);
         if (session.isEmpty()) {
             pause(); // a wrong guess costs time, so guessing a token over the network is hopeless
-            text(exchange, 401, "wrong token");
+            exchange.text(401, "wrong token");
             return;
         }
-        exchange.getResponseHeaders()
+        http.getResponseHeaders()
                 .add(
                         "Set-Cookie",
                         WebAccess.SESSION_COOKIE + "=" + session.get() + "; Path=/; HttpOnly; SameSite=Strict");
-        exchange.getResponseHeaders().set("Location", "/");
-        send(exchange, 303, "text/plain", new byte[0]);
-    }
-
-    private void verdict(HttpExchange exchange, long episode) throws IOException {
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.startsWith("application/json")) {
-            text(exchange, 415, "send application/json");
-            return;
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(body(exchange));
-        } catch (IOException e) {
-            throw new Query.BadRequest("the body is not JSON");
-        }
-        String word =
-                body != null && body.hasNonNull("verdict") ? body.get("verdict").asText() : "";
-        Verdict verdict =
-                Verdict.of(word).orElseThrow(() -> new Query.BadRequest("verdict must be right or false_alarm"));
-        if (!store.mark(episode, verdict, Instant.now())) {
-            text(exchange, 404, "no such episode");
-            return;
-        }
-        json(exchange, JSON.createObjectNode().put("id", episode).put("verdict", verdict.word()));
-    }
-
-    private void audio(HttpExchange exchange, long episode, int piece) throws IOException {
-        Optional<Path> file = store.audio(episode, piece);
-        if (file.isEmpty() || !Files.isRegularFile(file.get()) || Files.size(file.get()) > MAX_AUDIO_BYTES) {
-            text(exchange, 404, "no kept audio for this episode");
-            return;
-        }
-        exchange.getResponseHeaders().set("Content-Type", "audio/wav");
-        exchange.sendResponseHeaders(200, Files.size(file.get()));
-        if (!exchange.getRequestMethod().equals("HEAD")) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                Files.copy(file.get(), out);
-            }
-        }
-    }
-
-    private void png(HttpExchange exchange, String path, Query query) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(charts.draw(path, query), "png", bytes);
-        send(exchange, 200, "image/png", bytes.toByteArray());
-    }
-
-    private void page(HttpExchange exchange, String name, String type) throws IOException {
-        byte[] bytes;
-        try (InputStream in = WebServer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the jar lacks the page resource " + name);
-            }
-            bytes = in.readAllBytes();
-        }
-        if (name.endsWith(".html")) {
-            bytes = new String(bytes, StandardCharsets.UTF_8)
-                    .replace("{{csrf}}", access.csrfSecret())
-                    .getBytes(StandardCharsets.UTF_8);
-        }
-        send(exchange, 200, type, bytes);
-    }
-
-    private static void json(HttpExchange exchange, JsonNode node) throws IOException {
-        send(exchange, 200, "application/json", JSON.writeValueAsBytes(node));
-    }
-
-    private static void text(HttpExchange exchange, int status, String message) {
-        try {
-            send(exchange, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | IllegalStateException e) {
-            // headers already sent or client gone: the answer cannot be changed any more
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    private static String body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                throw new Query.BadRequest("request body too large");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
+        exchange.redirect("/");
     }
 
     private static void pause() {
