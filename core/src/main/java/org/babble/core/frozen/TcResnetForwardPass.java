@@ -16,6 +16,7 @@ public final class TcResnetForwardPass {
     private final int frames;
     private final float[][] activations;
     private final float[] pooled;
+    private final int[] live;
 
     /** A runner for clips of {@code frames} feature frames of {@code weights.bins()} bins. */
     public TcResnetForwardPass(TcResnetWeights weights, int frames) {
@@ -32,6 +33,11 @@ public final class TcResnetForwardPass {
             activations[i] = new float[length * stages.get(i).out()];
         }
         pooled = new float[weights.pooledChannels()];
+        int widest = weights.bins();
+        for (TcResnetWeights.Stage stage : stages) {
+            widest = Math.max(widest, stage.in());
+        }
+        live = new int[widest];
     }
 
     /** The network this runs. */
@@ -60,7 +66,7 @@ public final class TcResnetForwardPass {
     }
 
     /** One stage, batch norm folded in, then ReLU. */
-    private static void convolve(TcResnetWeights.Stage stage, float[] x, int xOffset, int length, float[] y) {
+    private void convolve(TcResnetWeights.Stage stage, float[] x, int xOffset, int length, float[] y) {
         int in = stage.in();
         int out = stage.out();
         int kernel = stage.kernel();
@@ -80,12 +86,31 @@ public final class TcResnetForwardPass {
                 }
                 int xBase = xOffset + source * in;
                 int wBase = j * in * out;
+                // after a ReLU about half the inputs are zero: gather the others, then take them four per pass over
+                // the outputs, so y is loaded and stored once for four weight rows
+                int nonzero = 0;
                 for (int c = 0; c < in; c++) {
-                    float v = x[xBase + c];
-                    if (v == 0f) {
-                        continue;
+                    if (x[xBase + c] != 0f) {
+                        live[nonzero++] = c;
                     }
-                    int wRow = wBase + c * out;
+                }
+                int n = 0;
+                for (; n + 3 < nonzero; n += 4) {
+                    float v0 = x[xBase + live[n]];
+                    float v1 = x[xBase + live[n + 1]];
+                    float v2 = x[xBase + live[n + 2]];
+                    float v3 = x[xBase + live[n + 3]];
+                    int w0 = wBase + live[n] * out;
+                    int w1 = wBase + live[n + 1] * out;
+                    int w2 = wBase + live[n + 2] * out;
+                    int w3 = wBase + live[n + 3] * out;
+                    for (int o = 0; o < out; o++) {
+                        y[yBase + o] += v0 * w[w0 + o] + v1 * w[w1 + o] + v2 * w[w2 + o] + v3 * w[w3 + o];
+                    }
+                }
+                for (; n < nonzero; n++) {
+                    float v = x[xBase + live[n]];
+                    int wRow = wBase + live[n] * out;
                     for (int o = 0; o < out; o++) {
                         y[yBase + o] += v * w[wRow + o];
                     }
