@@ -28,6 +28,7 @@ import org.babble.core.clean.CleanSettings;
 import org.babble.core.clean.CleanedClip;
 import org.babble.core.clean.Cleaner;
 import org.babble.core.io.DiskFullException;
+import org.babble.core.io.FileNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -241,7 +242,7 @@ public final class CleanCommand implements Callable<Integer> {
             List<Future<FileOutcome>> futures = new ArrayList<>();
             int submitted = 0;
             for (Path file : files) {
-                String stem = stem(file);
+                String stem = FileNames.stem(file);
                 Path earlier = stems.putIfAbsent(stem, file);
                 if (earlier != null) {
                     FileOutcome clash = failure(
@@ -363,12 +364,6 @@ public final class CleanCommand implements Callable<Integer> {
 
     private static FileOutcome failure(String source, String message) {
         return new FileOutcome(source, List.of(), 0, 0, 0, 0, List.of(message), true);
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private static <T> T take(ExecutorCompletionService<T> done) {

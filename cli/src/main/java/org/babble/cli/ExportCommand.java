@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.babble.core.frozen.FrozenModel;
 import org.babble.core.frozen.FrozenModelReader;
+import org.babble.core.io.FileNames;
 import org.babble.core.onnx.OnnxExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,8 +80,6 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private static Path defaultOutput(Path model) {
-        String name = model.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".onnx");
+        return model.resolveSibling(FileNames.stem(model) + ".onnx");
     }
 }

@@ -1,6 +1,7 @@
 package org.babble.cli;
 
 import java.util.Locale;
+import org.babble.core.io.FileNames;
 
 /**
  * A clip's features as C source, laid out as TF's {@code wav_to_features.py} lays them out (a width, a height and
@@ -12,9 +13,7 @@ final class FeatureCArray {
 
     /** The C identifier part TF derives from a clip's file name: its stem, other characters as {@code _}. */
     static String variableBase(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
-        return stem.replaceAll("[^A-Za-z0-9_]", "_");
+        return FileNames.stem(fileName).replaceAll("[^A-Za-z0-9_]", "_");
     }
 
     /** The source text: {@code g_BASE_width} (bins), {@code g_BASE_height} (frames), {@code g_BASE_data}. */

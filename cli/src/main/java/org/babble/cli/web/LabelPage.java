@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.babble.core.BabbleException;
 import org.babble.core.audio.AudioClip;
 import org.babble.core.audio.WavReader;
+import org.babble.core.io.FileNames;
 import org.babble.dataset.label.Annotation;
 import org.babble.dataset.label.FolderCensus;
 import org.babble.dataset.label.LabelSession;
@@ -205,9 +206,7 @@ public final class LabelPage {
 
     /** The CSV for ranges of {@code clip}: {@code OUT/<clip name without .wav>.csv}, never beside the input. */
     private Path rangeFile(Path clip) {
-        String name = clip.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return session.settings().out().resolve((dot > 0 ? name.substring(0, dot) : name) + ".csv");
+        return session.settings().out().resolve(FileNames.stem(clip) + ".csv");
     }
 
     /** The clip the body names, which must be the current one: a second tab or a double click acts on no other. */

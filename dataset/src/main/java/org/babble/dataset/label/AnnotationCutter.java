@@ -11,6 +11,7 @@ import org.babble.core.audio.DecodedWav;
 import org.babble.core.audio.LosslessDepth;
 import org.babble.core.audio.WavReader;
 import org.babble.core.audio.WavWriter;
+import org.babble.core.io.FileNames;
 
 /**
  * Cuts a long recording into clips in label folders by its annotations. Clips are named
@@ -56,9 +57,7 @@ public final class AnnotationCutter {
 
     /** The file name without its extension, as the part before {@code _nohash_}. */
     static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String stem = FileNames.stem(file);
         int nohash = stem.indexOf("_nohash_");
         return nohash > 0 ? stem.substring(0, nohash) : stem;
     }
