@@ -5,20 +5,23 @@
 #    always train); prints crying recall on unseen sources, crying-vs-rest precision and F1, noise recall;
 #  - phone cries (../shared/data/cries, never trained on): share a model trained on all of nursery calls crying;
 #  - the nursery test split (same recordings) and speech bed,cat,happy (TF's split: its test speakers are unseen).
-# Usage: bench/cross-source.sh [--seeds 1,2,3] [--folds 3] [--no-speech] [-- extra train flags]
+# Usage: bench/cross-source.sh [--seeds 1,2,3] [--folds 3] [--no-speech] [--keep DIR] [-- extra train flags]
+# --keep DIR keeps each seed's held-out scores (pred-SEED.csv: truth, then classify's CSV) and phone-cry scores there.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="$here/../shared/data"
 seeds=1,2,3
 folds=3
 speech=1
+keep=
 while [ $# -gt 0 ]; do
   case "$1" in
     --seeds) seeds="$2"; shift 2 ;;
     --folds) folds="$2"; shift 2 ;;
     --no-speech) speech=0; shift ;;
+    --keep) keep="$2"; shift 2 ;;
     --) shift; break ;;
-    *) echo "usage: $0 [--seeds 1,2,3] [--folds K] [--no-speech] [-- train flags]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--seeds 1,2,3] [--folds K] [--no-speech] [--keep DIR] [-- train flags]" >&2; exit 2 ;;
   esac
 done
 extra=("$@")
@@ -65,18 +68,23 @@ for seed in ${seeds//,/ }; do
     done <"$work/folds.tsv"
     train_freeze "$d/data" "$d/train" "$seed" "${nursery_flags[@]}" >/dev/null
     cut -d, -f2 "$d/test.list" | xargs "${babble[@]}" classify --model "$d/train.babble" --format csv 2>/dev/null |
-      tail -n +2 | cut -d, -f1,2 >"$d/pred.csv"
-    # truth,predicted per held-out clip
-    paste -d, <(cut -d, -f1 "$d/test.list") <(cut -d, -f2 "$d/pred.csv") >>"$work/pred-$seed.csv"
+      tail -n +2 >"$d/pred.csv"
+    # truth,file,top_label,score,<each label's score> per held-out clip
+    paste -d, <(cut -d, -f1 "$d/test.list") "$d/pred.csv" >>"$work/pred-$seed.csv"
   done
-  read -r recall prec f1 noise < <(awk -F, '{ if ($1 == "crying") { c++; if ($2 == "crying") tp++ }
-      else { n++; if ($2 == "crying") fp++; if ($2 == $1) nr++ } }
+  read -r recall prec f1 noise < <(awk -F, '{ if ($1 == "crying") { c++; if ($3 == "crying") tp++ }
+      else { n++; if ($3 == "crying") fp++; if ($3 == $1) nr++ } }
     END { r = tp / c; p = tp + fp ? tp / (tp + fp) : 0; printf "%.3f(%d/%d) %.3f %.3f %.3f(%d/%d)\n",
       r, tp, c, p, p + r ? 2 * p * r / (p + r) : 0, nr / n, nr, n }' "$work/pred-$seed.csv")
   full="$work/s$seed-full"
   nursery_test=$(train_freeze "$data/nursery" "$full" "$seed" "${nursery_flags[@]}")
-  phone=$(find "$data/cries" -name '*.wav' -print0 | xargs -0 "${babble[@]}" classify --model "$full.babble" --format csv \
-    2>/dev/null | tail -n +2 | awk -F, '{ n++; if ($2 == "crying") c++ } END { printf "%.1f%%(%d/%d)", 100 * c / n, c, n }')
+  find "$data/cries" -name '*.wav' -print0 | xargs -0 "${babble[@]}" classify --model "$full.babble" --format csv \
+    2>/dev/null | tail -n +2 >"$work/phone-$seed.csv"
+  phone=$(awk -F, '{ n++; if ($2 == "crying") c++ } END { printf "%.1f%%(%d/%d)", 100 * c / n, c, n }' \
+    "$work/phone-$seed.csv")
+  if [ -n "$keep" ]; then
+    mkdir -p "$keep" && cp "$work/pred-$seed.csv" "$work/phone-$seed.csv" "$keep/"
+  fi
   speech_test="-"
   if [ "$speech" = 1 ]; then
     speech_test=$(train_freeze "$data/speech" "$work/s$seed-speech" "$seed" --wanted_words=bed,cat,happy)

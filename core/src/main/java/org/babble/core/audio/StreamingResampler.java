@@ -24,12 +24,17 @@ public final class StreamingResampler {
     private boolean finished;
 
     public StreamingResampler(int fromRate, int toRate) {
+        this(fromRate, toRate, Double.POSITIVE_INFINITY);
+    }
+
+    /** For a reader of {@code [0, bandHz]} only, as {@link Resampler#resample(float[], int, int, double)} converts. */
+    public StreamingResampler(int fromRate, int toRate, double bandHz) {
         if (fromRate <= 0 || toRate <= 0) {
             throw new IllegalArgumentException("sample rates must be positive, got " + fromRate + " -> " + toRate);
         }
         this.fromRate = fromRate;
         this.toRate = toRate;
-        this.resampler = fromRate == toRate ? null : Resampler.of(fromRate, toRate);
+        this.resampler = fromRate == toRate ? null : Resampler.of(fromRate, toRate, bandHz);
         long lead = resampler == null ? 0 : -resampler.firstInputOf(0);
         this.input = new float[(int) Math.max(1024, 2 * lead)];
         this.origin = -lead;

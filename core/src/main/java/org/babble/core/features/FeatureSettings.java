@@ -160,6 +160,15 @@ public record FeatureSettings(
         return Math.min(4000, sampleRate / 2.0);
     }
 
+    /**
+     * The highest frequency the features read: the mel filterbank's top, or Nyquist for {@link Preprocess#AVERAGE},
+     * which pools the whole spectrum. Audio above it never reaches the model, so resampling to the model's rate need
+     * only keep the band below it exact ({@link org.babble.core.audio.Resampler#resample(float[], int, int, double)}).
+     */
+    public double highestFrequencyUsedHz() {
+        return preprocess == Preprocess.AVERAGE ? sampleRate / 2.0 : upperFrequencyHz;
+    }
+
     /** Samples in one clip. */
     public int desiredSamples() {
         return (int) ((long) sampleRate * clipDurationMs / 1000);

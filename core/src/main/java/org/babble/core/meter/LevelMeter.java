@@ -21,14 +21,28 @@ public final class LevelMeter {
     }
 
     public void add(float[] samples, int from, int to) {
-        for (int i = from; i < to; i++) {
-            double s = samples[i];
-            double magnitude = Math.abs(s);
-            if (magnitude > peak) {
-                peak = magnitude;
-            }
-            sumOfSquares += s * s;
+        // two running sums and peaks: one sum waits on the previous add every sample (the monitor measures every
+        // window it scores, so this runs over each second of a night twice)
+        double sum0 = 0;
+        double sum1 = 0;
+        float peak0 = 0;
+        float peak1 = 0;
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            float a = samples[i];
+            float b = samples[i + 1];
+            sum0 += (double) a * a;
+            sum1 += (double) b * b;
+            peak0 = Math.abs(a) > peak0 ? Math.abs(a) : peak0; // not Math.max: a NaN sample leaves the peak alone
+            peak1 = Math.abs(b) > peak1 ? Math.abs(b) : peak1;
         }
+        if (i < to) {
+            float a = samples[i];
+            sum0 += (double) a * a;
+            peak0 = Math.abs(a) > peak0 ? Math.abs(a) : peak0;
+        }
+        sumOfSquares += sum0 + sum1;
+        peak = Math.max(peak, Math.max(peak0, peak1));
         count += Math.max(0, to - from);
     }
 

@@ -28,7 +28,7 @@ final class ModelRateStream {
 
     ModelRateStream(int captureRate, WindowScorer scorer, long hopMs) {
         this.rate = scorer.sampleRate();
-        this.resampler = new StreamingResampler(captureRate, rate);
+        this.resampler = new StreamingResampler(captureRate, rate, scorer.bandHz());
         this.scorer = scorer;
         this.length = scorer.windowSamples();
         this.hop = scorer.hopSamples(hopMs);

@@ -16,6 +16,14 @@ public interface WindowScorer {
     /** The rate windows are scored at. */
     int sampleRate();
 
+    /**
+     * The highest frequency the scorer reads: the stream is resampled exactly below it only (see
+     * {@link org.babble.core.features.FeatureSettings#highestFrequencyUsedHz()}); a stand-in reads every frequency.
+     */
+    default double bandHz() {
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** Samples in a window at {@link #sampleRate()}. */
     int windowSamples();
 
@@ -49,6 +57,11 @@ public interface WindowScorer {
             @Override
             public int sampleRate() {
                 return settings.sampleRate();
+            }
+
+            @Override
+            public double bandHz() {
+                return settings.highestFrequencyUsedHz();
             }
 
             @Override

@@ -45,7 +45,8 @@ public final class ClipPreparation {
             notes.add(new Note(
                     Note.Kind.RESAMPLED,
                     "resampled " + clip.sampleRate() + " Hz to the model's " + settings.sampleRate() + " Hz"));
-            mono = Resampler.resample(mono, clip.sampleRate(), settings.sampleRate());
+            mono = Resampler.resample(
+                    mono, clip.sampleRate(), settings.sampleRate(), settings.highestFrequencyUsedHz());
         }
         return mono;
     }

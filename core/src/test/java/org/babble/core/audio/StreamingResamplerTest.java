@@ -50,6 +50,19 @@ class StreamingResamplerTest {
     }
 
     @Test
+    void aBandReadersStreamEqualsItsOneShotConversion() {
+        float[] samples = Signals.noise(0.3, 12, 48000 + 321);
+        StreamingResampler stream = new StreamingResampler(48000, 22050, 4000);
+        float[] out = new float[0];
+        for (int at = 0; at < samples.length; at += 1000) {
+            int n = Math.min(1000, samples.length - at);
+            out = concat(out, stream.push(java.util.Arrays.copyOfRange(samples, at, at + n), n));
+        }
+        out = concat(out, stream.finish());
+        assertArrayEquals(Resampler.resample(samples, 48000, 22050, 4000), out);
+    }
+
+    @Test
     void aStreamShorterThanTheFilterStillGivesTheOneShotOutput() {
         float[] samples = Signals.sine(440, 0.5, 48000, 10);
         assertArrayEquals(Resampler.resample(samples, 48000, 22050), streamed(samples, 48000, 22050, 3, 1));
