@@ -33,9 +33,9 @@ public final class TcResnetForwardPass {
             activations[i] = new float[length * stages.get(i).out()];
         }
         pooled = new float[weights.pooledChannels()];
-        int widest = weights.bins();
+        int widest = 0;
         for (TcResnetWeights.Stage stage : stages) {
-            widest = Math.max(widest, stage.in());
+            widest = Math.max(widest, stage.kernel() * stage.in());
         }
         live = new int[widest];
     }
@@ -79,41 +79,40 @@ public final class TcResnetForwardPass {
             int yBase = t * out;
             System.arraycopy(bias, 0, y, yBase, out);
             int first = t * stride - padTop;
-            for (int j = Math.max(0, -first); j < kernel; j++) {
-                int source = first + j;
-                if (source >= length) {
-                    break;
+            int from = Math.max(0, first);
+            int to = Math.min(length, first + kernel);
+            // the frames under the kernel are one contiguous run of inputs, and the weight rows of taps j .. in order
+            // are contiguous too, so the whole receptive field is one list: after a ReLU about half its inputs are
+            // zero, so gather the others, then take them four per pass over the outputs (y loaded and stored once for
+            // four weight rows)
+            int xBase = xOffset + from * in;
+            int wBase = (from - first) * in * out;
+            int span = (to - from) * in;
+            int nonzero = 0;
+            for (int r = 0; r < span; r++) {
+                if (x[xBase + r] != 0f) {
+                    live[nonzero++] = r;
                 }
-                int xBase = xOffset + source * in;
-                int wBase = j * in * out;
-                // after a ReLU about half the inputs are zero: gather the others, then take them four per pass over
-                // the outputs, so y is loaded and stored once for four weight rows
-                int nonzero = 0;
-                for (int c = 0; c < in; c++) {
-                    if (x[xBase + c] != 0f) {
-                        live[nonzero++] = c;
-                    }
+            }
+            int n = 0;
+            for (; n + 3 < nonzero; n += 4) {
+                float v0 = x[xBase + live[n]];
+                float v1 = x[xBase + live[n + 1]];
+                float v2 = x[xBase + live[n + 2]];
+                float v3 = x[xBase + live[n + 3]];
+                int w0 = wBase + live[n] * out;
+                int w1 = wBase + live[n + 1] * out;
+                int w2 = wBase + live[n + 2] * out;
+                int w3 = wBase + live[n + 3] * out;
+                for (int o = 0; o < out; o++) {
+                    y[yBase + o] += v0 * w[w0 + o] + v1 * w[w1 + o] + v2 * w[w2 + o] + v3 * w[w3 + o];
                 }
-                int n = 0;
-                for (; n + 3 < nonzero; n += 4) {
-                    float v0 = x[xBase + live[n]];
-                    float v1 = x[xBase + live[n + 1]];
-                    float v2 = x[xBase + live[n + 2]];
-                    float v3 = x[xBase + live[n + 3]];
-                    int w0 = wBase + live[n] * out;
-                    int w1 = wBase + live[n + 1] * out;
-                    int w2 = wBase + live[n + 2] * out;
-                    int w3 = wBase + live[n + 3] * out;
-                    for (int o = 0; o < out; o++) {
-                        y[yBase + o] += v0 * w[w0 + o] + v1 * w[w1 + o] + v2 * w[w2 + o] + v3 * w[w3 + o];
-                    }
-                }
-                for (; n < nonzero; n++) {
-                    float v = x[xBase + live[n]];
-                    int wRow = wBase + live[n] * out;
-                    for (int o = 0; o < out; o++) {
-                        y[yBase + o] += v * w[wRow + o];
-                    }
+            }
+            for (; n < nonzero; n++) {
+                float v = x[xBase + live[n]];
+                int wRow = wBase + live[n] * out;
+                for (int o = 0; o < out; o++) {
+                    y[yBase + o] += v * w[wRow + o];
                 }
             }
             for (int o = 0; o < out; o++) {
