@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch's side of bench/peer/inference.sh: rebuilds babble's exported network (DIR/model.onnx) layer by layer as
 torch modules with the same weights, checks that it gives babble's scores for the same features, then prints the best
-of its rounds at batch 1 and batch 100. Benchmark only: PyTorch is never a babble dependency.
+of its rounds at batch 1 and batch 100, and a 2048^2 float matrix multiply (the reference rate). Benchmark only: PyTorch is never a babble dependency.
 Usage: torch_inference.py DIR [rounds] [threads]"""
 import sys
 import time
@@ -65,6 +65,12 @@ class Network(torch.nn.Module):
         return x
 
 
+def timed(work):
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
 batch, frames, bins, labels, _ = map(int, open(f"{directory}/shape.txt").read().split())
 features = torch.from_numpy(np.fromfile(f"{directory}/features.f32", dtype="<f4").reshape(batch, frames, bins))
 expected = np.fromfile(f"{directory}/scores.f32", dtype="<f4").reshape(batch, labels)
@@ -87,3 +93,9 @@ with torch.inference_mode():
         if r > 0:
             best1, best100 = min(best1, ms1), min(best100, ms100)
 print(f"pytorch batch1_ms {best1:.4f} batch100_ms {best100:.3f} threads {threads} max_gap {gap:.2e}")
+# the machine's reference rate: a 2048x2048 by 2048x2048 float multiply (OpenBLAS sgemm), best of 8
+n = 2048
+a, b = torch.rand(n, n), torch.rand(n, n)
+torch.mm(a, b)
+best = min(timed(lambda: torch.mm(a, b)) for _ in range(8))
+print(f"sgemm pytorch {2 * n ** 3 / best / 1e9:.1f} threads {threads}")

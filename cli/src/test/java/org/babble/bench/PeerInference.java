@@ -15,6 +15,7 @@ import org.babble.core.frozen.FrozenModelReader;
 import org.babble.core.frozen.FrozenModelWriter;
 import org.babble.core.frozen.ModelMetadata;
 import org.babble.core.frozen.Provenance;
+import org.babble.core.frozen.TcResnetWeights;
 import org.babble.core.model.Architecture;
 import org.babble.core.model.ModelShape;
 import org.babble.core.onnx.OnnxExport;
@@ -26,7 +27,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * 1-s clips at 16 kHz), random weights (speed does not depend on training) with batch norms moved off identity. The
  * first run writes the model, its ONNX export (which the PyTorch side rebuilds layer by layer), 100 clips of random
  * features and babble's scores for them; every run then prints the best of its rounds of the plain-Java forward pass
- * at batch 1 and batch 100. Usage: PeerInference DIR [rounds].
+ * at batch 1 and batch 100, the network's multiply-adds per clip, and ND4J's 2048² float matrix multiply (the machine's
+ * reference rate). Usage: PeerInference DIR [rounds].
  */
 public final class PeerInference {
     static final int BATCH = 100;
@@ -68,10 +70,28 @@ public final class PeerInference {
         }
         System.out.printf(
                 Locale.ROOT,
-                "babble batch1_ms %.4f batch100_ms %.3f threads %d%n",
+                "babble batch1_ms %.4f batch100_ms %.3f threads %d macs %d%n",
                 best1,
                 best100,
+                Runtime.getRuntime().availableProcessors(),
+                multiplyAdds(model.plainNetwork().orElseThrow(), features.frameCount()));
+        TrainSpeed.matmulGflops(); // warm-up
+        System.out.printf(
+                Locale.ROOT,
+                "sgemm nd4j %.1f threads %d%n",
+                TrainSpeed.matmulGflops(),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Multiply-adds of one clip through the network (convolutions and the dense layer), for achieved GFLOP/s. */
+    static long multiplyAdds(TcResnetWeights network, int frames) {
+        long total = 0;
+        int length = frames;
+        for (TcResnetWeights.Stage stage : network.stages()) {
+            length = stage.outFrames(length);
+            total += (long) length * stage.kernel() * stage.in() * stage.out();
+        }
+        return total + (long) network.pooledChannels() * network.labels();
     }
 
     private static void write(Path dir, Path modelFile, FeatureSettings features) throws IOException {
