@@ -292,4 +292,27 @@ class WavCodecTest {
         }
         return b.array();
     }
+
+    @Test
+    void quantizesAsMathRoundDoesOnEverySampleAFloatCanHold() {
+        java.util.Random random = new java.util.Random(7);
+        float[] samples = new float[200_000];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = switch (i % 4) {
+                case 0 -> (float) (random.nextDouble() * 3 - 1.5); // beyond full scale too
+                case 1 -> (random.nextInt(65536) - 32768 + 0.5f) / 32768f; // exactly half a step: ties
+                case 2 -> Math.nextUp((random.nextInt(65536) - 32768 + 0.5f) / 32768f);
+                default -> Math.nextDown((random.nextInt(16_777_216) - 8_388_608 + 0.5f) / 8_388_608f);
+            };
+        }
+        for (float sample : samples) {
+            for (int fullScale : new int[] {32768, 8388608}) {
+                long expected = Math.max(-fullScale, Math.min(fullScale - 1, Math.round((double) sample * fullScale)));
+                assertEquals(expected, WavWriter.quantize(sample, fullScale), () -> sample + " at " + fullScale);
+            }
+        }
+        assertEquals(0, WavWriter.quantize(Float.NaN, 32768));
+        assertEquals(32767, WavWriter.quantize(Float.POSITIVE_INFINITY, 32768));
+        assertEquals(-32768, WavWriter.quantize(Float.NEGATIVE_INFINITY, 32768));
+    }
 }
