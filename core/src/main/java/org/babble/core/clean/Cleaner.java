@@ -108,6 +108,8 @@ public final class Cleaner {
                 }
                 piece = new AudioClip(inRate, gained);
             }
+            // the gain held every sample within full scale; a resampler's ringing may overshoot it again
+            boolean heldByGain = settings.gainDb() != 0 && piece.sampleRate() == outRate;
             piece = Resampler.resample(piece, outRate);
             boolean padded = false;
             if (settings.clipLength().isPresent()) {
@@ -125,7 +127,7 @@ public final class Cleaner {
                     finished[c] = Gain.normalize(
                                     channel, settings.normalizeDbfs().getAsDouble())
                             .samples();
-                } else if (Gain.countClipping(channel) == 0) {
+                } else if (heldByGain || Gain.countClipping(channel) == 0) {
                     finished[c] = channel; // nothing to hold at full scale: no copy
                 } else {
                     Gain.Result result = Gain.clip(channel);

@@ -3,6 +3,9 @@ package org.babble.core.io;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,15 +48,29 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Content content) {
+        write(target, content, 0);
+    }
+
+    /**
+     * {@code content}, then {@code zeroTail} zero bytes, which are not written but left as a hole (a file system
+     * without holes fills them itself): a clip padded to length costs no writes for its padding.
+     */
+    public static void write(Path target, Content content, long zeroTail) {
+        if (zeroTail < 0) {
+            throw new IllegalArgumentException("zeroTail must not be negative, got " + zeroTail);
+        }
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
             Files.createDirectories(dir);
             temp = dir.resolve("." + target.getFileName() + "." + PROCESS + "-" + SEQUENCE.incrementAndGet() + ".part");
             // CREATE_NEW: the umask decides the mode, as for any file the user's programs write
-            try (OutputStream out =
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    OutputStream out = Channels.newOutputStream(channel)) {
                 content.writeTo(out);
+                if (zeroTail > 0) {
+                    channel.write(ByteBuffer.allocate(1), channel.size() + zeroTail - 1);
+                }
             }
             keepModeOf(target, temp);
             try {

@@ -3,8 +3,10 @@ package org.babble.core.audio;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 import org.babble.testing.SharedData;
 import org.babble.testing.Signals;
 import org.junit.jupiter.api.Test;
@@ -79,5 +81,32 @@ class GainTest {
         float[] copy = in.clone();
         Gain.applyDb(in, 30);
         assertArrayEquals(copy, in);
+    }
+
+    @Test
+    void holdingAtFullScaleOnBitsEqualsComparingEverySample() {
+        float[] special = {
+            0f,
+            -0f,
+            1f,
+            -1f,
+            Math.nextUp(1f),
+            Math.nextDown(-1f),
+            Math.nextDown(1f),
+            Float.MIN_VALUE,
+            -Float.MIN_VALUE,
+            Float.MAX_VALUE,
+            -Float.MAX_VALUE,
+            Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY
+        };
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 200_000 + special.length; i++) {
+            float v = i < special.length ? special[i] : Float.intBitsToFloat(random.nextInt());
+            float expected = v > 1 ? 1 : v < -1 ? -1 : v;
+            float held = Gain.heldAtFullScale(v);
+            assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(held), "for " + v);
+        }
+        assertTrue(Float.isNaN(Gain.heldAtFullScale(Float.NaN)));
     }
 }

@@ -106,6 +106,28 @@ class WavCodecTest {
         assertArrayEquals(clip.channel(0), back.clip().channel(0));
     }
 
+    /**
+     * A clip padded with silence (clean's clips padded to length) is written without encoding the padding; the file
+     * holds exactly the bytes of the in-memory encoding, whatever the depth, with a negative zero in the padding (a
+     * zero step in PCM, a sign bit in float) and with no padding at all.
+     */
+    @ParameterizedTest
+    @EnumSource(WavWriter.Depth.class)
+    void aClipEndingInSilenceIsWrittenAsItsEncoding(WavWriter.Depth depth) throws IOException {
+        float[] left = Arrays.copyOf(Signals.chirp(100, 8000, 0.8, 44100, 20000), 50000);
+        float[] right = Arrays.copyOf(Signals.noise(0.2, 7, 15000), 50000);
+        right[30000] = -0f;
+        List<AudioClip> clips = List.of(
+                new AudioClip(44100, new float[][] {left, right}),
+                new AudioClip(44100, new float[][] {new float[1000]}),
+                stereo());
+        for (AudioClip clip : clips) {
+            Path file = dir.resolve("padded-" + depth + ".wav");
+            WavWriter.write(file, clip, depth);
+            assertArrayEquals(WavWriter.encode(clip, depth), Files.readAllBytes(file));
+        }
+    }
+
     @Test
     void writeIsAtomicAndLeavesNoTemporaryFiles() throws IOException {
         Path file = dir.resolve("out.wav");

@@ -34,6 +34,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aZeroTailFollowsTheContentAsZeroBytes() throws IOException {
+        Path file = dir.resolve("padded.wav");
+        AtomicFiles.write(file, out -> out.write(new byte[] {1, 2, 3}), 5);
+        assertArrayEquals(new byte[] {1, 2, 3, 0, 0, 0, 0, 0}, Files.readAllBytes(file));
+        AtomicFiles.write(file, out -> {}, 2);
+        assertArrayEquals(new byte[] {0, 0}, Files.readAllBytes(file));
+        assertThrows(IllegalArgumentException.class, () -> AtomicFiles.write(file, out -> {}, -1));
+    }
+
+    @Test
     void replacingAFileKeepsItsMode() throws IOException {
         Path file = dir.resolve("model.babble");
         Files.write(file, new byte[] {9});
