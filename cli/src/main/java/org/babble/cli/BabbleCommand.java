@@ -1,5 +1,6 @@
 package org.babble.cli;
 
+import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,8 +11,14 @@ import picocli.CommandLine.Option;
         name = "babble",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Turn a microphone and a few nights of recordings into a sound detector.",
-        subcommands = {
+        description = "Turn a microphone and a few nights of recordings into a sound detector.")
+public final class BabbleCommand implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. {@link Cli} adds them, all or only the one a command line names:
+     * picocli builds a command's whole model when it is added, which for all of them is about a tenth of a second of
+     * every start.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class,
             DemoCommand.class,
@@ -29,9 +36,7 @@ import picocli.CommandLine.Option;
             ClassifyCommand.class,
             MonitorCommand.class,
             ReportCommand.class,
-            ServeCommand.class,
-        })
-public final class BabbleCommand implements Runnable {
+            ServeCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces on failure.")
     boolean debug;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.babble.core.BabbleException;
 import org.babble.core.FullBuild;
 import org.babble.core.io.DiskFullException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
@@ -18,8 +19,37 @@ import picocli.CommandLine;
 public final class Cli {
     private Cli() {}
 
+    /** babble with every subcommand. */
     public static CommandLine create() {
-        CommandLine cli = new CommandLine(new BabbleCommand());
+        return configure(new CommandLine(new BabbleCommand()), BabbleCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * babble for this command line: with only the subcommand it names (its first argument that is not an option), or
+     * with all of them when it names none, names help or completion (which list the others) or is mistyped (the
+     * suggestions need every name). What a command does and says is the same either way.
+     */
+    public static CommandLine create(String[] args) {
+        String named = null;
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                named = arg;
+                break;
+            }
+        }
+        for (Class<?> command : BabbleCommand.SUBCOMMANDS) {
+            CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+            if (annotation.name().equals(named)
+                    && command != CommandLine.HelpCommand.class
+                    && command != AutoComplete.GenerateCompletion.class) {
+                return configure(new CommandLine(new BabbleCommand()), List.of(command));
+            }
+        }
+        return create();
+    }
+
+    private static CommandLine configure(CommandLine cli, List<Class<?>> subcommands) {
+        subcommands.forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler(Cli::handleFailure);
         cli.setParameterExceptionHandler(Cli::handleUsageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -29,7 +29,7 @@ public final class Main {
         }
         int exit;
         try {
-            exit = Cli.create().execute(args);
+            exit = Cli.create(args).execute(args);
         } catch (LinkageError e) {
             // picocli passes errors through; in the runtime without natives this is a command that needs DL4J
             if (!FullBuild.missingIn(e)) {

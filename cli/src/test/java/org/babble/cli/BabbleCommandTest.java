@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -20,6 +21,27 @@ class BabbleCommandTest {
             assertTrue(
                     sub.exitCode() == ExitCode.OK, () -> name + " --help exited " + sub.exitCode() + ": " + sub.err());
             assertFalse(sub.out().isBlank(), () -> name + " --help printed nothing");
+        }
+    }
+
+    @Test
+    void aCommandLineThatNamesASubcommandBuildsThatOneAlone() {
+        assertEquals(
+                Set.of("clean"),
+                Cli.create(new String[] {"clean", "in.wav", "--out", "x"})
+                        .getSubcommands()
+                        .keySet());
+        assertEquals(
+                Set.of("info"),
+                Cli.create(new String[] {"--debug", "info", "m.babble"})
+                        .getSubcommands()
+                        .keySet());
+        int all = BabbleCommand.SUBCOMMANDS.size();
+        assertEquals(all, Cli.create().getSubcommands().size(), "every subcommand, each under its own name");
+        for (String[] args : List.of(
+                new String[] {}, new String[] {"--help"}, new String[] {"help", "clean"}, new String[] {"cleen"})) {
+            assertEquals(
+                    all, Cli.create(args).getSubcommands().size(), () -> String.join(" ", args) + " lists them all");
         }
     }
 
