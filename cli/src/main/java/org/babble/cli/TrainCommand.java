@@ -172,6 +172,14 @@ public final class TrainCommand implements Callable<Integer> {
     FeatureSettings.Normalization featureNormalization;
 
     @Option(
+            names = "--feature-compression",
+            paramLabel = "log|pcen",
+            description = "Compress each frame's mel bands with TF's log, or with PCEN: each band divided by its own"
+                    + " recent level, so a sound stands out of the room and microphone it was recorded with (default:"
+                    + " pcen for clips over 1 s, log for words and for average features). Saved with the model.")
+    FeatureSettings.Compression featureCompression;
+
+    @Option(
             names = {"--background-volume", "--background_volume"},
             defaultValue = "0.1")
     double backgroundVolume;
@@ -561,7 +569,8 @@ public final class TrainCommand implements Callable<Integer> {
                     tf.lowerFrequencyHz(),
                     upperFrequencyHz != null ? upperFrequencyHz : tf.upperFrequencyHz(),
                     tf.melChannels(),
-                    LongClipDefaults.normalization(clipDurationMs, featureNormalization));
+                    LongClipDefaults.normalization(clipDurationMs, featureNormalization),
+                    LongClipDefaults.compression(clipDurationMs, kind, featureCompression));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

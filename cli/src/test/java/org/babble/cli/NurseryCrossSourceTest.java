@@ -46,9 +46,10 @@ class NurseryCrossSourceTest {
                 .expectExit(ExitCode.OK);
         Matcher crying = row(run.out(), "crying");
         assertTrue(crying.group(1).equals("unseen recordings"), crying.group());
-        // measured at seed 1: recall 0.926 (75 of 81 cries), F1 0.843; before mixing and normalisation 0.259 and 0.350
-        assertTrue(Double.parseDouble(crying.group(4)) >= 0.88, crying.group());
-        assertTrue(Double.parseDouble(crying.group(6)) >= 0.80, crying.group());
+        // measured at seed 1 (bench/cross-source.sh): recall 0.963 (78 of 81 cries), F1 0.881; with the log instead of
+        // PCEN 0.914 and 0.841; before mixing and normalisation 0.259 and 0.350
+        assertTrue(Double.parseDouble(crying.group(4)) >= 0.93, crying.group());
+        assertTrue(Double.parseDouble(crying.group(6)) >= 0.85, crying.group());
         Matcher laughing = row(run.out(), "laughing");
         assertTrue(
                 laughing.group(1).equals("same recording") && laughing.group(2).equals("1"), laughing.group());

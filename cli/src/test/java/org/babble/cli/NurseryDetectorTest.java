@@ -98,7 +98,7 @@ class NurseryDetectorTest {
     }
 
     @Test
-    void threeInFourPhoneRecordedCriesAreCalledCrying() throws IOException {
+    void moreThanEightInTenPhoneRecordedCriesAreCalledCrying() throws IOException {
         Path cries = SharedData.require("cries");
         List<String> args = new ArrayList<>(
                 List.of("classify", "--model", NurseryModel.get().model().toString(), "--format", "csv"));
@@ -113,10 +113,10 @@ class NurseryDetectorTest {
                 .filter(l -> l.split(",")[1].equals("crying"))
                 .count();
         double share = crying / (double) clips;
-        // The default (seed 1) calls 125 of 158 crying (79.1%); seeds 2 and 3 call 121 and 118 (docs/train.md). Mixing
-        // and per-clip normalisation traded a few of these for unseen home cries: 0.26 to 0.93 recall on those.
+        // The default (seed 1) calls 140 of 158 crying (88.6%); bench/cross-source.sh measured 88.6, 85.4 and 85.4% on
+        // seeds 1-3 with PCEN compression, 78.5, 77.8 and 81.0% with the log before it (docs/train.md).
         assertTrue(
-                share >= 0.75,
+                share >= 0.85,
                 String.format("%d of %d phone cries called crying (%.1f%%)", crying, clips, 100 * share));
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.babble.core.features.FeatureSettings;
+import org.babble.core.features.FeatureSettings.Compression;
 import org.babble.core.features.FeatureSettings.Normalization;
 import org.babble.core.features.FeatureSettings.Preprocess;
 import org.babble.core.model.Architecture;
@@ -59,7 +60,8 @@ class RunCommandLineTest {
                         tf22k.lowerFrequencyHz(),
                         6000,
                         tf22k.melChannels(),
-                        Normalization.STANDARD),
+                        Normalization.STANDARD,
+                        Compression.LOG),
                 new Augmentation(
                         6, 0.3, 0.2, 4, 0.35, AugmentOn.AUDIO, 0, 1, 3, new Mix(0.3, List.of("laughing"), -5, 15)));
         FeatureSettings tf8k = FeatureSettings.defaults(8000, 800);
@@ -93,7 +95,8 @@ class RunCommandLineTest {
                         tf8k.lowerFrequencyHz(),
                         3500,
                         tf8k.melChannels(),
-                        Normalization.MEAN),
+                        Normalization.MEAN,
+                        Compression.PCEN),
                 new Augmentation(0, 0, 0.75, 0, 0.1, AugmentOn.BANDS, 2, 0, 4, new Mix(0.25, List.of("noise"), 5, 25)));
         return Stream.of(longClip, word);
     }

@@ -19,6 +19,7 @@ import org.babble.core.audio.SampleRates;
  * @param upperFrequencyHz upper edge of the mel filterbank (at most Nyquist)
  * @param melChannels      filterbank channels before the DCT (TF: 40)
  * @param normalization    how each clip's features are normalised over its own frames (TF: none)
+ * @param compression      how mel band magnitudes are compressed before the DCT: TF's log, or {@link Pcen}
  */
 public record FeatureSettings(
         int sampleRate,
@@ -30,7 +31,8 @@ public record FeatureSettings(
         double lowerFrequencyHz,
         double upperFrequencyHz,
         int melChannels,
-        Normalization normalization) {
+        Normalization normalization,
+        Compression compression) {
 
     /** The feature families babble can compute. */
     public enum Preprocess {
@@ -69,7 +71,18 @@ public record FeatureSettings(
         STANDARD
     }
 
-    /** Without a normalisation: as TF computes features. */
+    /**
+     * How each frame's mel band magnitudes are compressed before the DCT (MFCC) or as the features (log-mel). Audio
+     * reaches a detector at any level and over any background; the log turns both into offsets, PCEN divides them out.
+     */
+    public enum Compression {
+        /** TF's floored natural log. */
+        LOG,
+        /** {@link Pcen}: each band over its own smoothed level, then a square root; mel features only. */
+        PCEN
+    }
+
+    /** Without a normalisation, with the log: as TF computes features. */
     public FeatureSettings(
             int sampleRate,
             int clipDurationMs,
@@ -90,7 +103,8 @@ public record FeatureSettings(
                 lowerFrequencyHz,
                 upperFrequencyHz,
                 melChannels,
-                Normalization.NONE);
+                Normalization.NONE,
+                Compression.LOG);
     }
 
     /**
@@ -100,6 +114,9 @@ public record FeatureSettings(
     public FeatureSettings {
         if (normalization == null) {
             normalization = Normalization.NONE; // models and checkpoints written before the field existed
+        }
+        if (compression == null) {
+            compression = Compression.LOG; // likewise
         }
         require(SampleRates.plausible(sampleRate), "sampleRate (within " + SampleRates.RANGE + ")", sampleRate);
         require(
@@ -124,6 +141,10 @@ public record FeatureSettings(
                 upperFrequencyHz > lowerFrequencyHz && upperFrequencyHz <= sampleRate / 2.0,
                 "upperFrequencyHz",
                 upperFrequencyHz);
+        require(
+                compression == Compression.LOG || preprocess != Preprocess.AVERAGE,
+                "compression (pcen needs mel features: mfcc or logmel)",
+                compression);
         require(melChannels > 0 && melChannels <= MAX_BINS, "melChannels (1 to " + MAX_BINS + ")", melChannels);
         require(
                 preprocess != Preprocess.MFCC || featureBinCount <= melChannels,
@@ -223,31 +244,30 @@ public record FeatureSettings(
     }
 
     public FeatureSettings withPreprocess(Preprocess value) {
-        return new FeatureSettings(
-                sampleRate,
-                clipDurationMs,
-                windowSizeMs,
-                windowStrideMs,
-                featureBinCount,
-                value,
-                lowerFrequencyHz,
-                upperFrequencyHz,
-                melChannels,
-                normalization);
+        return with(value, normalization, compression);
     }
 
     public FeatureSettings withNormalization(Normalization value) {
+        return with(preprocess, value, compression);
+    }
+
+    public FeatureSettings withCompression(Compression value) {
+        return with(preprocess, normalization, value);
+    }
+
+    private FeatureSettings with(Preprocess newPreprocess, Normalization newNormalization, Compression newCompression) {
         return new FeatureSettings(
                 sampleRate,
                 clipDurationMs,
                 windowSizeMs,
                 windowStrideMs,
                 featureBinCount,
-                preprocess,
+                newPreprocess,
                 lowerFrequencyHz,
                 upperFrequencyHz,
                 melChannels,
-                value);
+                newNormalization,
+                newCompression);
     }
 
     /** TF's {@code int(sample_rate * ms / 1000)}, rounded first so 30 ms at 22050 Hz is not lost to 661.4999. */

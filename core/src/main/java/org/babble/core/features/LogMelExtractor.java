@@ -1,7 +1,7 @@
 package org.babble.core.features;
 
 /**
- * Log mel energies: {@link MfccExtractor} without the DCT, with {@code featureBinCount} filterbank channels (so
+ * Log (or {@link Pcen}) mel energies: {@link MfccExtractor} without the DCT, with {@code featureBinCount} filterbank channels (so
  * {@code melChannels} is not used). Convolutions see neighbouring bands as neighbours, which the DCT scrambles.
  */
 public final class LogMelExtractor extends MelExtractor {
@@ -10,10 +10,9 @@ public final class LogMelExtractor extends MelExtractor {
     }
 
     @Override
-    void finish(double[] energies, float[] destination, int at) {
-        logFloored(energies);
-        for (int c = 0; c < energies.length; c++) {
-            destination[at + c] = (float) energies[c];
+    void transform(double[] compressed, float[] destination, int at) {
+        for (int c = 0; c < compressed.length; c++) {
+            destination[at + c] = (float) compressed[c];
         }
     }
 }

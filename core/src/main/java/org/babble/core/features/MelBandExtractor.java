@@ -14,8 +14,9 @@ public interface MelBandExtractor extends FeatureExtractor {
     float[][] bands(float[] recording);
 
     /**
-     * Features {@code [frame][bin]} of a clip from its band magnitudes {@code [frame][band]}: the finish of every frame,
-     * then the clip's normalisation ({@link FeatureSettings#normalization()}), as {@link #extract} computes them.
+     * Features {@code [frame][bin]} of a clip from its band magnitudes {@code [frame][band]}: their compression and the
+     * transform of every frame, then the clip's normalisation ({@link FeatureSettings#normalization()}), as
+     * {@link #extract} computes them.
      */
     float[][] finish(float[][] bands);
 }

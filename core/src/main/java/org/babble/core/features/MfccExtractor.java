@@ -2,8 +2,8 @@ package org.babble.core.features;
 
 /**
  * TensorFlow's {@code Mfcc} op on its {@code audio_spectrogram(magnitude_squared=True)}, as speech_commands computes
- * it: mel filterbank on magnitudes, natural log floored at {@value #FLOOR}, {@link MfccDct DCT-II}, first
- * {@code featureBinCount} coefficients.
+ * it: mel filterbank on magnitudes, natural log floored at {@value #FLOOR} (or {@link Pcen}), {@link MfccDct DCT-II},
+ * first {@code featureBinCount} coefficients.
  */
 public final class MfccExtractor extends MelExtractor {
     /** TF's {@code kFilterbankFloor}: keeps digital silence finite. */
@@ -19,9 +19,8 @@ public final class MfccExtractor extends MelExtractor {
     }
 
     @Override
-    void finish(double[] energies, float[] destination, int at) {
-        logFloored(energies);
-        dct.apply(energies, coefficients);
+    void transform(double[] compressed, float[] destination, int at) {
+        dct.apply(compressed, coefficients);
         for (int i = 0; i < coefficients.length; i++) {
             destination[at + i] = (float) coefficients[i];
         }

@@ -47,6 +47,11 @@ abstract class SpectralExtractor implements FeatureExtractor {
             throw new IllegalArgumentException("destination holds " + (destination.length - offset) + " floats after "
                     + "offset " + offset + ", features need " + frames * bins);
         }
+        extractClip(samples, destination, offset);
+    }
+
+    /** The features of a clip of exactly {@code desiredSamples}: frame by frame, then the clip's normalisation. */
+    void extractClip(float[] samples, float[] destination, int offset) {
         extractFrames(samples, 0, frames, destination, offset);
         ClipNormalizer.apply(settings.normalization(), destination, offset, frames, bins);
     }
@@ -60,8 +65,13 @@ abstract class SpectralExtractor implements FeatureExtractor {
 
     /** One frame whose window starts at {@code samples[from]}, into {@code destination[at .. at + binsPerFrame)}. */
     final void extractFrameAt(float[] samples, int from, float[] destination, int at) {
+        reduce(powerAt(samples, from), destination, at);
+    }
+
+    /** Squared magnitudes of the frame whose window starts at {@code samples[from]}, in a buffer the next call reuses. */
+    final float[] powerAt(float[] samples, int from) {
         spectrogram.powerAt(samples, from, power, spectrumBinsUsed);
-        reduce(power, destination, at);
+        return power;
     }
 
     /** Squared magnitudes of frame {@code f} of a recording of any length, in a buffer the next call reuses. */

@@ -37,6 +37,7 @@ public final class RunCommandLine {
         add(flags, "upper-frequency", f.upperFrequencyHz());
         add(flags, "preprocess", lower(f.preprocess()));
         add(flags, "feature-normalization", lower(f.normalization()));
+        add(flags, "feature-compression", lower(f.compression()));
         add(flags, "background-volume", t.backgroundVolume());
         add(flags, "background-frequency", t.backgroundFrequency());
         add(flags, "silence-percentage", t.silencePercentage());

@@ -90,7 +90,8 @@ class ClipNormalizerTest {
     @Test
     void everyFeaturePathNormalisesAlike() {
         FeatureSettings settings = new FeatureSettings(
-                8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.MFCC, 20, 4000, 40, Normalization.MEAN);
+                        8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.MFCC, 20, 4000, 40)
+                .withNormalization(Normalization.MEAN);
         float[] recording = Signals.chirp(100, 3500, 0.5, 8000, 8000 * 3);
         float[] clip = Arrays.copyOfRange(recording, 4000, 12000);
         FeatureExtractor extractor = FeatureExtractors.create(settings);
@@ -113,7 +114,8 @@ class ClipNormalizerTest {
     @Test
     void aLouderClipHasTheSameNormalisedFeatures() {
         FeatureSettings settings = new FeatureSettings(
-                8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.LOGMEL, 20, 4000, 40, Normalization.MEAN);
+                        8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.LOGMEL, 20, 4000, 40)
+                .withNormalization(Normalization.MEAN);
         float[] clip = Signals.chirp(200, 3000, 0.1, 8000, 8000);
         float[] louder = clip.clone();
         for (int i = 0; i < louder.length; i++) {

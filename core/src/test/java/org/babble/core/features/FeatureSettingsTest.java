@@ -53,6 +53,21 @@ class FeatureSettingsTest {
                 () -> new FeatureSettings(16000, 1000, 30, 10, 300, Preprocess.AVERAGE, 20, 4000, 40));
         assertNamed(
                 "featureBinCount", () -> new FeatureSettings(16000, 1000, 30, 10, 41, Preprocess.MFCC, 20, 4000, 40));
+        assertNamed(
+                "compression",
+                () -> FeatureSettings.defaults(16000, 1000)
+                        .withPreprocess(Preprocess.AVERAGE)
+                        .withCompression(FeatureSettings.Compression.PCEN));
+    }
+
+    @Test
+    void settingsSavedBeforeCompressionExistedReadAsTfsLog() {
+        FeatureSettings old = new FeatureSettings(
+                16000, 1000, 30, 10, 40, Preprocess.MFCC, 20, 4000, 40, FeatureSettings.Normalization.MEAN, null);
+        assertEquals(FeatureSettings.Compression.LOG, old.compression());
+        assertEquals(
+                FeatureSettings.Compression.LOG,
+                FeatureSettings.defaults(16000, 1000).compression());
     }
 
     private static void assertNamed(String field, Runnable build) {

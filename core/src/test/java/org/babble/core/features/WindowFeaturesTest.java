@@ -12,8 +12,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WindowFeaturesTest {
     /** 1-s clips at 8 kHz, 50-ms windows every 25 ms: 39 frames a clip, 200 samples a stride. */
     private static FeatureSettings settings(FeatureSettings.Normalization normalization) {
-        return new FeatureSettings(
-                8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.MFCC, 20, 4000, 40, normalization);
+        return new FeatureSettings(8000, 1000, 50, 25, 20, FeatureSettings.Preprocess.MFCC, 20, 4000, 40)
+                .withNormalization(normalization);
+    }
+
+    private static FeatureSettings pcen(FeatureSettings.Preprocess preprocess) {
+        return settings(FeatureSettings.Normalization.MEAN)
+                .withPreprocess(preprocess)
+                .withCompression(FeatureSettings.Compression.PCEN);
     }
 
     private static float[] clipFeatures(FeatureSettings settings, float[] recording, int start) {
@@ -25,7 +31,18 @@ class WindowFeaturesTest {
     @ParameterizedTest(name = "{0}: windows hopping over a recording are exactly the clip features of each window")
     @EnumSource(FeatureSettings.Normalization.class)
     void overlappingWindowsEqualTheirClipFeaturesExactly(FeatureSettings.Normalization normalization) {
-        FeatureSettings settings = settings(normalization);
+        assertWindowsAreClips(settings(normalization));
+    }
+
+    @ParameterizedTest(name = "{0} with PCEN, whose smoother runs over each window's own frames: the same")
+    @EnumSource(
+            value = FeatureSettings.Preprocess.class,
+            names = {"MFCC", "LOGMEL"})
+    void pcenWindowsEqualTheirClipFeaturesExactly(FeatureSettings.Preprocess preprocess) {
+        assertWindowsAreClips(pcen(preprocess));
+    }
+
+    private static void assertWindowsAreClips(FeatureSettings settings) {
         float[] recording = Signals.chirp(100, 3500, 0.5, 8000, 8000 * 5);
         WindowFeatures windows = new WindowFeatures(settings);
         // half-clip hops share frames; 4100 is off the stride; the jump to 24000 shares none; 32000 is the last

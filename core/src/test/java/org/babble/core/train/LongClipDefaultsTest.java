@@ -3,7 +3,9 @@ package org.babble.core.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.babble.core.features.FeatureSettings.Compression;
 import org.babble.core.features.FeatureSettings.Normalization;
+import org.babble.core.features.FeatureSettings.Preprocess;
 import org.babble.core.model.Architecture;
 import org.babble.core.train.RunConfiguration.AugmentOn;
 import org.babble.core.train.RunConfiguration.Mix;
@@ -21,17 +23,24 @@ class LongClipDefaultsTest {
         assertEquals(10, LongClipDefaults.windowStrideMs(WORD, null));
         assertEquals(30, LongClipDefaults.windowSizeMs(WORD, 10, null));
         assertEquals(Normalization.NONE, LongClipDefaults.normalization(WORD, null));
+        assertEquals(Compression.LOG, LongClipDefaults.compression(WORD, Preprocess.MFCC, null));
         assertEquals(0, LongClipDefaults.pauseProbability(WORD, null));
         assertEquals(AugmentOn.AUDIO, LongClipDefaults.augmentOn(WORD, null));
         assertEquals(Mix.NONE, LongClipDefaults.mix(WORD, null, null, NURSERY, 0, 20));
     }
 
     @Test
-    void aFiveSecondClipGetsAHundredFramesTheMaxPoolPausesBandsAndMeanNormalisation() {
+    void aFiveSecondClipGetsAHundredFramesTheMaxPoolPausesBandsPcenAndMeanNormalisation() {
         assertEquals(Architecture.TC_RESNET_MAX, LongClipDefaults.architecture(FIVE_SECONDS, null));
         assertEquals(50, LongClipDefaults.windowStrideMs(FIVE_SECONDS, null));
         assertEquals(100, LongClipDefaults.windowSizeMs(FIVE_SECONDS, 50, null));
         assertEquals(Normalization.MEAN, LongClipDefaults.normalization(FIVE_SECONDS, null));
+        assertEquals(Compression.PCEN, LongClipDefaults.compression(FIVE_SECONDS, Preprocess.MFCC, null));
+        assertEquals(Compression.PCEN, LongClipDefaults.compression(FIVE_SECONDS, Preprocess.LOGMEL, null));
+        assertEquals(
+                Compression.LOG,
+                LongClipDefaults.compression(FIVE_SECONDS, Preprocess.AVERAGE, null),
+                "average features have no mel bands to normalise");
         assertEquals(0.5, LongClipDefaults.pauseProbability(FIVE_SECONDS, null));
         assertEquals(AugmentOn.BANDS, LongClipDefaults.augmentOn(FIVE_SECONDS, null));
     }
@@ -66,6 +75,8 @@ class LongClipDefaultsTest {
             assertEquals(7.5, LongClipDefaults.windowStrideMs(clip, 7.5), why);
             assertEquals(25, LongClipDefaults.windowSizeMs(clip, 7.5, 25.0), why);
             assertEquals(Normalization.STANDARD, LongClipDefaults.normalization(clip, Normalization.STANDARD), why);
+            assertEquals(Compression.PCEN, LongClipDefaults.compression(clip, Preprocess.MFCC, Compression.PCEN), why);
+            assertEquals(Compression.LOG, LongClipDefaults.compression(clip, Preprocess.MFCC, Compression.LOG), why);
             assertEquals(0.25, LongClipDefaults.pauseProbability(clip, 0.25), why);
             assertEquals(AugmentOn.AUDIO, LongClipDefaults.augmentOn(clip, AugmentOn.AUDIO), why);
             assertEquals(
