@@ -289,15 +289,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--time-masks",
-            defaultValue = "2",
-            description = "SpecAugment time masks per training clip, each up to 10%% of the frames (default 2).")
-    int timeMasks;
+            description = "SpecAugment time masks per training clip, each up to 10%% of the frames (default: 6 for"
+                    + " clips over 1 s, 2 for words).")
+    Integer timeMasks;
 
     @Option(
             names = "--frequency-masks",
-            defaultValue = "2",
-            description = "SpecAugment frequency masks per training clip, each up to 15%% of the bins (default 2).")
-    int frequencyMasks;
+            description = "SpecAugment frequency masks per training clip, each up to 15%% of the bins (default: 6"
+                    + " for clips over 1 s, 2 for words).")
+    Integer frequencyMasks;
 
     @Option(names = "--seed", defaultValue = "1", description = "Same seed, same run (default 1).")
     long seed;
@@ -467,8 +467,8 @@ public final class TrainCommand implements Callable<Integer> {
                             LongClipDefaults.pauseProbability(clipDurationMs, pauseProbability),
                             LongClipDefaults.augmentOn(clipDurationMs, augmentOn()),
                             frequencyShiftBands,
-                            timeMasks,
-                            frequencyMasks,
+                            LongClipDefaults.masks(clipDurationMs, timeMasks),
+                            LongClipDefaults.masks(clipDurationMs, frequencyMasks),
                             LongClipDefaults.mix(
                                     clipDurationMs,
                                     mixProbability,

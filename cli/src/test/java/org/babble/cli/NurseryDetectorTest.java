@@ -98,7 +98,7 @@ class NurseryDetectorTest {
     }
 
     @Test
-    void moreThanEightInTenPhoneRecordedCriesAreCalledCrying() throws IOException {
+    void nineteenInTwentyPhoneRecordedCriesAreCalledCrying() throws IOException {
         Path cries = SharedData.require("cries");
         List<String> args = new ArrayList<>(
                 List.of("classify", "--model", NurseryModel.get().model().toString(), "--format", "csv"));
@@ -113,10 +113,11 @@ class NurseryDetectorTest {
                 .filter(l -> l.split(",")[1].equals("crying"))
                 .count();
         double share = crying / (double) clips;
-        // The default (seed 1) calls 140 of 158 crying (88.6%); bench/cross-source.sh measured 88.6, 87.3 and 85.4% on
-        // seeds 1-3 with PCEN compression, 78.5, 77.8 and 81.0% with the log before it (docs/train.md).
+        // The default (seed 1) calls 154 of 158 crying (97.5%); bench/cross-source.sh measured 97.5, 89.9 and 96.2% on
+        // seeds 1-3, 88.6, 87.3 and 85.4% with 2 SpecAugment masks, 78.5, 77.8 and 81.0% with the log before PCEN
+        // (docs/train.md).
         assertTrue(
-                share >= 0.85,
+                share >= 0.95,
                 String.format("%d of %d phone cries called crying (%.1f%%)", crying, clips, 100 * share));
     }
 

@@ -22,6 +22,8 @@ public final class LongClipDefaults {
     static final List<String> MIX_LABELS = List.of("room_empty", "noise");
 
     static final double MIX_PROBABILITY = 0.5;
+    static final int WORD_MASKS = 2;
+    static final int LONG_CLIP_MASKS = 6;
     /** TF's hop for words. */
     static final double WORD_STRIDE_MS = 10;
     /** TF's window for words, and the shortest window for long clips. */
@@ -78,6 +80,18 @@ public final class LongClipDefaults {
         return isLongClip(clipDurationMs) && preprocess != FeatureSettings.Preprocess.AVERAGE
                 ? FeatureSettings.Compression.PCEN
                 : FeatureSettings.Compression.LOG;
+    }
+
+    /**
+     * SpecAugment masks of each kind per training clip: TF-style 2 for words; LONG_CLIP_MASKS for long clips, whose
+     * hundred frames and mel bands have room for more, and a model that cannot lean on any one band or moment finds
+     * more of the cries it never heard (docs/train.md).
+     */
+    public static int masks(int clipDurationMs, Integer given) {
+        if (given != null) {
+            return given;
+        }
+        return isLongClip(clipDurationMs) ? LONG_CLIP_MASKS : WORD_MASKS;
     }
 
     public static double pauseProbability(int clipDurationMs, Double given) {

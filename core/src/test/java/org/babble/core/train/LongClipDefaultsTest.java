@@ -25,12 +25,13 @@ class LongClipDefaultsTest {
         assertEquals(Normalization.NONE, LongClipDefaults.normalization(WORD, null));
         assertEquals(Compression.LOG, LongClipDefaults.compression(WORD, Preprocess.MFCC, null));
         assertEquals(0, LongClipDefaults.pauseProbability(WORD, null));
+        assertEquals(2, LongClipDefaults.masks(WORD, null));
         assertEquals(AugmentOn.AUDIO, LongClipDefaults.augmentOn(WORD, null));
         assertEquals(Mix.NONE, LongClipDefaults.mix(WORD, null, null, NURSERY, 0, 20));
     }
 
     @Test
-    void aFiveSecondClipGetsAHundredFramesTheMaxPoolPausesBandsPcenAndMeanNormalisation() {
+    void aFiveSecondClipGetsAHundredFramesTheMaxPoolPausesMoreMasksBandsPcenAndMeanNormalisation() {
         assertEquals(Architecture.TC_RESNET_MAX, LongClipDefaults.architecture(FIVE_SECONDS, null));
         assertEquals(50, LongClipDefaults.windowStrideMs(FIVE_SECONDS, null));
         assertEquals(100, LongClipDefaults.windowSizeMs(FIVE_SECONDS, 50, null));
@@ -42,6 +43,7 @@ class LongClipDefaultsTest {
                 LongClipDefaults.compression(FIVE_SECONDS, Preprocess.AVERAGE, null),
                 "average features have no mel bands to normalise");
         assertEquals(0.5, LongClipDefaults.pauseProbability(FIVE_SECONDS, null));
+        assertEquals(6, LongClipDefaults.masks(FIVE_SECONDS, null));
         assertEquals(AugmentOn.BANDS, LongClipDefaults.augmentOn(FIVE_SECONDS, null));
     }
 
@@ -78,6 +80,7 @@ class LongClipDefaultsTest {
             assertEquals(Compression.PCEN, LongClipDefaults.compression(clip, Preprocess.MFCC, Compression.PCEN), why);
             assertEquals(Compression.LOG, LongClipDefaults.compression(clip, Preprocess.MFCC, Compression.LOG), why);
             assertEquals(0.25, LongClipDefaults.pauseProbability(clip, 0.25), why);
+            assertEquals(3, LongClipDefaults.masks(clip, 3), why);
             assertEquals(AugmentOn.AUDIO, LongClipDefaults.augmentOn(clip, AugmentOn.AUDIO), why);
             assertEquals(
                     new Mix(0.3, List.of("crying"), 0, 20),
