@@ -267,8 +267,9 @@ public final class TrainCommand implements Callable<Integer> {
             names = "--mix-snr-db",
             paramLabel = "MIN,MAX",
             split = ",",
-            defaultValue = "0,20",
-            description = "Range of the clip's power over the mixed-in background's, in dB (default ${DEFAULT-VALUE}).")
+            defaultValue = "5,25",
+            description = "Range of the clip's power over the mixed-in background's, in dB (default ${DEFAULT-VALUE}):"
+                    + " a sound a little above its room, never under it.")
     List<Double> mixSnrDb;
 
     @Option(

@@ -46,11 +46,11 @@ class NurseryCrossSourceTest {
                 .expectExit(ExitCode.OK);
         Matcher crying = row(run.out(), "crying");
         assertTrue(crying.group(1).equals("unseen recordings"), crying.group());
-        // measured at seed 1 (bench/cross-source.sh): recall 1.000 (81 of 81 cries), F1 0.900; with 2 SpecAugment masks
-        // 0.963 and 0.881, with the log instead of PCEN 0.914 and 0.841, before mixing and normalisation 0.259 and
-        // 0.350
+        // measured at seed 1 (bench/cross-source.sh): recall 1.000 (81 of 81 cries), F1 0.885. With two SpecAugment
+        // masks and mixing at 0-20 dB: 0.963 and 0.881; with the log instead of PCEN: 0.914 and 0.841; before mixing
+        // and normalisation: 0.259 and 0.350.
         assertTrue(Double.parseDouble(crying.group(4)) >= 0.95, crying.group());
-        assertTrue(Double.parseDouble(crying.group(6)) >= 0.87, crying.group());
+        assertTrue(Double.parseDouble(crying.group(6)) >= 0.86, crying.group());
         Matcher laughing = row(run.out(), "laughing");
         assertTrue(
                 laughing.group(1).equals("same recording") && laughing.group(2).equals("1"), laughing.group());

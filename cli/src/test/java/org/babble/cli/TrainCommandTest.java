@@ -24,19 +24,19 @@ class TrainCommandTest {
     Path dir;
 
     @Test
-    void nurseryWithDefaultsReaches77PercentOnTheTestSplit() throws Exception {
+    void nurseryWithDefaultsReaches88PercentOnTheTestSplit() throws Exception {
         NurseryModel.Trained nursery = NurseryModel.get();
         Path data = SharedData.require("nursery");
         CliRun run = nursery.train();
         Path trainDir = nursery.trainDir();
 
         double accuracy = finalAccuracy(run);
-        // Seed 1 with the defaults: 22 of 27 (81.5%). With two SpecAugment masks it was 24 of 27, the misses ESC-50
-        // noise and room_empty confused with each other: PCEN divides steady sounds out, and more masks blur what is
-        // left. This split held 27 of 27 with the log and two masks (85-93% on seeds 2 and 3), when the model found
-        // 78.5% of the phone cries it never heard, not 97.5% (docs/train.md). The figure that matters is on unseen
+        // Seed 1 with the defaults: 25 of 27 (92.6%). With two SpecAugment masks it was 24 of 27, the misses ESC-50
+        // noise and room_empty confused with each other: PCEN divides steady sounds out, which brings those two classes
+        // closer. This split held 27 of 27 with the log and two masks (85-93% on seeds 2 and 3), when the model found
+        // 78.5% of the phone cries it never heard, not 93.7% (docs/train.md). The figure that matters is on unseen
         // recordings (NurseryCrossSourceTest, issue 14); this one is held a clip below what was measured.
-        assertTrue(accuracy >= 77.0, "nursery test accuracy " + accuracy + "%\n" + run.out());
+        assertTrue(accuracy >= 88.0, "nursery test accuracy " + accuracy + "%\n" + run.out());
         assertTrue(run.err().contains("augmented on mel bands"), run.err());
         assertTrue(run.err().contains("architecture tc_resnet"), run.err());
         assertTrue(run.err().contains("multiply-adds per clip"), run.err());
