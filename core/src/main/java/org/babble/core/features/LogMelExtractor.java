@@ -1,8 +1,9 @@
 package org.babble.core.features;
 
 /**
- * Log (or {@link Pcen}) mel energies: {@link MfccExtractor} without the DCT, with {@code featureBinCount} filterbank channels (so
- * {@code melChannels} is not used). Convolutions see neighbouring bands as neighbours, which the DCT scrambles.
+ * Log (or {@link Pcen}) mel energies: {@link MfccExtractor} without the DCT, with {@code featureBinCount} filterbank
+ * channels (so {@code melChannels} is not used). Convolutions see neighbouring bands as neighbours, which the DCT
+ * scrambles.
  */
 public final class LogMelExtractor extends MelExtractor {
     public LogMelExtractor(FeatureSettings settings) {
