@@ -37,17 +37,18 @@ abstract class MelExtractor extends SpectralExtractor implements MelBandExtracto
     public final float[][] bands(float[] recording) {
         float[][] out = new float[frameCount(recording.length)][energies.length];
         for (int f = 0; f < out.length; f++) {
-            filterbank.apply(powerFrame(recording, f), energies);
-            for (int c = 0; c < energies.length; c++) {
-                out[f][c] = (float) energies[c];
-            }
+            bandsOf(powerFrame(recording, f), out[f], 0);
         }
         return out;
     }
 
     /** One frame's band magnitudes, its window starting at {@code samples[from]}, into {@code destination[at ..]}. */
     final void bandsAt(float[] samples, int from, float[] destination, int at) {
-        filterbank.apply(powerAt(samples, from), energies);
+        bandsOf(powerAt(samples, from), destination, at);
+    }
+
+    private void bandsOf(float[] power, float[] destination, int at) {
+        filterbank.apply(power, energies);
         for (int c = 0; c < energies.length; c++) {
             destination[at + c] = (float) energies[c];
         }
