@@ -64,8 +64,11 @@ final class CrossSourceRun {
                     Scores unseen = Scores.of(
                             net, new SingletonDataSetIterator(data.batch(clips).toDataSet(layout)), labels);
                     Scores held = Scores.of(net, foldData.testing(), labels);
-                    perFold.add(
-                            new FoldScores(fold, unseen, only(held, data.folds().singleSourceClasses())));
+                    perFold.add(new FoldScores(
+                            fold,
+                            unseen,
+                            clips.stream().map(Example::source).toList(),
+                            only(held, data.folds().singleSourceClasses())));
                 }
             }
             return CrossSourceResult.of(data.folds(), labels, perFold);

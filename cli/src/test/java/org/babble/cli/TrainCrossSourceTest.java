@@ -168,6 +168,22 @@ class TrainCrossSourceTest {
         }
         assertEquals(3, matched);
         assertEquals(5, json.get("unseen_confusion").get("labels").size(), "silence, unknown and the three words");
+        // each mistaken recording's wrong calls are cells off the diagonal of the unseen confusion, so per class they
+        // add up to at most its row's mistakes
+        List<String> labels = new ArrayList<>();
+        json.get("unseen_confusion").get("labels").forEach(l -> labels.add(l.asText()));
+        JsonNode counts = json.get("unseen_confusion").get("counts");
+        for (JsonNode m : json.get("mistaken_recordings")) {
+            int truth = labels.indexOf(m.get("label").asText());
+            int calledAs = labels.indexOf(m.get("called_as").asText());
+            assertTrue(truth >= 0 && calledAs >= 0 && truth != calledAs, m.toString());
+            assertTrue(
+                    m.get("called").asInt() >= 1
+                            && m.get("called").asInt() <= m.get("clips").asInt(),
+                    m.toString());
+            assertTrue(
+                    m.get("called").asInt() <= counts.get(truth).get(calledAs).asInt(), m.toString());
+        }
         assertEquals(before, scratchFolders(tmp), "the fold models are deleted afterwards");
     }
 

@@ -1,6 +1,9 @@
 package org.babble.dataset.crosssource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.babble.core.evaluate.ClassMetrics;
@@ -21,9 +24,15 @@ import org.babble.core.evaluate.Scores;
  * @param unseen       only the clips scored on recordings their model never heard
  * @param classes      one entry per wanted class, in label order
  * @param trainedFolds folds that had test clips and so trained a model
+ * @param mistaken     the unseen recordings a model called something else, most mistaken clips first
  */
 public record CrossSourceResult(
-        int folds, Confusion confusion, Confusion unseen, List<ClassResult> classes, int trainedFolds) {
+        int folds,
+        Confusion confusion,
+        Confusion unseen,
+        List<ClassResult> classes,
+        int trainedFolds,
+        List<MistakenRecording> mistaken) {
 
     /** How a class was tested. */
     public enum Tested {
@@ -59,8 +68,37 @@ public record CrossSourceResult(
             double f1,
             String advice) {}
 
-    /** One fold's scores: its unseen test clips, and its same-recording held-out clips of single-source classes. */
-    public record FoldScores(int fold, Scores unseen, Scores sameRecording) {}
+    /**
+     * One unseen recording whose clips a model called another label: what a detector will do on the next night when it
+     * meets that sound. A parent reads "noise esc1-47819: 3 of 3 clips called crying" as the kind of sound to record
+     * more of, under its own label, so the next model has heard one.
+     *
+     * @param label  the recording's class
+     * @param source the recording (the clip names' part before {@code _nohash_})
+     * @param clips  its clips scored unseen
+     * @param calledAs the label its clips were most often given instead of {@code label}
+     * @param called how many of its clips were given {@code calledAs}
+     */
+    public record MistakenRecording(String label, String source, int clips, String calledAs, int called) {
+        /** "3 of 4 clips", "1 of 1 clip". */
+        public String share() {
+            return called + " of " + clips + (clips == 1 ? " clip" : " clips");
+        }
+    }
+
+    /**
+     * One fold's scores: its unseen test clips with the recording of each, and its same-recording held-out clips of
+     * single-source classes.
+     */
+    public record FoldScores(int fold, Scores unseen, List<String> unseenSources, Scores sameRecording) {
+        public FoldScores {
+            unseenSources = List.copyOf(unseenSources);
+            if (unseen != null && unseen.size() != unseenSources.size()) {
+                throw new IllegalArgumentException(
+                        unseen.size() + " unseen clips but " + unseenSources.size() + " recordings named");
+            }
+        }
+    }
 
     /** Sums the folds' scores and reads each class's figures and advice off them. */
     public static CrossSourceResult of(SourceFolds sourceFolds, List<String> labels, List<FoldScores> perFold) {
@@ -92,7 +130,63 @@ public record CrossSourceResult(
                     RecordingAdvice.line(label, sources, tested == Tested.UNSEEN_SOURCES ? m.recall() : null)));
         }
         return new CrossSourceResult(
-                sourceFolds.k(), confusion, new Confusion(labels, unseen), List.copyOf(classes), perFold.size());
+                sourceFolds.k(),
+                confusion,
+                new Confusion(labels, unseen),
+                List.copyOf(classes),
+                perFold.size(),
+                mistaken(labels, perFold));
+    }
+
+    /** The mistaken recordings whose most frequent wrong label is {@code calledAs}, most mistaken first. */
+    public List<MistakenRecording> calledAs(String calledAs) {
+        return mistaken.stream().filter(m -> m.calledAs().equals(calledAs)).toList();
+    }
+
+    /** One line per wanted class that unseen recordings of others were called: what it will fire on next. */
+    public List<String> falseAlarmAdvice() {
+        List<String> lines = new ArrayList<>();
+        for (ClassResult c : classes) {
+            List<MistakenRecording> called = calledAs(c.label());
+            if (!called.isEmpty()) {
+                lines.add(RecordingAdvice.falseAlarms(c.label(), called));
+            }
+        }
+        return List.copyOf(lines);
+    }
+
+    /** Each unseen recording's most frequent wrong label, over the folds (each recording is tested by one fold). */
+    private static List<MistakenRecording> mistaken(List<String> labels, List<FoldScores> perFold) {
+        // per recording of a class: how often each label was predicted for its clips
+        Map<List<String>, int[]> predictions = new LinkedHashMap<>();
+        for (FoldScores fold : perFold) {
+            Scores scores = fold.unseen();
+            for (int i = 0; scores != null && i < scores.size(); i++) {
+                List<String> key = List.of(
+                        labels.get(scores.truth()[i]), fold.unseenSources().get(i));
+                predictions.computeIfAbsent(key, k -> new int[labels.size()])[scores.predicted(i)]++;
+            }
+        }
+        List<MistakenRecording> mistaken = new ArrayList<>();
+        predictions.forEach((key, counts) -> {
+            int own = labels.indexOf(key.get(0));
+            int worst = -1;
+            for (int l = 0; l < counts.length; l++) {
+                if (l != own && counts[l] > 0 && (worst < 0 || counts[l] > counts[worst])) {
+                    worst = l;
+                }
+            }
+            if (worst >= 0) {
+                int clips = Arrays.stream(counts).sum();
+                mistaken.add(new MistakenRecording(key.get(0), key.get(1), clips, labels.get(worst), counts[worst]));
+            }
+        });
+        mistaken.sort(Comparator.comparingInt(MistakenRecording::called)
+                .reversed()
+                .thenComparing(m -> (double) m.called() / m.clips(), Comparator.reverseOrder())
+                .thenComparing(MistakenRecording::label)
+                .thenComparing(MistakenRecording::source));
+        return List.copyOf(mistaken);
     }
 
     /** The class's figures; throws when it was not evaluated. */

@@ -1,8 +1,11 @@
 package org.babble.dataset.crosssource;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.babble.dataset.crosssource.CrossSourceResult.MistakenRecording;
 
 /**
  * The one line per class that tells the user what to record next. More recordings of a class (other days, rooms,
@@ -40,5 +43,25 @@ final class RecordingAdvice {
         }
         return String.format(
                 Locale.ROOT, "%s: %d recordings, recall %s on unseen ones — enough for now", label, sources, recall);
+    }
+
+    /** Recordings named in a false-alarm line: a parent records a few sounds, not a list. */
+    static final int NAMED_RECORDINGS = 3;
+
+    /**
+     * The line for a label that unseen recordings of other classes were called ({@code mistaken}, most mistaken
+     * first): the sounds it will fire on next, and where more of them belong.
+     */
+    static String falseAlarms(String calledAs, List<MistakenRecording> mistaken) {
+        List<MistakenRecording> named = mistaken.subList(0, Math.min(NAMED_RECORDINGS, mistaken.size()));
+        String which = named.stream()
+                .map(m -> m.label() + " " + m.source() + " (" + m.share() + ")")
+                .collect(Collectors.joining(", "));
+        List<String> homes =
+                named.stream().map(MistakenRecording::label).distinct().toList();
+        return calledAs + ": " + mistaken.size() + (mistaken.size() == 1 ? " unseen recording" : " unseen recordings")
+                + " of other classes called " + calledAs + ", most often " + which
+                + " — record more sounds like them, as "
+                + String.join(" or ", homes);
     }
 }
