@@ -158,27 +158,30 @@ public record CrossSourceResult(
     /** Each unseen recording's most frequent wrong label, over the folds (each recording is tested by one fold). */
     private static List<MistakenRecording> mistaken(List<String> labels, List<FoldScores> perFold) {
         // per recording of a class: how often each label was predicted for its clips
-        Map<List<String>, int[]> predictions = new LinkedHashMap<>();
+        Map<Recording, int[]> predictions = new LinkedHashMap<>();
         for (FoldScores fold : perFold) {
             Scores scores = fold.unseen();
             for (int i = 0; scores != null && i < scores.size(); i++) {
-                List<String> key = List.of(
-                        labels.get(scores.truth()[i]), fold.unseenSources().get(i));
-                predictions.computeIfAbsent(key, k -> new int[labels.size()])[scores.predicted(i)]++;
+                Recording recording =
+                        new Recording(scores.truth()[i], fold.unseenSources().get(i));
+                predictions.computeIfAbsent(recording, r -> new int[labels.size()])[scores.predicted(i)]++;
             }
         }
         List<MistakenRecording> mistaken = new ArrayList<>();
-        predictions.forEach((key, counts) -> {
-            int own = labels.indexOf(key.get(0));
+        predictions.forEach((recording, counts) -> {
             int worst = -1;
             for (int l = 0; l < counts.length; l++) {
-                if (l != own && counts[l] > 0 && (worst < 0 || counts[l] > counts[worst])) {
+                if (l != recording.truth() && counts[l] > 0 && (worst < 0 || counts[l] > counts[worst])) {
                     worst = l;
                 }
             }
             if (worst >= 0) {
-                int clips = Arrays.stream(counts).sum();
-                mistaken.add(new MistakenRecording(key.get(0), key.get(1), clips, labels.get(worst), counts[worst]));
+                mistaken.add(new MistakenRecording(
+                        labels.get(recording.truth()),
+                        recording.source(),
+                        Arrays.stream(counts).sum(),
+                        labels.get(worst),
+                        counts[worst]));
             }
         });
         mistaken.sort(Comparator.comparingInt(MistakenRecording::called)
@@ -188,6 +191,9 @@ public record CrossSourceResult(
                 .thenComparing(MistakenRecording::source));
         return List.copyOf(mistaken);
     }
+
+    /** A recording of one class: its clips' true label index and its source name. */
+    private record Recording(int truth, String source) {}
 
     /** The class's figures; throws when it was not evaluated. */
     public ClassResult of(String label) {
