@@ -112,6 +112,7 @@ public final class Trainer {
     }
 
     private TrainingResult run(MultiLayerNetwork net, CheckpointState resumed) {
+        Nd4jThreads.use(Nd4jThreads.forNetwork(settings.architecture().multiplyAddsPerClip(shape())));
         try (TrainingLog log =
                 resumed == null ? TrainingLog.fresh(trainDir) : TrainingLog.resumedAt(trainDir, resumed.step())) {
             return loop(net, resumed, log);
