@@ -7,9 +7,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * own while the network fits the previous one, so ND4J's threads and the pool share the cores. A small network gains
  * nothing from a second ND4J thread (the default, about 3.5 million multiply-adds a clip: 53.8 ms a step on one
  * thread, 57.7 ms on two, in {@code bench/peer/train-step.sh} on an idle 2-core machine), and its waiting threads take
- * the core the pool needs: with one ND4J thread, 200 steps of the speech defaults took 16.0–16.6 s instead of
- * 22–24 s there, and of the nursery defaults 15.1 s instead of 18–19 s. A large one, such as TF's {@code conv} (200 million a clip),
- * halves its step with two, so it keeps ND4J's default of every core.
+ * the core the pool needs: with one ND4J thread, 200 steps of the speech defaults took 16.0–16.6 s instead of 22–24 s
+ * there, and of the nursery defaults 15.1 s instead of 18–19 s. A large network, such as TF's {@code conv} (200
+ * million a clip), halves its step with two threads, so it keeps every core.
  */
 final class Nd4jThreads {
     /** Forward multiply-adds per clip up to which a network trains on one ND4J thread. */
