@@ -1,8 +1,6 @@
 package org.babble.bench;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +44,7 @@ public final class PeerInference {
             write(dir, modelFile, features);
         }
         FrozenModel model = FrozenModelReader.read(modelFile);
-        float[] batch = floats(dir.resolve("features.f32"));
+        float[] batch = Float32Files.read(dir.resolve("features.f32"));
         float[] one = java.util.Arrays.copyOf(batch, perClip);
         double best1 = Double.MAX_VALUE;
         double best100 = Double.MAX_VALUE;
@@ -125,29 +123,16 @@ public final class PeerInference {
         for (int i = 0; i < batch.length; i++) {
             batch[i] = (float) random.nextGaussian();
         }
-        Files.write(dir.resolve("features.f32"), bytes(batch));
+        Float32Files.write(dir.resolve("features.f32"), batch);
         float[][] scores = model.scoresFlat(batch, BATCH);
         float[] flat = new float[BATCH * labels.size()];
         for (int c = 0; c < BATCH; c++) {
             System.arraycopy(scores[c], 0, flat, c * labels.size(), labels.size());
         }
-        Files.write(dir.resolve("scores.f32"), bytes(flat));
+        Float32Files.write(dir.resolve("scores.f32"), flat);
         Files.writeString(
                 dir.resolve("shape.txt"),
                 BATCH + " " + features.frameCount() + " " + features.binsPerFrame() + " " + labels.size() + " "
                         + network.numParams() + "\n");
-    }
-
-    private static byte[] bytes(float[] values) {
-        ByteBuffer buffer = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(values);
-        return buffer.array();
-    }
-
-    private static float[] floats(Path file) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] values = new float[buffer.remaining() / 4];
-        buffer.asFloatBuffer().get(values);
-        return values;
     }
 }

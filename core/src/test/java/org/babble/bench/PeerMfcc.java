@@ -3,8 +3,6 @@ package org.babble.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -46,9 +44,7 @@ public final class PeerMfcc {
         FeatureExtractor extractor = FeatureExtractors.create(settings);
         float[] out = new float[settings.featureSize()];
         extractor.extract(clips[0], out, 0);
-        ByteBuffer first = ByteBuffer.allocate(4 * out.length).order(ByteOrder.LITTLE_ENDIAN);
-        first.asFloatBuffer().put(out);
-        Files.write(dir.resolve("babble-first.f32"), first.array());
+        Float32Files.write(dir.resolve("babble-first.f32"), out);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double sink = hour(extractor, clips, out); // warm-up, not counted
@@ -87,26 +83,25 @@ public final class PeerMfcc {
     }
 
     private static void write(Path audio, int samples) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(4 * CLIPS * samples).order(ByteOrder.LITTLE_ENDIAN);
+        float[] all = new float[CLIPS * samples];
         float[] chirp = Signals.chirp(100, 8000, 0.5, SAMPLE_RATE, samples);
         for (int c = 0; c < CLIPS; c++) {
             float[] clip = Signals.noise(0.1, 42 + c, samples);
             for (int i = 0; i < samples; i++) {
-                bytes.putFloat(clip[i] + chirp[i]);
+                all[c * samples + i] = clip[i] + chirp[i];
             }
         }
-        Files.write(audio, bytes.array());
+        Float32Files.write(audio, all);
     }
 
     private static float[][] read(Path audio, int samples) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(audio)).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.remaining() != 4 * CLIPS * samples) {
+        float[] all = Float32Files.read(audio);
+        if (all.length != CLIPS * samples) {
             throw new IOException(audio + " is not " + CLIPS + " clips of " + samples + " float32 samples");
         }
-        float[][] clips = new float[CLIPS][samples];
-        for (float[] clip : clips) {
-            bytes.asFloatBuffer().get(clip);
-            bytes.position(bytes.position() + 4 * samples);
+        float[][] clips = new float[CLIPS][];
+        for (int c = 0; c < CLIPS; c++) {
+            clips[c] = java.util.Arrays.copyOfRange(all, c * samples, (c + 1) * samples);
         }
         return clips;
     }
